@@ -1,0 +1,174 @@
+// npm run bench:extract -- [--dev DIR] [--readability DIR] [--repeat N] [--out FILE]
+// Our pipeline and plain Readability side by side, in one process, on the same parsed pages.
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { Readability } from '@mozilla/readability';
+import { extractArticle } from '../core/index.ts';
+import { parseHtml, readInput } from '../cli/load.ts';
+import { aggregate, lostShare, median, shingleMatch, type Counts } from './score.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SHARED = resolve(here, '../../shared/corpus');
+
+const { values } = parseArgs({
+  options: {
+    dev: { type: 'string', default: join(SHARED, 'article-extraction-dev') },
+    readability: { type: 'string', default: join(SHARED, 'readability-test-pages') },
+    repeat: { type: 'string', default: '3' },
+    out: { type: 'string', default: join(here, 'results/extract.json') },
+    only: { type: 'string' },
+    'no-time': { type: 'boolean', default: false },
+    skip: { type: 'string', default: '' },
+  },
+});
+const repeat = Math.max(1, Number(values.repeat));
+const timing = !values['no-time'];
+const skipped = new Set(values.skip!.split(',').filter(Boolean));
+
+function requireDir(path: string, what: string): boolean {
+  if (existsSync(path)) return true;
+  console.error(`Missing ${what}: ${path}\n  (pass its folder with --${what === 'the extraction benchmark' ? 'dev' : 'readability'} DIR)`);
+  return false;
+}
+
+function plainReadability(doc: Document): string {
+  const copy = doc.cloneNode(true) as Document;
+  return new Readability(copy).parse()?.textContent ?? '';
+}
+
+function pipeline(doc: Document, url: string): { text: string; removed: { rule: string }[] } {
+  const result = extractArticle(doc, url);
+  if (result.ok) return result.article;
+  // A page the readerable check rejects is what the reader opens with "Show it anyway".
+  const forced = extractArticle(doc, url, { force: true });
+  return forced.ok ? forced.article : { text: '', removed: [] };
+}
+
+/** Times both extractors on one page, alternating their order; returns the fastest run of each. */
+function time(doc: Document, url: string): { ours: number; base: number } {
+  let ours = Infinity;
+  let base = Infinity;
+  for (let i = 0; i < repeat; i++) {
+    const order = i % 2 ? ['ours', 'base'] : ['base', 'ours'];
+    for (const which of order) {
+      const t0 = performance.now();
+      if (which === 'ours') pipeline(doc, url);
+      else plainReadability(doc);
+      const dt = performance.now() - t0;
+      if (which === 'ours') ours = Math.min(ours, dt);
+      else base = Math.min(base, dt);
+    }
+  }
+  return { ours, base };
+}
+
+const fmt = (x: number) => x.toFixed(3);
+const ruleCounts = new Map<string, number>();
+const countRules = (removed: { rule: string }[]) => {
+  for (const r of removed) ruleCounts.set(r.rule, (ruleCounts.get(r.rule) ?? 0) + 1);
+};
+
+async function benchDev(dir: string) {
+  const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { articleBody: string; url: string }
+  >;
+  const ids = Object.keys(truth)
+    .filter((id) => !values.only || id.startsWith(values.only))
+    .sort();
+  const oursCounts: Counts[] = [];
+  const baseCounts: Counts[] = [];
+  const times: { ours: number; base: number }[] = [];
+  const pages = [];
+  for (const id of ids) {
+    const { articleBody, url } = truth[id]!;
+    const doc = parseHtml(await readInput(join(dir, 'html', `${id}.html.gz`)), url);
+    const ours = pipeline(doc, url);
+    const base = plainReadability(doc);
+    countRules(ours.removed);
+    const o = shingleMatch(articleBody, ours.text);
+    const b = shingleMatch(articleBody, base);
+    oursCounts.push(o);
+    baseCounts.push(b);
+    if (timing) times.push(time(doc, url));
+    pages.push({ id, url, ours: o, base: b, removed: ours.removed });
+  }
+  return { ours: aggregate(oursCounts), base: aggregate(baseCounts), times, pages };
+}
+
+async function benchReadabilityPages(dir: string) {
+  const harmed: { page: string; lost: number; baseLost: number }[] = [];
+  const times: { ours: number; base: number }[] = [];
+  let pages = 0;
+  for (const name of readdirSync(dir).sort()) {
+    const source = join(dir, name, 'source.html');
+    const expectedPath = join(dir, name, 'expected.html');
+    if (!existsSync(source) || !existsSync(expectedPath)) continue;
+    if (values.only && !name.startsWith(values.only)) continue;
+    pages += 1;
+    const url = 'http://fakehost/test/page.html';
+    const doc = parseHtml(await readInput(source), url);
+    const expectedDoc = parseHtml(await readInput(expectedPath), url);
+    const expected = expectedDoc.body.textContent ?? '';
+    const forced = extractArticle(doc, url, { force: true });
+    const ours = forced.ok ? forced.article.text : '';
+    if (forced.ok) countRules(forced.article.removed);
+    const base = plainReadability(doc);
+    const lost = lostShare(expected, ours);
+    const baseLost = lostShare(expected, base);
+    if (lost - baseLost > 0.01) harmed.push({ page: name, lost, baseLost });
+    if (timing) times.push(time(doc, url));
+  }
+  return { pages, harmed, times };
+}
+
+function timeRatio(times: { ours: number; base: number }[]) {
+  return {
+    ratioOfMedians: median(times.map((t) => t.ours)) / median(times.map((t) => t.base)),
+    medianOfRatios: median(times.map((t) => t.ours / t.base)),
+    oursMs: median(times.map((t) => t.ours)),
+    baseMs: median(times.map((t) => t.base)),
+  };
+}
+
+async function main(): Promise<number> {
+  const okDev = !skipped.has('dev') && requireDir(values.dev!, 'the extraction benchmark');
+  const okRead = !skipped.has('readability') && requireDir(values.readability!, 'the Readability test pages');
+  if (!okDev && !okRead) return 1;
+  const report: Record<string, unknown> = {};
+  const allTimes: { ours: number; base: number }[] = [];
+
+  if (okDev) {
+    const dev = await benchDev(values.dev!);
+    allTimes.push(...dev.times);
+    console.log(`\nArticle extraction benchmark (dev half, ${dev.pages.length} pages): shingle precision / recall / F1`);
+    console.log(`  ${'pipeline'.padEnd(20)} P=${fmt(dev.ours.precision)}  R=${fmt(dev.ours.recall)}  F1=${fmt(dev.ours.f1)}`);
+    console.log(`  ${'plain Readability'.padEnd(20)} P=${fmt(dev.base.precision)}  R=${fmt(dev.base.recall)}  F1=${fmt(dev.base.f1)}`);
+    report.dev = { ours: dev.ours, base: dev.base, time: timeRatio(dev.times), pages: dev.pages };
+  }
+  if (okRead) {
+    const rd = await benchReadabilityPages(values.readability!);
+    allTimes.push(...rd.times);
+    console.log(`\nReadability test pages (${rd.pages}): pages where the pipeline loses > 1% of the expected text that Readability keeps: ${rd.harmed.length}`);
+    for (const h of rd.harmed) console.log(`  ${h.page}: lost ${(h.lost * 100).toFixed(1)}% (Readability ${(h.baseLost * 100).toFixed(1)}%)`);
+    report.readability = { pages: rd.pages, harmed: rd.harmed, time: timeRatio(rd.times) };
+  }
+
+  console.log('\nRemovals by rule (both corpora):');
+  for (const [rule, n] of [...ruleCounts].sort((a, b) => b[1] - a[1])) console.log(`  ${rule.padEnd(20)} ${n}`);
+  const t = timeRatio(allTimes);
+  console.log(
+    `\nTime, median over ${allTimes.length} pages (fastest of ${repeat} runs each): pipeline ${t.oursMs.toFixed(1)} ms, Readability ${t.baseMs.toFixed(1)} ms`,
+  );
+  console.log(`  ratio pipeline / Readability: ${t.ratioOfMedians.toFixed(3)} (median of per-page ratios ${t.medianOfRatios.toFixed(3)})`);
+  report.time = t;
+  report.rules = Object.fromEntries(ruleCounts);
+  mkdirSync(dirname(values.out!), { recursive: true });
+  writeFileSync(values.out!, JSON.stringify(report, null, 1));
+  console.log(`\nDetails: ${values.out}`);
+  return 0;
+}
+
+process.exitCode = await main();

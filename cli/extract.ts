@@ -1,0 +1,90 @@
+// npm run -s extract -- [--format text|markdown|html|json|jsonl] [--keep-captions] [--force] [--url URL] FILE...
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { extractArticle, type ExtractResult } from '../core/index.ts';
+import { FORMATS, formatArticle, type Format } from './format.ts';
+import { parseHtml, readInput } from './load.ts';
+
+export const DEMO_PAGE = fileURLToPath(new URL('../tests/fixtures/seed-fr-hammouchi/source.html', import.meta.url));
+const DEMO_URL = 'https://quotidien-maghreb.example/politique/visite-officielle-hammouchi-france/';
+
+const USAGE = `Usage: npm run -s extract -- [options] [FILE...]
+
+Prints the clean article of each HTML page (.html, .html.gz, or - for stdin).
+With no FILE, cleans the bundled demo page.
+
+Options:
+  --format F       text (default), markdown, html, json, jsonl (one JSON object per input)
+  --keep-captions  keep figures with their captions (credits are still dropped)
+  --force          skip the "does this look like an article" check
+  --url URL        the page's address, for resolving relative links
+  -h, --help       this help`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        'keep-captions': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        url: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) {
+    console.error(`Unknown format "${values.format}". Choose one of: ${FORMATS.join(', ')}.`);
+    return 2;
+  }
+  const inputs = positionals.length ? positionals : [DEMO_PAGE];
+  const options = { keepCaptions: values['keep-captions'], force: values.force };
+  let failures = 0;
+  const jsonResults: unknown[] = [];
+
+  for (const input of inputs) {
+    const url = values.url ?? (input === DEMO_PAGE ? DEMO_URL : `file://${input === '-' ? '/stdin' : input}`);
+    let result: ExtractResult;
+    try {
+      const doc = parseHtml(await readInput(input), url);
+      result = extractArticle(doc, url, options);
+    } catch (error) {
+      result = { ok: false, reason: 'error', message: `Could not read ${input}: ${(error as Error).message}` };
+    }
+    if (!result.ok) failures += 1;
+
+    if (format === 'jsonl' || format === 'json') {
+      const record = result.ok
+        ? {
+            input,
+            ...result.article,
+            html: result.article.contentHtml,
+            contentHtml: undefined,
+          }
+        : { input, error: result.message, reason: result.reason };
+      if (format === 'jsonl') process.stdout.write(`${JSON.stringify(record)}\n`);
+      else jsonResults.push(record);
+    } else if (result.ok) {
+      if (inputs.length > 1) process.stdout.write(`==> ${input} <==\n`);
+      process.stdout.write(`${formatArticle(result.article, format)}\n`);
+    } else {
+      console.error(`${input}: ${result.message}`);
+    }
+  }
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify(jsonResults.length === 1 ? jsonResults[0] : jsonResults, null, 2)}\n`);
+  }
+  return failures === inputs.length ? 1 : 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,20 @@
+import { TRAILING_CREDIT } from './credits.ts';
+
+const CAPTIONS = 'figcaption, .wp-caption-text, [class*="caption" i], [itemprop="caption"]';
+
+/** With captions kept, drops the credit at their end ("… intérieure. © DR" → "… intérieure."). */
+export function stripCaptionCredits(root: Element): void {
+  for (const caption of root.querySelectorAll(CAPTIONS)) {
+    const walker = caption.ownerDocument.createTreeWalker(caption, 4 /* NodeFilter.SHOW_TEXT */);
+    let last: Text | null = null;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeValue?.trim()) last = n as Text;
+    if (!last) continue;
+    const stripped = (last.nodeValue ?? '').replace(TRAILING_CREDIT, '');
+    if (stripped !== last.nodeValue) {
+      last.nodeValue = stripped;
+      // A credit in its own element (<span class="credit">© DR</span>) leaves an empty shell.
+      const shell = last.parentElement;
+      if (shell && shell !== caption && !shell.textContent?.trim()) shell.remove();
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { normalizedText } from '../text.ts';
+import type { CleanupScope } from './rule.ts';
+
+export const MEDIA = 'img, picture, video, audio, svg, iframe, object, embed';
+const INLINE_TAGS = new Set(['A', 'SPAN', 'STRONG', 'B', 'EM', 'I', 'SMALL', 'TIME', 'LABEL', 'U', 'MARK', 'FONT']);
+
+export function isInline(el: Element): boolean {
+  return INLINE_TAGS.has(el.tagName);
+}
+
+/** Whether an element contains other blocks (so its text is several units, not one). */
+export function hasBlockChildren(el: Element): boolean {
+  return el.querySelector('p, div, figure, li, h1, h2, h3, h4, h5, h6, table, blockquote, section, article') !== null;
+}
+
+/** Share of an element's text that sits inside links (0..1). */
+export function linkDensity(el: Element, text = normalizedText(el)): number {
+  if (!text.length) return 0;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a')) linked += normalizedText(a).length;
+  return Math.min(1, linked / text.length);
+}
+
+/** Whether an element holds a paragraph of real prose, which cleanup must never remove. */
+export function holdsProse(el: Element, scope: CleanupScope): boolean {
+  const blocks = el.tagName === 'P' ? [el] : el.getElementsByTagName('p');
+  for (const p of blocks) {
+    if (scope.rawLength(p) < 180) continue;
+    const text = normalizedText(p);
+    if (text.length >= 180 && linkDensity(p, text) < 0.3) return true;
+  }
+  return false;
+}
+
+/**
+ * The block a matched element stands for: climbs through wrappers that hold nothing
+ * else. Returns null for an inline piece of a larger block (a word inside a
+ * paragraph), which must stay.
+ */
+export function standaloneBlock(el: Element, text: string, scope: CleanupScope): Element | null {
+  let current = el;
+  for (;;) {
+    const parent = current.parentElement;
+    if (!parent || parent === scope.root) break;
+    if (scope.rawLength(parent) > text.length * 2 + 40) break;
+    // Never take a picture along with its caption or label.
+    if (parent.querySelector(MEDIA)) break;
+    if (normalizedText(parent) !== text) break;
+    current = parent;
+  }
+  if (isInline(current)) {
+    const parent = current.parentElement;
+    if (parent && parent !== scope.root && normalizedText(parent) !== text) return null;
+  }
+  return current;
+}
+
+/** Whether no text or media follows el inside the scope (it closes the article). */
+export function nothingFollows(el: Element, scope: CleanupScope): boolean {
+  for (let n: Element | null = el; n && n !== scope.root; n = n.parentElement) {
+    for (let sib = n.nextElementSibling; sib; sib = sib.nextElementSibling) {
+      if (scope.rawLength(sib) > 0 ? sib.textContent?.trim() : sib.querySelector(MEDIA)) return false;
+    }
+  }
+  return true;
+}

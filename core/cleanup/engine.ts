@@ -1,0 +1,115 @@
+import type { RemovedBlock } from '../types.ts';
+import { normalizedText } from '../text.ts';
+import type { CleanupContext, CleanupRule, CleanupScope, CleanupStage } from './rule.ts';
+import { holdsProse, standaloneBlock } from './dom.ts';
+
+export interface CleanupOptions {
+  keepCaptions: boolean;
+}
+
+const MAX_RECORDED_TEXT = 160;
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/** Raw text length of every element under root, in one bottom-up pass. */
+function measure(root: Element): Map<Element, number> {
+  const lengths = new Map<Element, number>();
+  const visit = (el: Element): number => {
+    let n = 0;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === TEXT_NODE) n += (c as Text).data.length;
+      else if (c.nodeType === ELEMENT_NODE) n += visit(c as Element);
+    }
+    lengths.set(el, n);
+    return n;
+  };
+  visit(root);
+  return lengths;
+}
+
+/**
+ * Runs every rule of one stage over root and removes what they match, in one walk:
+ * each element's text is folded at most once, removed subtrees are not visited, and
+ * nothing holding prose is removed.
+ */
+export function runCleanup(
+  root: Element,
+  rules: readonly CleanupRule[],
+  stage: CleanupStage,
+  ctx: CleanupContext,
+  options: CleanupOptions,
+): RemovedBlock[] {
+  const active = rules.filter((r) => r.stage === stage && !(r.captionRule && options.keepCaptions));
+  if (!active.length) return [];
+  const lengths = measure(root);
+  const scope: CleanupScope = { root, rawLength: (el) => lengths.get(el) ?? (el.textContent ?? '').length };
+  const doomed = new Map<Element, RemovedBlock>();
+  const isDoomed = (el: Element): boolean => {
+    for (let n: Element | null = el; n && n !== root; n = n.parentElement) if (doomed.has(n)) return true;
+    return false;
+  };
+
+  const consider = (el: Element): void => {
+    const raw = lengths.get(el) ?? 0;
+    let sig: string | undefined;
+    let text: string | undefined;
+    for (const rule of active) {
+      let markup = false;
+      if (rule.markup) {
+        sig ??= `${el.getAttribute('class') ?? ''} ${el.id}`;
+        markup = rule.markup.test(sig);
+      }
+      if (!markup && !rule.tags.has(el.tagName)) continue;
+      // Raw text is at least as long as folded text; screen before folding.
+      if (raw > rule.maxLength * 4 + 200) continue;
+      text ??= normalizedText(el);
+      if (text.length > rule.maxLength) continue;
+      const verdict = rule.match(el, text, { markup }, ctx, scope);
+      if (!verdict) continue;
+      let took = false;
+      for (const target of verdict === true ? [el] : verdict) {
+        const block = target === el ? standaloneBlock(el, text, scope) : target;
+        if (!block || block === root || isDoomed(block)) continue;
+        const trusted = rule.trustMarkup && markup && scope.rawLength(block) < 0.3 * scope.rawLength(root);
+        if (!trusted && holdsProse(block, scope)) continue;
+        doomed.set(block, { rule: rule.id, text: target === el ? text : normalizedText(target) });
+        took = true;
+      }
+      if (took) return;
+    }
+  };
+
+  const walk = (el: Element): void => {
+    if (el !== root) {
+      if (doomed.has(el)) return;
+      consider(el);
+      if (doomed.has(el)) return;
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c);
+  };
+  walk(root);
+
+  const removed: RemovedBlock[] = [];
+  for (const [el, record] of doomed) {
+    if (el.parentElement && isDoomed(el.parentElement)) continue;
+    const { text } = record;
+    removed.push({ rule: record.rule, text: text.length > MAX_RECORDED_TEXT ? `${text.slice(0, MAX_RECORDED_TEXT - 1)}…` : text });
+    el.remove();
+  }
+  return removed;
+}
+
+/** A context whose page-wide facts are computed on first use. */
+export function createContext(page: Document, url: string, lang: string): CleanupContext {
+  const cache = new Map<string, unknown>();
+  return {
+    page,
+    url,
+    lang,
+    title: '',
+    memo<T>(key: string, compute: () => T): T {
+      if (!cache.has(key)) cache.set(key, compute());
+      return cache.get(key) as T;
+    },
+  };
+}

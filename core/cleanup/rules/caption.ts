@@ -1,0 +1,26 @@
+import type { CleanupRule } from '../rule.ts';
+import { TEXT_BLOCKS, classHint } from '../rule.ts';
+import { TRAILING_CREDIT } from '../credits.ts';
+import { MEDIA, hasBlockChildren } from '../dom.ts';
+
+const CAPTION_MARKUP = classHint(['caption', 'legende', 'légende', 'legend']);
+
+const rule: CleanupRule = {
+  id: 'caption',
+  reason:
+    'Photo captions describe the picture, not the story, and read as stray sentences in the text. Removed by default; the keep-captions option keeps them with their images.',
+  languages: ['*'],
+  fixtures: ['seed-fr-hammouchi', 'en-captions-credits'],
+  stage: 'article',
+  captionRule: true,
+  tags: TEXT_BLOCKS,
+  markup: CAPTION_MARKUP,
+  maxLength: 400,
+  match(el, text, hit) {
+    // A wrapper that holds the picture too is a figure, not a caption.
+    if (hit.markup || el.tagName === 'FIGCAPTION' || el.getAttribute('itemprop') === 'caption') return !el.querySelector(MEDIA);
+    // Unmarked captions: a short line that ends with a credit ("… intérieure. © DR").
+    return text.length <= 300 && TRAILING_CREDIT.test(text) && !hasBlockChildren(el) && !el.querySelector(MEDIA);
+  },
+};
+export default rule;

@@ -1,0 +1,35 @@
+import type { CleanupRule } from '../rule.ts';
+import { tags } from '../rule.ts';
+import { normalizedText } from '../../text.ts';
+
+/** Texts that describe images on the page: figure captions, alt and title attributes. */
+function imageTexts(page: Document): Set<string> {
+  const texts = new Set<string>();
+  for (const el of page.getElementsByTagName('figcaption')) {
+    const t = normalizedText(el);
+    if (t.length >= 12 && t.length <= 400) texts.add(t);
+  }
+  for (const img of page.getElementsByTagName('img')) {
+    for (const t of [img.getAttribute('alt'), img.getAttribute('title')]) {
+      const n = t?.replace(/\s+/g, ' ').trim();
+      if (n && n.length >= 12) texts.add(n);
+    }
+  }
+  return texts;
+}
+
+const rule: CleanupRule = {
+  id: 'duplicate-caption',
+  reason:
+    'Themes print a caption twice (in the figure and again as a line, or as the image alt shown as text); the copy outside the figure is noise even when captions are kept.',
+  languages: ['*'],
+  fixtures: ['seed-fr-hammouchi'],
+  stage: 'article',
+  tags: tags('p', 'div', 'span', 'strong', 'em'),
+  maxLength: 400,
+  match(el, text, _hit, ctx) {
+    if (text.length < 12 || el.closest('figure, figcaption')) return false;
+    return ctx.memo('image-texts', () => imageTexts(ctx.page)).has(text);
+  },
+};
+export default rule;

@@ -1,0 +1,43 @@
+import type { CleanupRule } from '../rule.ts';
+import adLabel from './ad-label.ts';
+import authorBio from './author-bio.ts';
+import callToAction from './call-to-action.ts';
+import dateline from './dateline.ts';
+import pageEcho from './page-echo.ts';
+import siteChrome from './site-chrome.ts';
+import breadcrumbs from './breadcrumbs.ts';
+import caption from './caption.ts';
+import commentForm from './comment-form.ts';
+import duplicateCaption from './duplicate-caption.ts';
+import newsletterPromo from './newsletter-promo.ts';
+import orphanLabel from './orphan-label.ts';
+import photoCredit from './photo-credit.ts';
+import readingTime from './reading-time.ts';
+import relatedLinks from './related-links.ts';
+import repeatedBlock from './repeated-block.ts';
+import socialShare from './social-share.ts';
+import strayImageLabel from './stray-image-label.ts';
+import tagLabels from './tag-labels.ts';
+
+/** Every cleanup rule, in the order they are tried on each block. */
+export const RULES: readonly CleanupRule[] = [
+  readingTime,
+  dateline,
+  siteChrome,
+  pageEcho,
+  authorBio,
+  callToAction,
+  breadcrumbs,
+  commentForm,
+  newsletterPromo,
+  socialShare,
+  relatedLinks,
+  tagLabels,
+  adLabel,
+  photoCredit,
+  caption,
+  duplicateCaption,
+  strayImageLabel,
+  repeatedBlock,
+  orphanLabel,
+];

@@ -1,0 +1,23 @@
+import type { CleanupRule } from '../rule.ts';
+import { tags } from '../rule.ts';
+
+const fold = (s: string) => s.toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/[“”"«»]/g, '').trim();
+
+const rule: CleanupRule = {
+  id: 'page-echo',
+  reason:
+    'The title repeated inside the body, or the page\'s own address printed by a share or print widget: the reader view shows the title once, above the text.',
+  languages: ['*'],
+  fixtures: ['en-site-chrome'],
+  stage: 'article',
+  tags: tags('p', 'div', 'span', 'a', 'h1', 'h2', 'h3', 'strong'),
+  maxLength: 300,
+  match(el, text, _hit, ctx) {
+    if (/^https?:\/\/\S+$/.test(text)) {
+      const here = ctx.url.replace(/[?#].*$/, '').replace(/\/$/, '');
+      return text.replace(/[?#].*$/, '').replace(/\/$/, '') === here;
+    }
+    return text.length >= 15 && !!ctx.title && fold(text) === fold(ctx.title) && el.tagName !== 'LI';
+  },
+};
+export default rule;

@@ -1,0 +1,90 @@
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import type { Article, ExtractFailure, ExtractFailureReason, ExtractOptions, ExtractResult, RemovedBlock } from './types.ts';
+import { RULES } from './cleanup/rules/index.ts';
+import { createContext, runCleanup } from './cleanup/engine.ts';
+import { stripCaptionCredits } from './cleanup/captions.ts';
+import { sanitizeInPlace } from './sanitize.ts';
+import { countWords, readingTimeMinutes, toPlainText } from './text.ts';
+import { declaredLang, guessLang, normalizeLangTag } from './lang.ts';
+import { findLede, findPublishedTime } from './metadata.ts';
+
+/** Pages with more elements than this fail fast instead of freezing the tab. */
+export const DEFAULT_MAX_ELEMENTS = 100_000;
+
+const MESSAGES: Record<ExtractFailureReason, string> = {
+  'not-article': 'This page does not look like an article.',
+  'too-large': 'This page is too large to clean up.',
+  empty: 'No readable text was found on this page.',
+  error: 'The page could not be cleaned up.',
+};
+
+export function failure(reason: ExtractFailureReason, detail?: string): ExtractFailure {
+  return { ok: false, reason, message: detail ? `${MESSAGES[reason]} (${detail})` : MESSAGES[reason] };
+}
+
+/**
+ * The clean article of a page: Readability on a copy of the page, our cleanup rules on
+ * its result, then sanitizing. Never modifies `doc`.
+ */
+export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
+  try {
+    return extract(doc, url, options);
+  } catch (error) {
+    return failure('error', error instanceof Error ? error.message : String(error));
+  }
+}
+
+function extract(doc: Document, url: string, options: ExtractOptions): ExtractResult {
+  const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  if (!doc.body || !doc.body.firstElementChild) return failure('empty');
+  const elementCount = doc.getElementsByTagName('*').length;
+  if (elementCount > maxElements) {
+    return failure('too-large', `${elementCount} elements, the limit is ${maxElements}`);
+  }
+  if (!options.force && !isProbablyReaderable(doc)) return failure('not-article');
+
+  const declared = declaredLang(doc);
+  const ctx = createContext(doc, url, declared);
+  const cleanupOptions = { keepCaptions: options.keepCaptions ?? false };
+  const rules = options.rules ?? RULES;
+  const removed: RemovedBlock[] = [];
+  const copy = doc.cloneNode(true) as Document;
+  if (!options.skipCleanup && copy.body) removed.push(...runCleanup(copy.body, rules, 'page', ctx, cleanupOptions));
+
+  const parsed = new Readability<Element>(copy, {
+    keepClasses: true, // our article-stage rules read class names; the sanitizer drops them after
+    serializer: (node) => node as Element,
+  }).parse();
+  const root = parsed?.content;
+  if (!parsed || !root) return failure('empty');
+
+  if (!options.skipCleanup) {
+    ctx.title = parsed.title ?? '';
+    removed.push(...runCleanup(root, rules, 'article', ctx, cleanupOptions));
+    removed.push(...runCleanup(root, rules, 'orphans', ctx, cleanupOptions));
+    if (cleanupOptions.keepCaptions) stripCaptionCredits(root);
+  }
+
+  const body = sanitizeInPlace(root, doc);
+  const text = toPlainText(body);
+  if (!text) return failure('empty');
+  const lang = normalizeLangTag(parsed.lang) || declared || guessLang(text);
+  const wordCount = countWords(text, lang);
+
+  const article: Article = {
+    url,
+    title: (parsed.title ?? '').trim() || doc.title.trim(),
+    byline: parsed.byline?.trim() || null,
+    siteName: parsed.siteName?.trim() || null,
+    lang,
+    dir: parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : null,
+    publishedTime: findPublishedTime(doc, parsed.publishedTime),
+    lede: findLede(doc),
+    contentHtml: body.outerHTML,
+    text,
+    wordCount,
+    readingTimeMinutes: readingTimeMinutes(text, lang, wordCount),
+    removed,
+  };
+  return { ok: true, article };
+}

@@ -1,0 +1,52 @@
+import type { CleanupRule } from './cleanup/rule.ts';
+
+export interface RemovedBlock {
+  /** Id of the cleanup rule that removed it. */
+  rule: string;
+  /** The removed text, shortened: for transparency and debugging. */
+  text: string;
+}
+
+export interface Article {
+  url: string;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  /** BCP 47 tag, lower-case primary subtag at least ("fr", "en-gb"); "" when unknown. */
+  lang: string;
+  dir: 'ltr' | 'rtl' | null;
+  /** ISO 8601 when the page says it. */
+  publishedTime: string | null;
+  /** The page's own standfirst / lede, plain text. */
+  lede: string | null;
+  /** Sanitized HTML: safe to render. */
+  contentHtml: string;
+  /** Plain text, blank line between blocks. */
+  text: string;
+  wordCount: number;
+  readingTimeMinutes: number;
+  removed: RemovedBlock[];
+}
+
+export type ExtractFailureReason = 'not-article' | 'too-large' | 'empty' | 'error';
+
+export interface ExtractFailure {
+  ok: false;
+  reason: ExtractFailureReason;
+  message: string;
+}
+
+export type ExtractResult = { ok: true; article: Article } | ExtractFailure;
+
+export interface ExtractOptions {
+  /** Skip the "does this look like an article" check. */
+  force?: boolean;
+  /** Keep figures with their captions (credit lines are still dropped). */
+  keepCaptions?: boolean;
+  /** Give up on pages with more elements than this. */
+  maxElements?: number;
+  /** Skip our cleanup: plain Readability + sanitizing (for comparisons). */
+  skipCleanup?: boolean;
+  /** The cleanup rules to run; all of them by default (tests drop one to prove it is needed). */
+  rules?: readonly CleanupRule[];
+}

@@ -1,0 +1,35 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Firefox needs a stable id for storage.sync and for store submission.
+const GECKO_ID = 'clear-reader@example.org';
+
+// E2E=1 builds a test-only variant into .output/e2e-<browser>-mv<N>: the same code plus a host permission for
+// http://127.0.0.1/* (any port), so the end-to-end tests can run the real popup -> scripting.executeScript ->
+// content script path on pages served from 127.0.0.1. The toolbar click that grants `activeTab` cannot be
+// simulated in headless browsers (nor in Firefox over WebDriver BiDi). The shipped builds (.output/chrome-mv3,
+// .output/firefox-mv2) never get this: tests/e2e/manifest.e2e.ts checks that.
+const E2E = process.env.E2E === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  ...(E2E ? { outDirTemplate: 'e2e-{{browser}}-mv{{manifestVersion}}' } : {}),
+  manifest: ({ browser, manifestVersion }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // activeTab + scripting: we only ever touch the tab the reader asked about.
+    permissions: ['activeTab', 'scripting', 'storage'],
+    ...(E2E ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // MV2 needs it under browser_action: WXT 0.21 does not move `action` there once the popup has created
+    // browser_action, and the tooltip would silently disappear from the Firefox build.
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_title: '__MSG_actionTitle__' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } } }
+      : {}),
+  }),
+  zip: {
+    excludeSources: ['tests/e2e/.artifacts/**', 'bench/results/**', '**/*.log', 'coverage/**'],
+  },
+});
