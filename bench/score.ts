@@ -70,10 +70,16 @@ export function aggregate(pages: Counts[]): Scores {
   return { precision: p, recall: r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
-/** Share of the expected text's shingles that the output lacks (0..1). */
+function bagOfWords(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of tokenize(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
+/** Share of the expected text's words that the output lacks (0..1), counting repeats. */
 export function lostShare(expected: string, output: string): number {
-  const e = shingles(expected);
-  const o = shingles(output);
+  const e = bagOfWords(expected);
+  const o = bagOfWords(output);
   let total = 0;
   let missing = 0;
   for (const [key, count] of e) {

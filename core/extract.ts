@@ -36,7 +36,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
 function extract(doc: Document, url: string, options: ExtractOptions): ExtractResult {
   const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
-  if (!doc.body || !doc.body.firstElementChild) return failure('empty');
+  if (!doc.body || !(doc.body.firstElementChild || doc.body.textContent?.trim())) return failure('empty');
   const elementCount = doc.getElementsByTagName('*').length;
   if (elementCount > maxElements) {
     return failure('too-large', `${elementCount} elements, the limit is ${maxElements}`);
@@ -44,8 +44,8 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   if (!options.force && !isProbablyReaderable(doc)) return failure('not-article');
 
   const declared = declaredLang(doc);
-  const ctx = createContext(doc, url, declared);
   const cleanupOptions = { keepCaptions: options.keepCaptions ?? false };
+  const ctx = createContext(doc, url, declared, cleanupOptions.keepCaptions);
   const rules = options.rules ?? RULES;
   const removed: RemovedBlock[] = [];
   const copy = doc.cloneNode(true) as Document;

@@ -27,7 +27,7 @@ function purifierFor(win: Window & typeof globalThis): DOMPurify {
 function windowOf(doc: Document): Window & typeof globalThis {
   const win = doc.defaultView ?? (typeof window === 'undefined' ? null : window);
   if (!win) throw new Error('sanitizing needs a document with a window');
-  return win as Window & typeof globalThis;
+  return win;
 }
 
 /**
@@ -41,5 +41,5 @@ export function sanitizeInPlace(el: Element, page: Document): Element {
 
 /** Sanitizes an HTML string with the same policy, using the given document's window. */
 export function sanitizeHtml(html: string, doc: Document): string {
-  return purifierFor(windowOf(doc)).sanitize(html, CONFIG) as string;
+  return purifierFor(windowOf(doc)).sanitize(html, CONFIG);
 }

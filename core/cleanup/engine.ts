@@ -100,12 +100,13 @@ export function runCleanup(
 }
 
 /** A context whose page-wide facts are computed on first use. */
-export function createContext(page: Document, url: string, lang: string): CleanupContext {
+export function createContext(page: Document, url: string, lang: string, keepCaptions = false): CleanupContext {
   const cache = new Map<string, unknown>();
   return {
     page,
     url,
     lang,
+    keepCaptions,
     title: '',
     memo<T>(key: string, compute: () => T): T {
       if (!cache.has(key)) cache.set(key, compute());

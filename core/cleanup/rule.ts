@@ -2,6 +2,8 @@ export interface CleanupContext {
   /** The page as the reader saw it, untouched: for page-wide facts such as repeated blocks. */
   readonly page: Document;
   readonly lang: string;
+  /** The reader keeps captions: rules must not treat a caption as noise. */
+  readonly keepCaptions: boolean;
   /** The article's title, once Readability has found it ("" before). */
   title: string;
   readonly url: string;

@@ -2,13 +2,18 @@ import type { CleanupRule } from '../rule.ts';
 import { tags } from '../rule.ts';
 import { normalizedText } from '../../text.ts';
 
-/** Texts that describe images on the page: figure captions, alt and title attributes. */
-function imageTexts(page: Document): Set<string> {
+/**
+ * Texts that describe images on the page: figure captions, and unless captions are kept,
+ * alt and title attributes (with captions kept, a line equal to the alt text is the
+ * caption itself).
+ */
+function imageTexts(page: Document, withAlt: boolean): Set<string> {
   const texts = new Set<string>();
   for (const el of page.getElementsByTagName('figcaption')) {
     const t = normalizedText(el);
     if (t.length >= 12 && t.length <= 400) texts.add(t);
   }
+  if (!withAlt) return texts;
   for (const img of page.getElementsByTagName('img')) {
     for (const t of [img.getAttribute('alt'), img.getAttribute('title')]) {
       const n = t?.replace(/\s+/g, ' ').trim();
@@ -29,7 +34,7 @@ const rule: CleanupRule = {
   maxLength: 400,
   match(el, text, _hit, ctx) {
     if (text.length < 12 || el.closest('figure, figcaption')) return false;
-    return ctx.memo('image-texts', () => imageTexts(ctx.page)).has(text);
+    return ctx.memo('image-texts', () => imageTexts(ctx.page, !ctx.keepCaptions)).has(text);
   },
 };
 export default rule;

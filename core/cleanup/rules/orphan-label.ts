@@ -1,5 +1,5 @@
 import type { CleanupRule } from '../rule.ts';
-import { TEXT_BLOCKS, tags, wholeText } from '../rule.ts';
+import { TEXT_BLOCKS, wholeText } from '../rule.ts';
 import { nothingFollows, standaloneBlock } from '../dom.ts';
 
 const BOX_LABELS = wholeText([
@@ -7,12 +7,11 @@ const BOX_LABELS = wholeText([
   'summary', 'at a glance', 'tl;dr', 'tldr', 'the big picture', 'auf einen blick', 'das wichtigste in kürze', 'in kürze', 'en resumen',
   'claves', 'lo esencial', 'in breve', 'in sintesi', 'punti chiave', 'em resumo', 'resumo', 'pontos-chave', 'o essencial',
 ]);
-const HEADINGS = tags('h2', 'h3', 'h4', 'h5', 'h6');
 
 const rule: CleanupRule = {
   id: 'orphan-label',
   reason:
-    'Once a widget\'s content is gone (an empty "En bref" box, a "Related" list Readability dropped), its label stays behind as a lone line.',
+    'Once a summary box\'s content is gone (an "En bref" box that held only a reading-time banner), its label stays behind as a lone line.',
   languages: ['fr', 'en', 'de', 'es', 'it', 'pt'],
   fixtures: ['seed-fr-hammouchi'],
   stage: 'orphans',
@@ -24,8 +23,7 @@ const rule: CleanupRule = {
       // The label's box holds nothing else, or nothing follows it.
       return !!block && (block !== el || nothingFollows(block, scope));
     }
-    // A heading that closes the article introduces nothing.
-    return HEADINGS.has(el.tagName) && nothingFollows(el, scope);
+    return false;
   },
 };
 export default rule;

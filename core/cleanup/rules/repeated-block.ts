@@ -2,12 +2,17 @@ import type { CleanupRule } from '../rule.ts';
 import { tags } from '../rule.ts';
 import { standaloneBlock } from '../dom.ts';
 
-const SKIP = 'table, pre, code, ol, ul, dl, blockquote';
+const SKIP = 'table, pre, code, kbd, samp, tt, ol, ul, dl, blockquote, q, figure, h1, h2, h3, h4, h5, h6';
 const MAX = 60;
+const MAX_WORDS = 6;
 const MIN_REPEATS = 3;
+/** Page furniture spreads beyond the article: at least this many copies sit outside it. */
+const MIN_OUTSIDE = 2;
 
-/** How often each short leaf text appears on the page; one walk, leaves only. */
-function leafTextCounts(page: Document): Map<string, number> {
+const fold = (raw: string) => raw.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+
+/** How often each short leaf text appears under root; one walk, leaves only. */
+function leafTextCounts(root: Element): Map<string, number> {
   const counts = new Map<string, number>();
   const visit = (el: Element): void => {
     const first = el.firstElementChild;
@@ -17,24 +22,25 @@ function leafTextCounts(page: Document): Map<string, number> {
     }
     const raw = el.textContent;
     if (!raw || raw.length > MAX * 3) return;
-    const text = raw.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+    const text = fold(raw);
     if (text && text.length <= MAX) counts.set(text, (counts.get(text) ?? 0) + 1);
   };
-  if (page.body) visit(page.body);
+  visit(root);
   return counts;
 }
 
 const rule: CleanupRule = {
   id: 'repeated-block',
   reason:
-    'A short block that appears three times or more on the page (a banner, a section label on every teaser) is page furniture, not the article.',
+    'A short label that appears three times or more on the page, mostly outside the article (a banner, the section label of every teaser), is page furniture. Sentences, headings, quotes and code are never treated so: dialogue and section titles repeat too.',
   languages: ['*'],
   fixtures: ['seed-fr-hammouchi'],
   stage: 'article',
-  tags: tags('p', 'div', 'span', 'a', 'strong', 'b', 'em', 'small', 'h2', 'h3', 'h4', 'h5', 'h6'),
+  tags: tags('p', 'div', 'span', 'a', 'strong', 'b', 'em', 'small'),
   maxLength: MAX,
   match(el, text, _hit, ctx, scope) {
-    if (el.firstElementChild || !/\p{L}/u.test(text)) return false;
+    if (el.firstElementChild || !/\p{L}/u.test(text) || /[.!?…"”»:;]$/.test(text)) return false;
+    if (text.split(' ').length > MAX_WORDS) return false;
     // Words inside a paragraph are not blocks; checked before the page-wide count.
     if (!standaloneBlock(el, text, scope) || el.closest(SKIP)) return false;
     // Cheap screen: fewer than three occurrences anywhere in the page text means no repeat.
@@ -42,8 +48,9 @@ const rule: CleanupRule = {
     let seen = 0;
     for (let at = pageText.indexOf(text); at >= 0 && seen < MIN_REPEATS; at = pageText.indexOf(text, at + text.length)) seen++;
     if (seen < MIN_REPEATS) return false;
-    const counts = ctx.memo('leaf-text-counts', () => leafTextCounts(ctx.page));
-    return (counts.get(text) ?? 0) >= MIN_REPEATS;
+    const onPage = ctx.memo('leaf-text-counts', () => (ctx.page.body ? leafTextCounts(ctx.page.body) : new Map<string, number>())).get(text) ?? 0;
+    const inArticle = ctx.memo('article-leaf-text-counts', () => leafTextCounts(scope.root)).get(text) ?? 0;
+    return onPage >= MIN_REPEATS && onPage - inArticle >= MIN_OUTSIDE;
   },
 };
 export default rule;

@@ -1,0 +1,2 @@
+// Nothing to do yet: the popup does the work. Keyboard shortcuts (commands) will be handled here.
+export default defineBackground(() => {});

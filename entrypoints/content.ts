@@ -1,0 +1,30 @@
+import { extractArticle } from '../core/index.ts';
+import {
+  HTML_CONTENT_TYPES,
+  OPTIONS_GLOBAL,
+  pageFailure,
+  type PageOptions,
+  type PageResult,
+} from '../platform/protocol.ts';
+
+// Injected on demand by platform/extract-tab.ts (never declared in the manifest): reads the page, returns the
+// clean article, and leaves nothing running in the page.
+export default defineContentScript({
+  registration: 'runtime',
+  // WXT's content script context would otherwise window.postMessage a "script started" notice the page can read.
+  noScriptStartedPostMessage: true,
+  main(): PageResult {
+    const scope = globalThis as Record<string, unknown>;
+    const given = scope[OPTIONS_GLOBAL] as PageOptions | undefined;
+    delete scope[OPTIONS_GLOBAL];
+    const options: PageOptions = { force: given?.force === true, keepCaptions: given?.keepCaptions === true };
+
+    if (!HTML_CONTENT_TYPES.includes(document.contentType)) {
+      return pageFailure('not-html', `the document is ${document.contentType}, not HTML`);
+    }
+    const result = extractArticle(document, location.href, options);
+    // The value crosses to the extension by structured clone (Firefox: out of an Xray sandbox): send plain JSON
+    // data only, whatever objects the engine may put in its result one day.
+    return JSON.parse(JSON.stringify(result)) as PageResult;
+  },
+});

@@ -1,0 +1,19 @@
+import { browser } from 'wxt/browser';
+
+export interface TabRef {
+  id: number;
+  /** Known only when the extension has access to the tab (activeTab after a click, or a host permission). */
+  url?: string;
+}
+
+/** The tab the reader is looking at: for the popup, the active tab of the window whose toolbar button was clicked. */
+export async function getActiveTab(): Promise<TabRef | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (!tab || tab.id === undefined) return null;
+  return { id: tab.id, url: tab.url };
+}
+
+/** Opens a link of the article in a new tab next to the current one. */
+export async function openInNewTab(url: string): Promise<void> {
+  await browser.tabs.create({ url });
+}

@@ -1,0 +1,59 @@
+// What the popup must show, shared by the Chromium and Firefox tests.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { ROOT } from './paths.ts';
+
+/** What a test reads from the popup's DOM. */
+export interface PopupSnapshot {
+  state: string | null;
+  reason: string | null;
+  title: string;
+  site: string;
+  byline: string;
+  readingTime: string;
+  paragraphs: string[];
+  /** All the text of the popup. */
+  text: string;
+}
+
+/** The popup's state attribute once it is no longer loading. */
+export const SETTLED = 'main[data-state]:not([data-state="loading"])';
+
+// Beginnings of the six paragraphs of the seed article.
+const SEED_PARAGRAPHS = [
+  'Dans le cadre d’une initiative visant à renforcer la collaboration sécuritaire bilatérale',
+  'Au cours de son séjour, Hammouchi a tenu plusieurs séances de travail',
+  'Accompagné d’une délégation de la Direction générale de la surveillance du territoire',
+  'Cette visite a culminé avec la remise exceptionnelle de la Médaille d’honneur',
+  'En outre, cette mission a offert une plateforme',
+  'Cette visite souligne non seulement l’importance',
+];
+
+/** Page furniture the engine must have dropped. */
+const SEED_ABSENT = ['Temps de lecture', '© DR', 'La newsletter', 'Laisser un commentaire'];
+
+export function expectSeedArticle(popup: PopupSnapshot): void {
+  expect(popup.state).toBe('article');
+  expect(popup.title).toBe('Visite officielle de Abdellatif Hammouchi en France pour la sécurité bilatérale');
+  expect(popup.site).toBe('Le Quotidien du Maghreb');
+  expect(popup.readingTime).toMatch(/^\d+ min read$/);
+  const paragraphs = popup.paragraphs.map((p) => p.trim()).filter(Boolean);
+  expect(paragraphs).toHaveLength(SEED_PARAGRAPHS.length);
+  SEED_PARAGRAPHS.forEach((start, i) => expect(paragraphs[i]).toContain(start));
+  expect(popup.text).toContain('Nicolas Lerner');
+  for (const absent of SEED_ABSENT) expect(popup.text).not.toContain(absent);
+}
+
+type Messages = Record<string, { message: string }>;
+const en = JSON.parse(readFileSync(join(ROOT, 'public/_locales/en/messages.json'), 'utf8')) as Messages;
+
+/** The English message (both test browsers run with an English UI: Debian ships no other locale for them). */
+export function enMessage(key: string): string {
+  const entry = en[key];
+  if (!entry) throw new Error(`no message ${key}`);
+  return entry.message;
+}
+
+/** Start of the forced extraction of the server's non-article page. */
+export const NOT_ARTICLE_TEXT = 'Fresh bread every morning from seven.';

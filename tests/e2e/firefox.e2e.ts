@@ -1,0 +1,112 @@
+// The shipped code in real Firefox ESR (MV2 build), driven by puppeteer-core over WebDriver BiDi.
+//
+// How extraction is triggered: as in chromium.e2e.ts, no toolbar click can grant `activeTab` here, so the E2E
+// build (identical code plus host access to http://127.0.0.1/*) is installed as a temporary add-on, and
+// popup.html is opened in a background tab of the window whose active tab is the test page: the popup's own
+// `tabs.query({active: true, currentWindow: true})` finds the page.
+import { randomUUID } from 'node:crypto';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { NOT_ARTICLE_TEXT, SETTLED, enMessage, expectSeedArticle, type PopupSnapshot } from './expectations.ts';
+import { E2E_BUILD, FIREFOX, GECKO_ID } from './paths.ts';
+import { PATHS, startServer, type TestServer } from './server.ts';
+
+// The extension's internal UUID, pinned so that we know its pages' address.
+const UUID = randomUUID();
+const POPUP_URL = `moz-extension://${UUID}/popup.html`;
+
+let server: TestServer;
+let browser: Browser;
+let pageTab: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    args: ['--remote-allow-system-access'], // lets BiDi open moz-extension:// pages
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
+  });
+  const id = await browser.installExtension(E2E_BUILD.firefox);
+  expect(id).toBe(GECKO_ID);
+  pageTab = (await browser.pages())[0] ?? (await browser.newPage());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Shows `url` in the page tab, then opens the popup in a background tab of the same window. */
+async function openPopupOn(url: string): Promise<Page> {
+  const popup = await browser.newPage(); // opens in front...
+  await pageTab.bringToFront(); // ...so hand the front back to the page
+  await pageTab.goto(url);
+  // A navigation to a moz-extension:// page may never resolve in puppeteer: start it, then wait for the page.
+  popup.goto(POPUP_URL).catch(() => undefined);
+  await popup.waitForFunction((expected: string) => location.href === expected, { polling: 100 }, POPUP_URL);
+  await popup.waitForSelector(SETTLED);
+  return popup;
+}
+
+async function snapshot(popup: Page): Promise<PopupSnapshot> {
+  return popup.evaluate(() => {
+    const text = (selector: string) => document.querySelector<HTMLElement>(selector)?.innerText ?? '';
+    const main = document.querySelector('main');
+    return {
+      state: main?.getAttribute('data-state') ?? null,
+      reason: main?.getAttribute('data-reason') ?? null,
+      title: text('.title'),
+      site: text('.site'),
+      byline: text('.byline'),
+      readingTime: text('.reading-time'),
+      paragraphs: Array.from(document.querySelectorAll<HTMLElement>('.content p'), (p) => p.innerText),
+      text: main?.innerText ?? '',
+    };
+  });
+}
+
+describe('Firefox ESR', () => {
+  test('the popup shows the clean seed article', async () => {
+    const popup = await openPopupOn(server.url(PATHS.article));
+    expectSeedArticle(await snapshot(popup));
+    await popup.close();
+  });
+
+  test('a page that is not an article: a localized message, and "Show it anyway" works', async () => {
+    const popup = await openPopupOn(server.url(PATHS.notArticle));
+    const before = await snapshot(popup);
+    expect(before).toMatchObject({ state: 'failure', reason: 'not-article' });
+    expect(before.text).toContain(enMessage('failureNotArticle'));
+
+    // The popup remembers its tab: it may come to the front for a real click.
+    await popup.bringToFront();
+    await popup.click('button.show-anyway');
+    await popup.waitForSelector('main[data-state="article"]');
+    const after = await snapshot(popup);
+    expect(after.title).toBe('Corner Shop');
+    expect(after.text).toContain(NOT_ARTICLE_TEXT);
+    await popup.close();
+  });
+
+  test.each([
+    { what: 'a plain-text document', path: PATHS.plainText, reason: 'not-html', key: 'failureNotHtml' },
+    // Firefox refuses to script its PDF viewer: the .pdf address tells the reader why.
+    { what: 'a PDF', path: PATHS.pdf, reason: 'not-html', key: 'failureNotHtml' },
+    {
+      what: 'a view-source: page',
+      path: PATHS.article,
+      prefix: 'view-source:',
+      reason: 'restricted',
+      key: 'failureRestricted',
+    },
+  ])('$what: $reason', async ({ path, prefix, reason, key }) => {
+    const popup = await openPopupOn((prefix ?? '') + server.url(path));
+    const shown = await snapshot(popup);
+    expect(shown).toMatchObject({ state: 'failure', reason });
+    expect(shown.text).toContain(enMessage(key));
+    expect(await popup.$$('button')).toHaveLength(0);
+    await popup.close();
+  });
+});

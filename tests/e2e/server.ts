@@ -1,0 +1,82 @@
+// A static server on 127.0.0.1 (random port) for the end-to-end tests: the seed article, a page that is not an
+// article, a plain-text document and a PDF.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const SEED = fileURLToPath(new URL('../fixtures/seed-fr-hammouchi/source.html', import.meta.url));
+
+/** A shop's home page: short blurbs and links, nothing Readability's "is it an article" check accepts. */
+export const NOT_ARTICLE_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Corner Shop</title></head>
+<body>
+  <header><h1>Corner Shop</h1><nav><a href="/">Home</a> <a href="/cart">Cart</a> <a href="/help">Help</a></nav></header>
+  <main>
+    <section><h2>Today</h2>
+      <p>Fresh bread every morning from seven.</p>
+      <p>Open on Sundays until noon.</p>
+      <ul><li><a href="/p/1">Sourdough loaf</a></li><li><a href="/p/2">Rye bread</a></li><li><a href="/p/3">Croissants</a></li></ul>
+    </section>
+  </main>
+  <footer><p>Corner Shop, 1 Market Street.</p></footer>
+</body></html>`;
+
+/** A one-page PDF that says "Hello" (viewers rebuild the cross-reference table, so offsets need not be exact). */
+export const PDF = `%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj
+4 0 obj << /Length 44 >> stream
+BT /F1 24 Tf 72 72 Td (Hello) Tj ET
+endstream endobj
+5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj
+trailer << /Root 1 0 R /Size 6 >>
+%%EOF
+`;
+
+export const PATHS = {
+  article: '/politique/visite-officielle-hammouchi-france/',
+  notArticle: '/shop/',
+  plainText: '/notes.txt',
+  pdf: '/paper.pdf',
+} as const;
+
+export interface TestServer {
+  origin: string;
+  url: (path: string) => string;
+  close: () => Promise<void>;
+}
+
+export async function startServer(): Promise<TestServer> {
+  const seed = readFileSync(SEED);
+  const routes = new Map<string, { type: string; body: string | Buffer }>([
+    [PATHS.article, { type: 'text/html; charset=utf-8', body: seed }],
+    [PATHS.notArticle, { type: 'text/html; charset=utf-8', body: NOT_ARTICLE_HTML }],
+    [PATHS.plainText, { type: 'text/plain; charset=utf-8', body: 'Just some notes.\n'.repeat(50) }],
+    [PATHS.pdf, { type: 'application/pdf', body: PDF }],
+  ]);
+  const server: Server = createServer((req, res) => {
+    const route = routes.get(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    if (!route) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': route.type, 'cache-control': 'no-store' }).end(route.body);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (path) => origin + path,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
