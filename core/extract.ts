@@ -1,5 +1,12 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import type { Article, ExtractFailure, ExtractFailureReason, ExtractOptions, ExtractResult, RemovedBlock } from './types.ts';
+import type {
+  Article,
+  ExtractFailure,
+  ExtractFailureReason,
+  ExtractOptions,
+  ExtractResult,
+  RemovedBlock,
+} from './types.ts';
 import { RULES } from './cleanup/rules/index.ts';
 import { createContext, runCleanup } from './cleanup/engine.ts';
 import { stripCaptionCredits } from './cleanup/captions.ts';

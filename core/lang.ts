@@ -37,7 +37,11 @@ const MARKERS: Record<string, readonly string[]> = {
 
 /** Best guess among the languages we have rules for; "" when the text is too short or unclear. */
 export function guessLang(text: string): string {
-  const words = text.toLowerCase().slice(0, 5000).match(/\p{L}+/gu) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .slice(0, 5000)
+      .match(/\p{L}+/gu) ?? [];
   if (words.length < 20) return '';
   const freq = new Map<string, number>();
   for (const w of words) freq.set(w, (freq.get(w) ?? 0) + 1);

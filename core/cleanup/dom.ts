@@ -48,9 +48,13 @@ export function standaloneBlock(el: Element, text: string, scope: CleanupScope):
     if (normalizedText(parent) !== text) break;
     current = parent;
   }
-  if (isInline(current)) {
-    const parent = current.parentElement;
-    if (parent && parent !== scope.root && normalizedText(parent) !== text) return null;
+  if (isInline(current) && current.parentElement && current.parentElement !== scope.root) {
+    // Inline and sharing its block with other text: a word inside a paragraph, which stays.
+    for (let c = current.parentElement.firstChild; c; c = c.nextSibling) {
+      if (c === current) continue;
+      if (c.nodeType === 3 ? c.nodeValue?.trim() : c.nodeType === 1 && isInline(c as Element) && c.textContent?.trim())
+        return null;
+    }
   }
   return current;
 }

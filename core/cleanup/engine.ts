@@ -1,7 +1,7 @@
 import type { RemovedBlock } from '../types.ts';
 import { normalizedText } from '../text.ts';
 import type { CleanupContext, CleanupRule, CleanupScope, CleanupStage } from './rule.ts';
-import { holdsProse, standaloneBlock } from './dom.ts';
+import { MEDIA, holdsProse, standaloneBlock } from './dom.ts';
 
 export interface CleanupOptions {
   keepCaptions: boolean;
@@ -72,6 +72,7 @@ export function runCleanup(
         if (!block || block === root || isDoomed(block)) continue;
         const trusted = rule.trustMarkup && markup && scope.rawLength(block) < 0.3 * scope.rawLength(root);
         if (!trusted && holdsProse(block, scope)) continue;
+        if (!rule.removesWidgets && block.querySelector(MEDIA)) continue;
         doomed.set(block, { rule: rule.id, text: target === el ? text : normalizedText(target) });
         took = true;
       }
@@ -93,7 +94,10 @@ export function runCleanup(
   for (const [el, record] of doomed) {
     if (el.parentElement && isDoomed(el.parentElement)) continue;
     const { text } = record;
-    removed.push({ rule: record.rule, text: text.length > MAX_RECORDED_TEXT ? `${text.slice(0, MAX_RECORDED_TEXT - 1)}…` : text });
+    removed.push({
+      rule: record.rule,
+      text: text.length > MAX_RECORDED_TEXT ? `${text.slice(0, MAX_RECORDED_TEXT - 1)}…` : text,
+    });
     el.remove();
   }
   return removed;

@@ -36,6 +36,11 @@ export interface CleanupRule {
   /** Skipped when the reader asked to keep captions. */
   captionRule?: boolean;
   /**
+   * Removes whole widgets (share bars with icons, teasers with thumbnails). Other rules
+   * never remove an element that holds a picture or video: text rules remove text.
+   */
+  removesWidgets?: boolean;
+  /**
    * Its markup is unambiguous enough (an author box) to remove prose it holds, as long as
    * that is a small part of the article.
    */
@@ -54,15 +59,47 @@ export interface CleanupRule {
    * together with the list it introduces). `text` is its whitespace-folded text;
    * `markupHit` whether its class or id matched `markup`.
    */
-  match(el: Element, text: string, hit: { markup: boolean }, ctx: CleanupContext, scope: CleanupScope): boolean | Element[];
+  match(
+    el: Element,
+    text: string,
+    hit: { markup: boolean },
+    ctx: CleanupContext,
+    scope: CleanupScope,
+  ): boolean | Element[];
 }
 
 export const tags = (...names: string[]): ReadonlySet<string> => new Set(names.map((n) => n.toUpperCase()));
 
 /** Blocks that are read as one unit: the candidates of text rules. */
 export const TEXT_BLOCKS = tags(
-  'p', 'div', 'span', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'aside', 'section', 'header', 'footer', 'figcaption', 'small',
-  'strong', 'b', 'em', 'i', 'a', 'dt', 'dd', 'time', 'label', 'blockquote', 'ul', 'ol', 'nav',
+  'p',
+  'div',
+  'span',
+  'li',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'aside',
+  'section',
+  'header',
+  'footer',
+  'figcaption',
+  'small',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'a',
+  'dt',
+  'dd',
+  'time',
+  'label',
+  'blockquote',
+  'ul',
+  'ol',
+  'nav',
 );
 
 /** Markup hint from class-name fragments: "share" matches "td-share-bar", "sharedaddy". */

@@ -2,10 +2,34 @@ import type { CleanupRule } from '../rule.ts';
 import { TEXT_BLOCKS, classHint, wholeText } from '../rule.ts';
 
 const LABEL = wholeText([
-  'about the author', 'about the authors', 'about the writer', 'more from the author', "à propos de l'auteur", "l'auteur", "à propos de l'autrice",
-  'über den autor', 'über die autorin', 'zum autor', 'sobre el autor', 'sobre la autora', "l'autore", "sull'autore", 'sobre o autor', 'sobre a autora',
+  'about the author',
+  'about the authors',
+  'about the writer',
+  'more from the author',
+  "à propos de l'auteur",
+  "l'auteur",
+  "à propos de l'autrice",
+  'über den autor',
+  'über die autorin',
+  'zum autor',
+  'sobre el autor',
+  'sobre la autora',
+  "l'autore",
+  "sull'autore",
+  'sobre o autor',
+  'sobre a autora',
 ]);
-const MARKUP = classHint(['author-bio', 'author-box', 'about-author', 'author-info', 'author-card', 'authorbox', 'author-description', 'bio-box', 'byline-bio']);
+const MARKUP = classHint([
+  'author-bio',
+  'author-box',
+  'about-author',
+  'author-info',
+  'author-card',
+  'authorbox',
+  'author-description',
+  'bio-box',
+  'byline-bio',
+]);
 const CONTACT =
   /^(?:have a (?:news )?tip\?|got a tip\?|(?:reach|contact) (?:the )?(?:author|reporter|writer)\b|[\p{Lu}][\p{L}.'’-]+(?:\s[\p{Lu}][\p{L}.'’-]+){0,3} (?:may|can) be reached at).{0,240}$/iu;
 
@@ -16,6 +40,7 @@ const rule: CleanupRule = {
   languages: ['fr', 'en', 'de', 'es', 'it', 'pt'],
   fixtures: ['en-bylines-dates'],
   stage: 'article',
+  removesWidgets: true,
   tags: TEXT_BLOCKS,
   markup: MARKUP,
   maxLength: 1200,

@@ -10,8 +10,9 @@ const rule: CleanupRule = {
   reason:
     'Breadcrumb trails ("Accueil / Politique / …") repeat the title and section; Readability keeps them when they sit inside the article header.',
   languages: ['fr', 'en', 'de', 'es', 'it', 'pt'],
-  fixtures: ['seed-fr-hammouchi'],
+  fixtures: ['fr-breadcrumbs-inside-header', 'fr-lemonde-style'],
   stage: 'article',
+  removesWidgets: true,
   tags: TEXT_BLOCKS,
   markup: MARKUP,
   maxLength: 300,

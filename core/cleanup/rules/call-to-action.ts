@@ -22,6 +22,7 @@ const rule: CleanupRule = {
   languages: ['fr', 'en', 'de', 'es', 'it', 'pt'],
   fixtures: ['en-calls-to-action'],
   stage: 'article',
+  removesWidgets: true,
   tags: tags('p', 'div', 'h2', 'h3', 'h4', 'li', 'strong', 'a', 'span'),
   maxLength: 200,
   match(el, text) {

@@ -10,7 +10,7 @@ const rule: CleanupRule = {
   reason:
     'Photo captions describe the picture, not the story, and read as stray sentences in the text. Removed by default; the keep-captions option keeps them with their images.',
   languages: ['*'],
-  fixtures: ['seed-fr-hammouchi', 'en-captions-credits'],
+  fixtures: ['seed-fr-hammouchi', 'en-captions-credits', 'it-leggi-anche'],
   stage: 'article',
   captionRule: true,
   tags: TEXT_BLOCKS,
@@ -18,7 +18,8 @@ const rule: CleanupRule = {
   maxLength: 400,
   match(el, text, hit) {
     // A wrapper that holds the picture too is a figure, not a caption.
-    if (hit.markup || el.tagName === 'FIGCAPTION' || el.getAttribute('itemprop') === 'caption') return !el.querySelector(MEDIA);
+    if (hit.markup || el.tagName === 'FIGCAPTION' || el.getAttribute('itemprop') === 'caption')
+      return !el.querySelector(MEDIA);
     // Unmarked captions: a short line that ends with a credit ("… intérieure. © DR").
     return text.length <= 300 && TRAILING_CREDIT.test(text) && !hasBlockChildren(el) && !el.querySelector(MEDIA);
   },

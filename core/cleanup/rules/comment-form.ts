@@ -1,15 +1,41 @@
 import type { CleanupRule } from '../rule.ts';
 import { TEXT_BLOCKS, wholeText } from '../rule.ts';
 
-const MARKUP = /(?:^|\s)(?:#?respond|comment-respond|#?commentform|comment-form|#?comments|comments-area|fb-comments|comment-reply\S*)(?:\s|$)|disqus/i;
+const MARKUP =
+  /(?:^|\s)(?:#?respond|comment-respond|#?commentform|comment-form|#?comments|comments-area|fb-comments|comment-reply\S*)(?:\s|$)|disqus/i;
 
 const CALLS = wholeText([
-  'laissez-nous vos commentaires', 'laisser un commentaire', 'laissez un commentaire', 'ajouter un commentaire', 'commentaires',
-  'réagissez', 'poster commentaire', 'poster un commentaire', 'envoyer le commentaire',
-  'leave a comment', 'leave a reply', 'post a comment', 'add a comment', 'post comment', 'comments', 'join the conversation',
-  'join the discussion', 'show comments', 'view comments', 'kommentare', 'kommentar schreiben', 'kommentar hinterlassen',
-  'schreiben sie einen kommentar', 'deja un comentario', 'deja tu comentario', 'comentarios', 'lascia un commento', 'commenti',
-  'deixe um comentário', 'deixe seu comentário', 'comentários',
+  'laissez-nous vos commentaires',
+  'laisser un commentaire',
+  'laissez un commentaire',
+  'ajouter un commentaire',
+  'commentaires',
+  'réagissez',
+  'poster commentaire',
+  'poster un commentaire',
+  'envoyer le commentaire',
+  'leave a comment',
+  'leave a reply',
+  'post a comment',
+  'add a comment',
+  'post comment',
+  'comments',
+  'join the conversation',
+  'join the discussion',
+  'show comments',
+  'view comments',
+  'kommentare',
+  'kommentar schreiben',
+  'kommentar hinterlassen',
+  'schreiben sie einen kommentar',
+  'deja un comentario',
+  'deja tu comentario',
+  'comentarios',
+  'lascia un commento',
+  'commenti',
+  'deixe um comentário',
+  'deixe seu comentário',
+  'comentários',
 ]);
 const COUNT = /^\d+\s+(?:commentaires?|comments?|kommentare?|comentarios?|commenti|comentários?)$/iu;
 const FORM_NOTICE =
@@ -22,6 +48,7 @@ const rule: CleanupRule = {
   languages: ['fr', 'en', 'de', 'es', 'it', 'pt'],
   fixtures: ['seed-fr-hammouchi', 'en-comments'],
   stage: 'article',
+  removesWidgets: true,
   tags: TEXT_BLOCKS,
   markup: MARKUP,
   maxLength: 2000,

@@ -20,7 +20,8 @@ const BYLINE_STAMP = new RegExp(
   String.raw`^(?:by|par|von|por|di|de)\s+((?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+)\s*(?:[-–|,·]\s*|\s+)(?:(?:le|on|am|el|il|em)\s+)?${STAMP}$`,
   'iu',
 );
-const isName = (words: string) => words.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || /^(?:de|da|van|von|del|della|le|la)$/.test(w));
+const isName = (words: string) =>
+  words.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || /^(?:de|da|van|von|del|della|le|la)$/.test(w));
 
 function isDateline(text: string): boolean {
   if (PATTERNS.some((p) => p.test(text))) return true;

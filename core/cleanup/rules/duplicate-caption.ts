@@ -28,7 +28,7 @@ const rule: CleanupRule = {
   reason:
     'Themes print a caption twice (in the figure and again as a line, or as the image alt shown as text); the copy outside the figure is noise even when captions are kept.',
   languages: ['*'],
-  fixtures: ['seed-fr-hammouchi'],
+  fixtures: ['en-captions-credits'],
   stage: 'article',
   tags: tags('p', 'div', 'span', 'strong', 'em'),
   maxLength: 400,

@@ -1,7 +1,17 @@
 import type { CleanupRule } from '../rule.ts';
 import { TEXT_BLOCKS, classHint } from '../rule.ts';
 
-const MARKUP = classHint(['newsletter', 'subscribe', 'signup', 'sign-up', 'optin', 'opt-in', 'paywall', 'regwall', 'inline-promo']);
+const MARKUP = classHint([
+  'newsletter',
+  'subscribe',
+  'signup',
+  'sign-up',
+  'optin',
+  'opt-in',
+  'paywall',
+  'regwall',
+  'inline-promo',
+]);
 
 const PROMO = [
   // fr
@@ -28,8 +38,9 @@ const rule: CleanupRule = {
   reason:
     'Newsletter, subscription and paywall boxes sit inside the article container on most news sites; Readability keeps their headline and pitch.',
   languages: ['fr', 'en', 'de', 'es', 'it', 'pt'],
-  fixtures: ['seed-fr-hammouchi', 'en-newsletter-social'],
+  fixtures: ['en-newsletter-social', 'fr-lemonde-style', 'pt-leia-tambem'],
   stage: 'article',
+  removesWidgets: true,
   tags: TEXT_BLOCKS,
   markup: MARKUP,
   maxLength: 1200,

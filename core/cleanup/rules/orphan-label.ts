@@ -1,19 +1,48 @@
 import type { CleanupRule } from '../rule.ts';
-import { TEXT_BLOCKS, wholeText } from '../rule.ts';
+import { TEXT_BLOCKS, tags, wholeText } from '../rule.ts';
+import { isRelatedLabel } from './related-links.ts';
 import { nothingFollows, standaloneBlock } from '../dom.ts';
 
 const BOX_LABELS = wholeText([
-  'en bref', "l'essentiel", 'à retenir', "ce qu'il faut retenir", 'résumé', 'sommaire', 'points clés', 'key points', 'in short',
-  'summary', 'at a glance', 'tl;dr', 'tldr', 'the big picture', 'auf einen blick', 'das wichtigste in kürze', 'in kürze', 'en resumen',
-  'claves', 'lo esencial', 'in breve', 'in sintesi', 'punti chiave', 'em resumo', 'resumo', 'pontos-chave', 'o essencial',
+  'en bref',
+  "l'essentiel",
+  'à retenir',
+  "ce qu'il faut retenir",
+  'résumé',
+  'sommaire',
+  'points clés',
+  'key points',
+  'in short',
+  'summary',
+  'at a glance',
+  'tl;dr',
+  'tldr',
+  'the big picture',
+  'auf einen blick',
+  'das wichtigste in kürze',
+  'in kürze',
+  'en resumen',
+  'claves',
+  'lo esencial',
+  'in breve',
+  'in sintesi',
+  'punti chiave',
+  'em resumo',
+  'resumo',
+  'pontos-chave',
+  'o essencial',
 ]);
+
+const HEADINGS = tags('h2', 'h3', 'h4', 'h5', 'h6');
+const WIDGET_HEADING =
+  /^(?:more (?:from|on|in|about) .{1,40}|latest(?: news| stories)?|trending(?: now)?|popular(?: now)?|top stories|plus d['’]articles?|à la une|les plus lus|dernières? (?:actualités|infos)|mehr (?:von|aus|zu) .{1,40}|weitere (?:artikel|nachrichten)|más de .{1,40}|altre notizie|mais de .{1,40}|últimas notícias)$/iu;
 
 const rule: CleanupRule = {
   id: 'orphan-label',
   reason:
-    'Once a summary box\'s content is gone (an "En bref" box that held only a reading-time banner), its label stays behind as a lone line.',
+    'Once a widget\'s content is gone (an "En bref" box that held only a reading-time banner, a "More from …" list loaded by script), its label stays behind as a lone line.',
   languages: ['fr', 'en', 'de', 'es', 'it', 'pt'],
-  fixtures: ['seed-fr-hammouchi'],
+  fixtures: ['seed-fr-hammouchi', 'en-empty-summary-box'],
   stage: 'orphans',
   tags: TEXT_BLOCKS,
   maxLength: 80,
@@ -23,7 +52,8 @@ const rule: CleanupRule = {
       // The label's box holds nothing else, or nothing follows it.
       return !!block && (block !== el || nothingFollows(block, scope));
     }
-    return false;
+    // A closing heading whose widget is gone: "More from the Herald", "Related stories".
+    return HEADINGS.has(el.tagName) && (WIDGET_HEADING.test(text) || isRelatedLabel(text)) && nothingFollows(el, scope);
   },
 };
 export default rule;

@@ -1,12 +1,17 @@
 import type { CleanupRule } from '../rule.ts';
 import { tags } from '../rule.ts';
 
-const fold = (s: string) => s.toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/[“”"«»]/g, '').trim();
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/[“”"«»]/g, '')
+    .trim();
 
 const rule: CleanupRule = {
   id: 'page-echo',
   reason:
-    'The title repeated inside the body, or the page\'s own address printed by a share or print widget: the reader view shows the title once, above the text.',
+    "The title repeated inside the body, or the page's own address printed by a share or print widget: the reader view shows the title once, above the text.",
   languages: ['*'],
   fixtures: ['en-site-chrome'],
   stage: 'article',

@@ -7,7 +7,7 @@ const rule: CleanupRule = {
   reason:
     'Credit lines under images ("© DR", "Photo: Reuters", "(Image: GETTY)") are not part of the story; Readability keeps them as lines of text. Removed even when captions are kept.',
   languages: ['fr', 'en', 'de', 'es', 'it', 'pt'],
-  fixtures: ['seed-fr-hammouchi', 'en-captions-credits'],
+  fixtures: ['en-captions-credits', 'it-leggi-anche'],
   stage: 'article',
   tags: TEXT_BLOCKS,
   maxLength: 100,

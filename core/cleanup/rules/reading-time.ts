@@ -18,7 +18,14 @@ const rule: CleanupRule = {
   reason:
     'Themes print a reading-time estimate, often several times (top bar, under the title, sidebar). Readability keeps those inside the article; we show one figure computed from the clean text.',
   languages: ['fr', 'en', 'de', 'es', 'it', 'pt'],
-  fixtures: ['seed-fr-hammouchi', 'en-reading-time-ads'],
+  fixtures: [
+    'seed-fr-hammouchi',
+    'en-reading-time-ads',
+    'fr-lemonde-style',
+    'de-lesezeit',
+    'es-tiempo-lectura',
+    'it-leggi-anche',
+  ],
   stage: 'article',
   tags: TEXT_BLOCKS,
   maxLength: 60,

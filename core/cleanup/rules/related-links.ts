@@ -3,19 +3,89 @@ import { TEXT_BLOCKS, classHint, phrases } from '../rule.ts';
 import { linkDensity } from '../dom.ts';
 
 const LABELS = phrases([
-  'à lire aussi', 'a lire aussi', 'lire aussi', 'à lire également', 'à lire', 'voir aussi', 'à voir aussi', 'sur le même sujet',
-  'dans la même rubrique', 'articles similaires', 'articles liés', 'nos articles', "les plus lus", "plus d'articles",
-  'related', 'related articles', 'related stories', 'related posts', 'related content', 'related coverage', 'related news',
-  'read more', 'read also', 'also read', 'see also', 'see more', 'watch', 'watch more', 'more', 'more stories', 'more on this story', 'more on this topic', 'most read', 'most popular',
-  'you may also like', 'you might also like', 'recommended', 'recommended for you', 'recommended stories', "don't miss", 'trending',
-  'mehr zum thema', 'lesen sie auch', 'lesen sie mehr', 'auch interessant', 'weitere artikel', 'das könnte sie auch interessieren', 'meistgelesen',
-  'leer más', 'lee también', 'lea también', 'te puede interesar', 'noticias relacionadas', 'artículos relacionados', 'más noticias', 'lo más leído',
-  'leggi anche', 'leggi pure', 'articoli correlati', 'potrebbe interessarti', 'ti potrebbe interessare', 'i più letti',
-  'leia também', 'leia mais', 'veja também', 'saiba mais', 'notícias relacionadas', 'artigos relacionados', 'mais lidas',
+  'à lire aussi',
+  'a lire aussi',
+  'lire aussi',
+  'à lire également',
+  'à lire',
+  'voir aussi',
+  'à voir aussi',
+  'sur le même sujet',
+  'dans la même rubrique',
+  'articles similaires',
+  'articles liés',
+  'nos articles',
+  'les plus lus',
+  "plus d'articles",
+  'related',
+  'related articles',
+  'related stories',
+  'related posts',
+  'related content',
+  'related coverage',
+  'related news',
+  'read more',
+  'read also',
+  'also read',
+  'see also',
+  'see more',
+  'watch',
+  'watch more',
+  'more',
+  'more stories',
+  'more on this story',
+  'more on this topic',
+  'most read',
+  'most popular',
+  'you may also like',
+  'you might also like',
+  'recommended',
+  'recommended for you',
+  'recommended stories',
+  "don't miss",
+  'trending',
+  'mehr zum thema',
+  'lesen sie auch',
+  'lesen sie mehr',
+  'auch interessant',
+  'weitere artikel',
+  'das könnte sie auch interessieren',
+  'meistgelesen',
+  'leer más',
+  'lee también',
+  'lea también',
+  'te puede interesar',
+  'noticias relacionadas',
+  'artículos relacionados',
+  'más noticias',
+  'lo más leído',
+  'leggi anche',
+  'leggi pure',
+  'articoli correlati',
+  'potrebbe interessarti',
+  'ti potrebbe interessare',
+  'i più letti',
+  'leia também',
+  'leia mais',
+  'veja também',
+  'saiba mais',
+  'notícias relacionadas',
+  'artigos relacionados',
+  'mais lidas',
 ]);
-const LABEL = new RegExp(String.raw`^(?:${LABELS})\s*(?:[:：»>›]|\.\.\.|…)?$`, 'iu');
-const INLINE_LABEL = new RegExp(String.raw`^(?:${LABELS})\s*(?:[:：»>›-]|\.\.\.|…)\s*\S`, 'iu');
-const MARKUP = classHint(['related', 'read-more', 'readmore', 'more-stories', 'recommended', 'yarpp', 'crp_related', 'outbrain', 'taboola']);
+const LABEL = new RegExp(String.raw`^(?:${LABELS})\s*(?:[:：»>›|]|\.\.\.|…)?$`, 'iu');
+const INLINE_LABEL = new RegExp(String.raw`^(?:${LABELS})\s*(?:[:：»>›|-]|\.\.\.|…)\s*\S`, 'iu');
+const MARKUP = classHint([
+  'related',
+  'read-more',
+  'readmore',
+  'more-stories',
+  'recommended',
+  'yarpp',
+  'crp_related',
+  'outbrain',
+  'taboola',
+]);
 
 /** The list or teaser block right after a label, when it is made of links. */
 function introducedList(label: Element): Element | null {
@@ -29,8 +99,17 @@ const rule: CleanupRule = {
   reason:
     '"À lire aussi" / "Read more" / "Mehr zum Thema" teasers point to other articles; Readability keeps them when they sit inside the article body, with their link lists.',
   languages: ['fr', 'en', 'de', 'es', 'it', 'pt'],
-  fixtures: ['seed-fr-hammouchi', 'fr-related-tags'],
+  fixtures: [
+    'fr-related-tags',
+    'fr-lemonde-style',
+    'de-lesezeit',
+    'es-tiempo-lectura',
+    'en-repeated-labels',
+    'it-leggi-anche',
+    'pt-leia-tambem',
+  ],
   stage: 'article',
+  removesWidgets: true,
   tags: TEXT_BLOCKS,
   markup: MARKUP,
   maxLength: 3000,
@@ -40,8 +119,12 @@ const rule: CleanupRule = {
       return list ? [el, list] : true;
     }
     // "À lire aussi : <a>Title</a>" inside the body: a label and a link, nothing else.
-    if (text.length <= 300 && INLINE_LABEL.test(text) && el.querySelector('a') && linkDensity(el, text) >= 0.5) return true;
+    if (text.length <= 300 && INLINE_LABEL.test(text) && el.querySelector('a') && linkDensity(el, text) >= 0.5)
+      return true;
     return hit.markup && el.tagName !== 'P' && linkDensity(el, text) >= 0.4;
   },
 };
 export default rule;
+
+/** Whole-text label of a related-content block ("Read more", "À lire aussi"). */
+export const isRelatedLabel = (text: string) => LABEL.test(text);

@@ -6,8 +6,8 @@ const SKIP = 'table, pre, code, kbd, samp, tt, ol, ul, dl, blockquote, q, figure
 const MAX = 60;
 const MAX_WORDS = 6;
 const MIN_REPEATS = 3;
-/** Page furniture spreads beyond the article: at least this many copies sit outside it. */
-const MIN_OUTSIDE = 2;
+/** Page furniture is found beyond the article too: a text repeated only inside it may be dialogue. */
+const MIN_OUTSIDE = 1;
 
 const fold = (raw: string) => raw.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 
@@ -32,9 +32,9 @@ function leafTextCounts(root: Element): Map<string, number> {
 const rule: CleanupRule = {
   id: 'repeated-block',
   reason:
-    'A short label that appears three times or more on the page, mostly outside the article (a banner, the section label of every teaser), is page furniture. Sentences, headings, quotes and code are never treated so: dialogue and section titles repeat too.',
+    'A short label that appears three times or more on the page, and outside the article too (a banner, the section label of every teaser), is page furniture. Sentences, headings, quotes and code are never treated so: dialogue and section titles repeat too.',
   languages: ['*'],
-  fixtures: ['seed-fr-hammouchi'],
+  fixtures: ['en-repeated-labels'],
   stage: 'article',
   tags: tags('p', 'div', 'span', 'a', 'strong', 'b', 'em', 'small'),
   maxLength: MAX,
@@ -46,9 +46,13 @@ const rule: CleanupRule = {
     // Cheap screen: fewer than three occurrences anywhere in the page text means no repeat.
     const pageText = ctx.memo('page-text', () => ctx.page.body?.textContent ?? '');
     let seen = 0;
-    for (let at = pageText.indexOf(text); at >= 0 && seen < MIN_REPEATS; at = pageText.indexOf(text, at + text.length)) seen++;
+    for (let at = pageText.indexOf(text); at >= 0 && seen < MIN_REPEATS; at = pageText.indexOf(text, at + text.length))
+      seen++;
     if (seen < MIN_REPEATS) return false;
-    const onPage = ctx.memo('leaf-text-counts', () => (ctx.page.body ? leafTextCounts(ctx.page.body) : new Map<string, number>())).get(text) ?? 0;
+    const onPage =
+      ctx
+        .memo('leaf-text-counts', () => (ctx.page.body ? leafTextCounts(ctx.page.body) : new Map<string, number>()))
+        .get(text) ?? 0;
     const inArticle = ctx.memo('article-leaf-text-counts', () => leafTextCounts(scope.root)).get(text) ?? 0;
     return onPage >= MIN_REPEATS && onPage - inArticle >= MIN_OUTSIDE;
   },

@@ -3,7 +3,7 @@ import { TEXT_BLOCKS, classHint } from '../rule.ts';
 
 const MARKUP = classHint(['share', 'social', 'addthis', 'a2a_', 'follow-us']);
 
-const NETWORK = String.raw`facebook|twitter|x|linkedin|whatsapp|telegram|e-?mail|mail|print|imprimer|drucken|imprimir|stampa|copy link|copier le lien|link kopieren|pinterest|reddit|messenger|flipboard|bluesky|threads|instagram|youtube|tiktok|mastodon|tumblr|xing|sms|share|partager|teilen|compartir|condividi|compartilhar`;
+const NETWORK = String.raw`facebook|twitter|x|linkedin|whatsapp|telegram|e-?mail|mail|print|imprimer|drucken|imprimir|stampa|copy link|copier le lien|link kopieren|copiar link|copiar o link|copiar enlace|copia link|pinterest|reddit|messenger|flipboard|bluesky|threads|instagram|youtube|tiktok|mastodon|tumblr|xing|sms|share|partager|teilen|compartir|condividi|compartilhar`;
 
 const PATTERNS = [
   /^(?:et )?(?:sur |suivez-nous sur |retrouvez-nous sur )?(?:nos|les) réseaux sociaux\s*[:：]?$/iu,
@@ -16,8 +16,9 @@ const rule: CleanupRule = {
   reason:
     'Share bars and "follow us" calls are embedded next to the text; once their icons are stripped Readability keeps their labels and network names.',
   languages: ['fr', 'en', 'de', 'es', 'it', 'pt'],
-  fixtures: ['seed-fr-hammouchi', 'en-newsletter-social'],
+  fixtures: ['en-newsletter-social', 'pt-leia-tambem'],
   stage: 'article',
+  removesWidgets: true,
   tags: TEXT_BLOCKS,
   markup: MARKUP,
   maxLength: 400,

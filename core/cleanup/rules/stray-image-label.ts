@@ -3,14 +3,45 @@ import { TEXT_BLOCKS, wholeText } from '../rule.ts';
 
 const LABELS = wholeText(
   [
-    'image', 'photo', 'picture', 'video', 'vidéo', 'zoom', 'agrandir', "agrandir l'image", 'enlarge', 'enlarge this image',
-    'expand', 'toggle caption', 'hide caption', 'show caption', 'play', 'play video', 'watch video', 'lire la vidéo',
-    'voir la vidéo', 'voir la galerie', 'diaporama', 'galerie', 'gallery', 'view gallery', 'open gallery', 'bildergalerie',
-    'bild vergrößern', 'galería', 'galleria', 'galeria', 'ver galería', 'ampliar', 'ingrandisci', 'ver vídeo',
+    'image',
+    'photo',
+    'picture',
+    'video',
+    'vidéo',
+    'zoom',
+    'agrandir',
+    "agrandir l'image",
+    'enlarge',
+    'enlarge this image',
+    'expand',
+    'toggle caption',
+    'hide caption',
+    'show caption',
+    'play',
+    'play video',
+    'watch video',
+    'lire la vidéo',
+    'voir la vidéo',
+    'voir la galerie',
+    'diaporama',
+    'galerie',
+    'gallery',
+    'view gallery',
+    'open gallery',
+    'bildergalerie',
+    'bild vergrößern',
+    'galería',
+    'galleria',
+    'galeria',
+    'ver galería',
+    'ampliar',
+    'ingrandisci',
+    'ver vídeo',
   ],
   String.raw`\s*[:：]?(?:\s*\d+\s*(?:/|of|sur|von|de|di)\s*\d+)?`,
 );
-const COUNTER = /^(?:\d+\s*(?:photos?|images?|pictures?|fotos?|bilder|immagini|imágenes|imagens)|(?:image|photo|bild|foto|imagen|immagine|imagem) \d+ (?:of|sur|von|de|di) \d+)$/iu;
+const COUNTER =
+  /^(?:\d+\s*(?:photos?|images?|pictures?|fotos?|bilder|immagini|imágenes|imagens)|(?:image|photo|bild|foto|imagen|immagine|imagem) \d+ (?:of|sur|von|de|di) \d+)$/iu;
 
 const rule: CleanupRule = {
   id: 'stray-image-label',

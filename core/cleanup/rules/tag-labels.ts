@@ -4,16 +4,26 @@ import { linkDensity } from '../dom.ts';
 
 const TAGS_LABEL =
   /^(?:tags?|mots[- ]cl(?:é|e)s|mots clefs|thèmes|thématiques|sujets|étiquettes|schlagwörter|schlagworte|themen|stichworte|etiquetas|temas|argomenti|parole chiave|tópicos|assuntos|topics|filed under|categories|catégories|kategorien|categorías|categorie|categorias)\s*[:：]/iu;
-const MARKUP = classHint(['tags', 'tag-list', 'taglist', 'cat-links', 'post-categories', 'entry-categories', 'keywords']);
-const TAG_HREF = /\/(?:tags?|categor(?:y|ie|ies)|rubriques?|themes?|thema|themen|topics?|sujets?|etiquetas?|argomenti|assuntos|temas)\//i;
+const MARKUP = classHint([
+  'tags',
+  'tag-list',
+  'taglist',
+  'cat-links',
+  'post-categories',
+  'entry-categories',
+  'keywords',
+]);
+const TAG_HREF =
+  /\/(?:tags?|categor(?:y|ie|ies)|rubriques?|themes?|thema|themen|topics?|sujets?|etiquetas?|argomenti|assuntos|temas)\//i;
 
 const rule: CleanupRule = {
   id: 'tag-labels',
   reason:
     'Tag and category labels ("Visite", "Tags: …") float between paragraphs or close the article; they are navigation, and Readability keeps the short ones.',
   languages: ['fr', 'en', 'de', 'es', 'it', 'pt'],
-  fixtures: ['seed-fr-hammouchi', 'fr-related-tags'],
+  fixtures: ['fr-related-tags'],
   stage: 'article',
+  removesWidgets: true,
   tags: TEXT_BLOCKS,
   markup: MARKUP,
   maxLength: 400,
