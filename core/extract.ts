@@ -13,7 +13,7 @@ import { stripCaptionCredits } from './cleanup/captions.ts';
 import { sanitizeInPlace } from './sanitize.ts';
 import { countWords, readingTimeMinutes, toPlainText } from './text.ts';
 import { declaredLang, guessLang, normalizeLangTag } from './lang.ts';
-import { findLede, findPublishedTime } from './metadata.ts';
+import { findLede, findPublishedTime, metaValues } from './metadata.ts';
 
 /** Pages with more elements than this fail fast instead of freezing the tab. */
 export const DEFAULT_MAX_ELEMENTS = 100_000;
@@ -50,7 +50,8 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   }
   if (!options.force && !isProbablyReaderable(doc)) return failure('not-article');
 
-  const declared = declaredLang(doc);
+  const meta = metaValues(doc);
+  const declared = declaredLang(doc, meta);
   const cleanupOptions = { keepCaptions: options.keepCaptions ?? false };
   const ctx = createContext(doc, url, declared, cleanupOptions.keepCaptions);
   const rules = options.rules ?? RULES;
@@ -85,8 +86,8 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
     siteName: parsed.siteName?.trim() || null,
     lang,
     dir: parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : null,
-    publishedTime: findPublishedTime(doc, parsed.publishedTime),
-    lede: findLede(doc),
+    publishedTime: findPublishedTime(doc, parsed.publishedTime, meta),
+    lede: findLede(doc, meta),
     contentHtml: body.outerHTML,
     text,
     wordCount,

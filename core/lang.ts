@@ -1,12 +1,13 @@
 // The article's language: what the page declares, else a guess from common words.
 
-export function declaredLang(doc: Document): string {
+/** `meta`: the page's meta values by lower-case key (see metadata.ts). */
+export function declaredLang(doc: Document, meta: ReadonlyMap<string, string>): string {
   const candidates = [
     doc.documentElement?.getAttribute('lang'),
     doc.documentElement?.getAttribute('xml:lang'),
-    doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content'),
-    doc.querySelector('meta[property="og:locale"]')?.getAttribute('content'),
-    doc.querySelector('meta[name="language" i]')?.getAttribute('content'),
+    meta.get('content-language'),
+    meta.get('og:locale'),
+    meta.get('language'),
   ];
   for (const c of candidates) {
     const tag = normalizeLangTag(c);

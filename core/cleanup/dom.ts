@@ -17,19 +17,37 @@ export function hasBlockChildren(el: Element): boolean {
 export function linkDensity(el: Element, text = normalizedText(el)): number {
   if (!text.length) return 0;
   let linked = 0;
-  for (const a of el.querySelectorAll('a')) linked += normalizedText(a).length;
+  forEachDescendant(el, 'A', (a) => {
+    linked += normalizedText(a).length;
+    return false;
+  });
   return Math.min(1, linked / text.length);
 }
 
 /** Whether an element holds a paragraph of real prose, which cleanup must never remove. */
 export function holdsProse(el: Element, scope: CleanupScope): boolean {
-  const blocks = el.tagName === 'P' ? [el] : el.getElementsByTagName('p');
-  for (const p of blocks) {
-    if (scope.rawLength(p) < 180) continue;
-    const text = normalizedText(p);
-    if (text.length >= 180 && linkDensity(p, text) < 0.3) return true;
+  if (el.tagName === 'P') return isProse(el, scope);
+  return forEachDescendant(el, 'P', (p) => isProse(p, scope));
+}
+
+/**
+ * Calls visit on each descendant with that tag name until it returns true; returns
+ * whether one did. A plain walk: live HTMLCollections are slow to index in some DOMs.
+ */
+function forEachDescendant(el: Element, tag: string, visit: (match: Element) => boolean): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.tagName === tag ? visit(c) : false) return true;
+    if (c.firstElementChild && forEachDescendant(c, tag, visit)) return true;
   }
   return false;
+}
+
+function isProse(p: Element, scope: CleanupScope): boolean {
+  {
+    if (scope.rawLength(p) < 180) return false;
+    const text = normalizedText(p);
+    return text.length >= 180 && linkDensity(p, text) < 0.3;
+  }
 }
 
 /**

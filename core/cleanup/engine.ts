@@ -60,10 +60,11 @@ export function runCleanup(
         markup = rule.markup.test(sig);
       }
       if (!markup && !rule.tags.has(el.tagName)) continue;
-      // Raw text is at least as long as folded text; screen before folding.
-      if (raw > rule.maxLength * 4 + 200) continue;
+      const limit = markup ? (rule.markupMaxLength ?? rule.maxLength) : rule.maxLength;
+      // Raw text is at least as long as folded text: screen before folding, which costs.
+      if (raw > limit * 3 + 100) continue;
       text ??= normalizedText(el);
-      if (text.length > rule.maxLength) continue;
+      if (text.length > limit) continue;
       const verdict = rule.match(el, text, { markup }, ctx, scope);
       if (!verdict) continue;
       let took = false;

@@ -54,6 +54,8 @@ export interface CleanupRule {
    * text rules on short blocks, where a pattern cannot hit the article's prose.
    */
   maxLength: number;
+  /** The same limit for candidates found by their markup (a whole newsletter box); maxLength by default. */
+  markupMaxLength?: number;
   /**
    * Whether to remove the candidate: true, or other elements to remove instead (a label
    * together with the list it introduces). `text` is its whitespace-folded text;

@@ -43,7 +43,8 @@ const rule: CleanupRule = {
   removesWidgets: true,
   tags: TEXT_BLOCKS,
   markup: MARKUP,
-  maxLength: 1200,
+  maxLength: 300,
+  markupMaxLength: 1200,
   trustMarkup: true,
   match(el, text, hit) {
     if (hit.markup) return el.tagName !== 'P' && el.tagName !== 'ARTICLE';

@@ -16,6 +16,7 @@ const rule: CleanupRule = {
   tags: TEXT_BLOCKS,
   markup: MARKUP,
   maxLength: 300,
+  markupMaxLength: 300,
   match: (el, text, hit) =>
     hit.markup ||
     /breadcrumb/i.test(el.getAttribute('aria-label') ?? '') ||

@@ -16,6 +16,7 @@ const rule: CleanupRule = {
   tags: TEXT_BLOCKS,
   markup: CAPTION_MARKUP,
   maxLength: 400,
+  markupMaxLength: 400,
   match(el, text, hit) {
     // A wrapper that holds the picture too is a figure, not a caption.
     if (hit.markup || el.tagName === 'FIGCAPTION' || el.getAttribute('itemprop') === 'caption')

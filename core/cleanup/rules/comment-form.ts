@@ -51,7 +51,8 @@ const rule: CleanupRule = {
   removesWidgets: true,
   tags: TEXT_BLOCKS,
   markup: MARKUP,
-  maxLength: 2000,
+  maxLength: 300,
+  markupMaxLength: 2000,
   match(_el, text, hit) {
     if (text.length <= 60 && (CALLS.test(text) || COUNT.test(text))) return true;
     if (text.length <= 300 && FORM_NOTICE.test(text)) return true;

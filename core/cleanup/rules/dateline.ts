@@ -23,7 +23,12 @@ const BYLINE_STAMP = new RegExp(
 const isName = (words: string) =>
   words.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || /^(?:de|da|van|von|del|della|le|la)$/.test(w));
 
+const LEAD =
+  /^[|·]?\s*(?:published|posted|updated|last|modified|first|publié|mis|modifié|mise|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|atualizado|by|par|von|por|di|de)\b/i;
+
 function isDateline(text: string): boolean {
+  // Every stamp starts with a label or "By" and has a digit; the full patterns are costly.
+  if (!LEAD.test(text) || !/\d/.test(text)) return false;
   if (PATTERNS.some((p) => p.test(text))) return true;
   const by = BYLINE_STAMP.exec(text);
   return !!by && isName(by[1]!);

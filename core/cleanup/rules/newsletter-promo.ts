@@ -43,7 +43,8 @@ const rule: CleanupRule = {
   removesWidgets: true,
   tags: TEXT_BLOCKS,
   markup: MARKUP,
-  maxLength: 1200,
+  maxLength: 240,
+  markupMaxLength: 1200,
   match(_el, text, hit) {
     if (hit.markup) return true;
     return text.length <= 240 && PROMO.some((p) => p.test(text));

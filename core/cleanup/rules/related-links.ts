@@ -112,7 +112,8 @@ const rule: CleanupRule = {
   removesWidgets: true,
   tags: TEXT_BLOCKS,
   markup: MARKUP,
-  maxLength: 3000,
+  maxLength: 300,
+  markupMaxLength: 3000,
   match(el, text, hit) {
     if (text.length <= 40 && LABEL.test(text)) {
       const list = introducedList(el);

@@ -41,6 +41,8 @@ const rule: CleanupRule = {
   match(el, text, _hit, ctx, scope) {
     if (el.firstElementChild || !/\p{L}/u.test(text) || /[.!?…"”»:;]$/.test(text)) return false;
     if (text.split(' ').length > MAX_WORDS) return false;
+    // Furniture is styled: a link or a classed element. Plain text lines are the author's.
+    if (el.tagName !== 'A' && !el.hasAttribute('class')) return false;
     // Words inside a paragraph are not blocks; checked before the page-wide count.
     if (!standaloneBlock(el, text, scope) || el.closest(SKIP)) return false;
     // Cheap screen: fewer than three occurrences anywhere in the page text means no repeat.

@@ -14,6 +14,10 @@ const PATTERNS = [
   /^.{0,80}\b(?:(?:may )?contains? affiliate(?: and\/or referral)? links|we may earn (?:a )?(?:small )?commission|as an amazon associate|liens? affiliés?|affiliate-links?|enlaces de afiliados|link di affiliazione|links? de afiliados?)\b.{0,200}$/iu,
 ];
 
+/** Words one of the patterns needs: a cheap screen before the costly patterns. */
+const KEYWORDS =
+  /skip|aller au|passer au|zum inhalt|ir al|vai al|ir para|javascript|cookie|©|\(c\)|copyright|affiliat|affili|commission|associate|enlaces de|link di|links? de/i;
+
 const rule: CleanupRule = {
   id: 'site-chrome',
   reason:
@@ -23,6 +27,6 @@ const rule: CleanupRule = {
   stage: 'article',
   tags: TEXT_BLOCKS,
   maxLength: 400,
-  match: (_el, text) => PATTERNS.some((p) => p.test(text)),
+  match: (_el, text) => KEYWORDS.test(text) && PATTERNS.some((p) => p.test(text)),
 };
 export default rule;

@@ -21,7 +21,8 @@ const rule: CleanupRule = {
   removesWidgets: true,
   tags: TEXT_BLOCKS,
   markup: MARKUP,
-  maxLength: 400,
+  maxLength: 80,
+  markupMaxLength: 400,
   match(el, text, hit) {
     if (text.length <= 80 && PATTERNS.some((p) => p.test(text))) return true;
     // Markup alone is weak ("social" is also a news section): require short text or mostly links.

@@ -27,6 +27,7 @@ const rule: CleanupRule = {
   tags: TEXT_BLOCKS,
   markup: MARKUP,
   maxLength: 400,
+  markupMaxLength: 400,
   match(el, text, hit) {
     if (TAGS_LABEL.test(text) && linkDensity(el, text) >= 0.4) return true;
     if (hit.markup) return el.tagName !== 'P' && (text.length <= 60 || linkDensity(el, text) >= 0.6);
