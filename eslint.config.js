@@ -35,7 +35,16 @@ export default tseslint.config(
     files: ['core/**'],
     rules: noUpward(
       [
-        ['**/platform', '**/platform/**', '**/components/**', '**/entrypoints/**', '**/cli/**', '**/bench/**', '@/**', '~/**'],
+        [
+          '**/platform',
+          '**/platform/**',
+          '**/components/**',
+          '**/entrypoints/**',
+          '**/cli/**',
+          '**/bench/**',
+          '@/**',
+          '~/**',
+        ],
         ['wxt', 'wxt/**', '#imports', 'webextension-polyfill', '@wxt-dev/*', 'preact', 'preact/**', '@webext-core/*'],
         ['node:*', 'jsdom', 'fs', 'path'],
       ],

@@ -19,20 +19,33 @@ for (const prefix of args) {
   const { articleBody, url } = truth[id]!;
   const doc = parseHtml(await readInput(devPagePath(dir, id)), url);
   const r = extractArticle(doc, url, { force: true });
-  if (!r.ok) { console.log(prefix, r.message); continue; }
+  if (!r.ok) {
+    console.log(prefix, r.message);
+    continue;
+  }
   const t = shingles(articleBody);
   const tt = tokenize(articleBody).join(' ');
   console.log(`\n=== ${prefix} ${url}`);
   for (const block of r.article.text.split(/\n+/)) {
-    const s = shingles(block); let miss = 0, tot = 0;
-    for (const [k, c] of s) { tot += c; if (!t.has(k)) miss += c; }
+    const s = shingles(block);
+    let miss = 0,
+      tot = 0;
+    for (const [k, c] of s) {
+      tot += c;
+      if (!t.has(k)) miss += c;
+    }
     const toks = tokenize(block);
     if (toks.length < 4 ? !tt.includes(toks.join(' ')) : miss / tot > 0.5) console.log('  + ', block.slice(0, 140));
   }
   const o = shingles(r.article.text);
   for (const block of articleBody.split(/\n+/)) {
-    const s = shingles(block); let miss = 0, tot = 0;
-    for (const [k, c] of s) { tot += c; if (!o.has(k)) miss += c; }
+    const s = shingles(block);
+    let miss = 0,
+      tot = 0;
+    for (const [k, c] of s) {
+      tot += c;
+      if (!o.has(k)) miss += c;
+    }
     if (tot && miss / tot > 0.5) console.log('  - ', block.slice(0, 140));
   }
   console.log('  removed:', r.article.removed.map((x) => `${x.rule}: ${x.text.slice(0, 50)}`).join(' | '));

@@ -31,7 +31,6 @@ const skipped = new Set(values.skip.split(',').filter(Boolean));
 const without = new Set(values.without.split(',').filter(Boolean));
 const rules = RULES.filter((r) => !without.has(r.id));
 
-
 function plainReadability(doc: Document): string {
   const copy = doc.cloneNode(true) as Document;
   return new Readability(copy).parse()?.textContent ?? '';
@@ -141,7 +140,8 @@ function timeRatio(times: { ours: number; base: number }[]) {
 
 async function main(): Promise<number> {
   const okDev = !skipped.has('dev') && corpusPresent(values.dev, 'the extraction benchmark', '--dev');
-  const okRead = !skipped.has('readability') && corpusPresent(values.readability, 'the Readability test pages', '--readability');
+  const okRead =
+    !skipped.has('readability') && corpusPresent(values.readability, 'the Readability test pages', '--readability');
   if (!okDev && !okRead) return 1;
   const report: Record<string, unknown> = {};
   const allTimes: { ours: number; base: number }[] = [];
@@ -149,17 +149,27 @@ async function main(): Promise<number> {
   if (okDev) {
     const dev = await benchDev(values.dev);
     allTimes.push(...dev.times);
-    console.log(`\nArticle extraction benchmark (dev half, ${dev.pages.length} pages): shingle precision / recall / F1`);
-    console.log(`  ${'pipeline'.padEnd(20)} P=${fmt(dev.ours.precision)}  R=${fmt(dev.ours.recall)}  F1=${fmt(dev.ours.f1)}`);
-    console.log(`  ${'plain Readability'.padEnd(20)} P=${fmt(dev.base.precision)}  R=${fmt(dev.base.recall)}  F1=${fmt(dev.base.f1)}`);
+    console.log(
+      `\nArticle extraction benchmark (dev half, ${dev.pages.length} pages): shingle precision / recall / F1`,
+    );
+    console.log(
+      `  ${'pipeline'.padEnd(20)} P=${fmt(dev.ours.precision)}  R=${fmt(dev.ours.recall)}  F1=${fmt(dev.ours.f1)}`,
+    );
+    console.log(
+      `  ${'plain Readability'.padEnd(20)} P=${fmt(dev.base.precision)}  R=${fmt(dev.base.recall)}  F1=${fmt(dev.base.f1)}`,
+    );
     report.dev = { ours: dev.ours, base: dev.base, time: timeRatio(dev.times), pages: dev.pages };
   }
   if (okRead) {
     const rd = await benchReadabilityPages(values.readability);
     allTimes.push(...rd.times);
-    console.log(`\nReadability test pages (${rd.pages}): pages where the pipeline (captions kept) loses > 1% of Readability's expected text: ${rd.harmed.length}`);
+    console.log(
+      `\nReadability test pages (${rd.pages}): pages where the pipeline (captions kept) loses > 1% of Readability's expected text: ${rd.harmed.length}`,
+    );
     for (const h of rd.harmed) {
-      console.log(`  ${h.page}: lost ${(h.lost * 100).toFixed(1)}% of its words (Readability ${(h.baseLost * 100).toFixed(1)}%)`);
+      console.log(
+        `  ${h.page}: lost ${(h.lost * 100).toFixed(1)}% of its words (Readability ${(h.baseLost * 100).toFixed(1)}%)`,
+      );
       for (const r of h.removed) console.log(`      - ${r}`);
     }
     report.readability = { pages: rd.pages, harmed: rd.harmed, time: timeRatio(rd.times) };
@@ -171,7 +181,9 @@ async function main(): Promise<number> {
   console.log(
     `\nTime, median over ${allTimes.length} pages (fastest of ${repeat} runs each): pipeline ${t.oursMs.toFixed(1)} ms, Readability ${t.baseMs.toFixed(1)} ms`,
   );
-  console.log(`  ratio pipeline / Readability: ${t.ratioOfMedians.toFixed(3)} (median of per-page ratios ${t.medianOfRatios.toFixed(3)})`);
+  console.log(
+    `  ratio pipeline / Readability: ${t.ratioOfMedians.toFixed(3)} (median of per-page ratios ${t.medianOfRatios.toFixed(3)})`,
+  );
   report.time = t;
   report.rules = Object.fromEntries(ruleCounts);
   mkdirSync(dirname(values.out), { recursive: true });

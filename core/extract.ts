@@ -66,6 +66,8 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   const root = parsed?.content;
   if (!parsed || !root) return failure('empty');
 
+  const lede = findLede(root, meta);
+  const publishedTime = findPublishedTime(root, parsed.publishedTime, meta);
   if (!options.skipCleanup) {
     ctx.title = parsed.title ?? '';
     removed.push(...runCleanup(root, rules, 'article', ctx, cleanupOptions));
@@ -86,8 +88,8 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
     siteName: parsed.siteName?.trim() || null,
     lang,
     dir: parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : null,
-    publishedTime: findPublishedTime(doc, parsed.publishedTime, meta),
-    lede: findLede(doc, meta),
+    publishedTime,
+    lede,
     contentHtml: body.outerHTML,
     text,
     wordCount,

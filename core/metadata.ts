@@ -1,12 +1,13 @@
 import { normalizedText } from './text.ts';
 
-// Page metadata, read with cheap DOM calls only: attribute selectors are slow in some DOMs
-// (jsdom's), and this runs on every extraction.
+// Page metadata, read with cheap DOM calls only: this runs on every extraction, and walks
+// of the whole page cost (in jsdom especially).
 
 /** The page's <meta> values by lower-case name, property, itemprop or http-equiv; first one wins. */
 export function metaValues(doc: Document): Map<string, string> {
   const values = new Map<string, string>();
-  for (const meta of doc.getElementsByTagName('meta')) {
+  // <meta> belongs in <head>; searching only there spares a walk of the whole page.
+  for (const meta of (doc.head ?? doc).getElementsByTagName('meta')) {
     const content = meta.getAttribute('content')?.replace(/\s+/g, ' ').trim();
     if (!content) continue;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -22,40 +23,49 @@ export function metaValues(doc: Document): Map<string, string> {
 const STANDFIRST_CLASS =
   /(?:^|[\s_-])(?:standfirst|chapo|chapeau|chapô|lede|lead|leadin|article-lead|intro|dek|subtitle|subheadline|sub-headline|summary|excerpt|teaser|abstract|summary-text|description)(?:$|[\s_-])/i;
 const STANDFIRST_TAGS = new Set(['P', 'DIV', 'H2', 'SPAN']);
-const NOT_STANDFIRST = 'nav, aside, footer, [class*="related" i], [class*="teaser-list" i]';
-/** The standfirst sits near the top: look at this many elements of the main area at most. */
-const STANDFIRST_SCAN = 1500;
+/** The standfirst opens the article: look at this many of its first elements at most. */
+const STANDFIRST_SCAN = 200;
 
-function mainArea(doc: Document): Element | null {
-  return doc.getElementsByTagName('article')[0] ?? doc.getElementsByTagName('main')[0] ?? doc.body;
-}
-
-/** The page's own standfirst: a marked lede element, else its description meta. */
-export function findLede(doc: Document, meta = metaValues(doc)): string | null {
-  const scope = mainArea(doc);
-  if (scope) {
-    const all = scope.getElementsByTagName('*');
-    const end = Math.min(all.length, STANDFIRST_SCAN);
-    for (let i = 0; i < end; i++) {
-      const el = all[i]!;
-      if (!STANDFIRST_TAGS.has(el.tagName) && el.getAttribute('itemprop') !== 'description') continue;
-      if (!STANDFIRST_CLASS.test(el.getAttribute('class') ?? '') && el.getAttribute('itemprop') !== 'description')
-        continue;
-      if (el.getElementsByTagName('p').length > 1 || el.closest(NOT_STANDFIRST)) continue;
-      const text = normalizedText(el);
-      if (text.length >= 40 && text.length <= 600) return text;
+/** A standfirst element near the top of the article (classes still on). */
+function standfirstIn(article: Element): string | null {
+  let seen = 0;
+  const visit = (el: Element): string | null => {
+    for (let c = el.firstElementChild; c && seen < STANDFIRST_SCAN; c = c.nextElementSibling) {
+      seen++;
+      const described = c.getAttribute('itemprop') === 'description';
+      if ((STANDFIRST_TAGS.has(c.tagName) && STANDFIRST_CLASS.test(c.getAttribute('class') ?? '')) || described) {
+        const text = normalizedText(c);
+        if (text.length >= 40 && text.length <= 600) return text;
+      }
+      const inner = visit(c);
+      if (inner) return inner;
     }
-  }
-  return meta.get('og:description') ?? meta.get('description') ?? meta.get('twitter:description') ?? null;
+    return null;
+  };
+  return visit(article);
 }
 
-/** Publication time as ISO 8601, from Readability's finding (meta and JSON-LD) or the page's markup. */
+/**
+ * The page's own standfirst: a marked lede element at the top of Readability's article,
+ * else the description meta (news sites put their standfirst there).
+ */
+export function findLede(article: Element, meta: ReadonlyMap<string, string>): string | null {
+  return (
+    standfirstIn(article) ??
+    meta.get('og:description') ??
+    meta.get('description') ??
+    meta.get('twitter:description') ??
+    null
+  );
+}
+
+/** Publication time as ISO 8601: Readability's finding (meta and JSON-LD), the meta, or the article's markup. */
 export function findPublishedTime(
-  doc: Document,
+  article: Element,
   fromReadability: string | null | undefined,
-  meta = metaValues(doc),
+  meta: ReadonlyMap<string, string>,
 ): string | null {
-  const firstTime = doc.getElementsByTagName('time')[0]?.getAttribute('datetime');
+  const firstTime = article.getElementsByTagName('time')[0]?.getAttribute('datetime');
   const candidates = [
     fromReadability,
     meta.get('article:published_time'),

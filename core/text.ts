@@ -143,7 +143,7 @@ export function countWords(text: string, lang = ''): number {
 
 const NO_SPACES =
   /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
-const SPACED_WORD = /[\p{L}\p{N}\p{M}]+(?:['’.\-][\p{L}\p{N}\p{M}]+)*/gu;
+const SPACED_WORD = /[\p{L}\p{N}\p{M}]+(?:['’.-][\p{L}\p{N}\p{M}]+)*/gu;
 
 // Silent reading speeds, words per minute, from the IReST study (Trauzettel-Klosinski
 // et al., 2012), measured on the same text across 17 languages.

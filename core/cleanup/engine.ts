@@ -42,6 +42,15 @@ export function runCleanup(
   const active = rules.filter((r) => r.stage === stage && !(r.captionRule && options.keepCaptions));
   if (!active.length) return [];
   const lengths = measure(root);
+  // Dispatch: which rules a tag can concern, and one combined screen for all class hints.
+  const byTag = new Map<string, CleanupRule[]>();
+  const markupRules = active.filter((r) => r.markup);
+  const anyMarkup = markupRules.length ? new RegExp(markupRules.map((r) => r.markup!.source).join('|'), 'i') : null;
+  const rulesFor = (tag: string): CleanupRule[] => {
+    let list = byTag.get(tag);
+    if (!list) byTag.set(tag, (list = active.filter((r) => r.tags.has(tag))));
+    return list;
+  };
   const scope: CleanupScope = { root, rawLength: (el) => lengths.get(el) ?? (el.textContent ?? '').length };
   const doomed = new Map<Element, RemovedBlock>();
   const isDoomed = (el: Element): boolean => {
@@ -51,14 +60,12 @@ export function runCleanup(
 
   const consider = (el: Element): void => {
     const raw = lengths.get(el) ?? 0;
-    let sig: string | undefined;
+    const sig = `${el.getAttribute('class') ?? ''} ${el.id}`;
+    const hinted = anyMarkup !== null && sig.length > 1 && anyMarkup.test(sig);
+    const candidates = hinted ? active : rulesFor(el.tagName);
     let text: string | undefined;
-    for (const rule of active) {
-      let markup = false;
-      if (rule.markup) {
-        sig ??= `${el.getAttribute('class') ?? ''} ${el.id}`;
-        markup = rule.markup.test(sig);
-      }
+    for (const rule of candidates) {
+      const markup = hinted && !!rule.markup && rule.markup.test(sig);
       if (!markup && !rule.tags.has(el.tagName)) continue;
       const limit = markup ? (rule.markupMaxLength ?? rule.maxLength) : rule.maxLength;
       // Raw text is at least as long as folded text: screen before folding, which costs.

@@ -48,7 +48,10 @@ describe('extract CLI', () => {
     writeFileSync(good, gzipSync(articlePage('<p>5 min read</p>')));
     const missing = join(dir, 'missing.html');
     const { stdout } = await cli('--format', 'jsonl', missing, good);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ input: missing });
     expect(lines[0]!.error).toMatch(/Could not read/);
@@ -58,6 +61,8 @@ describe('extract CLI', () => {
   }, 30_000);
 
   it('rejects an unknown format with a clear message', async () => {
-    await expect(cli('--format', 'pdf')).rejects.toMatchObject({ stderr: expect.stringMatching(/Unknown format "pdf"/) as unknown });
+    await expect(cli('--format', 'pdf')).rejects.toMatchObject({
+      stderr: expect.stringMatching(/Unknown format "pdf"/) as unknown,
+    });
   }, 30_000);
 });

@@ -12,7 +12,10 @@ const LOREM_EN =
 
 /** A news page around the given body HTML, with enough prose for Readability to take it. */
 export function articlePage(body: string, { lang = 'en', paragraphs = 4 } = {}): string {
-  const prose = Array.from({ length: paragraphs }, (_, i) => `<p>${i + 1}. ${lang === 'fr' ? LOREM_FR : LOREM_EN}</p>`).join('\n');
+  const prose = Array.from(
+    { length: paragraphs },
+    (_, i) => `<p>${i + 1}. ${lang === 'fr' ? LOREM_FR : LOREM_EN}</p>`,
+  ).join('\n');
   return `<!DOCTYPE html><html lang="${lang}"><head><title>Budget vote</title></head><body>
 <header><nav><a href="/">Home</a> <a href="/city">City</a></nav></header>
 <main><article><h1>Budget vote</h1>

@@ -4,7 +4,9 @@ import { page } from './dom.ts';
 
 describe('toPlainText', () => {
   it('puts a blank line between blocks so adjacent blocks never glue', () => {
-    const doc = page('<div><h2>The interview</h2><p>Mr Obama said <a href="/x">yes</a>.</p><ul><li>one</li><li>two</li></ul></div>');
+    const doc = page(
+      '<div><h2>The interview</h2><p>Mr Obama said <a href="/x">yes</a>.</p><ul><li>one</li><li>two</li></ul></div>',
+    );
     expect(toPlainText(doc.body)).toBe('The interview\n\nMr Obama said yes.\n\none\n\ntwo');
   });
 
