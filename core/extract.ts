@@ -15,6 +15,18 @@ import { countWords, readingTimeMinutes, toPlainText } from './text.ts';
 import { declaredLang, guessLang, normalizeLangTag } from './lang.ts';
 import { findLede, findPublishedTime, metaValues } from './metadata.ts';
 
+/**
+ * Readability's own visibility test, reading the style attribute instead of the CSSOM:
+ * the same answer for inline styles, without parsing CSS (costly in some DOMs).
+ */
+function isVisible(node: Node): boolean {
+  const el = node as Element;
+  const style = el.getAttribute('style');
+  if (style && /(?:^|;)\s*display\s*:\s*none\b/i.test(style)) return false;
+  if (el.hasAttribute('hidden')) return false;
+  return el.getAttribute('aria-hidden') !== 'true' || /fallback-image/.test(el.getAttribute('class') ?? '');
+}
+
 /** Pages with more elements than this fail fast instead of freezing the tab. */
 export const DEFAULT_MAX_ELEMENTS = 100_000;
 
@@ -48,7 +60,7 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   if (elementCount > maxElements) {
     return failure('too-large', `${elementCount} elements, the limit is ${maxElements}`);
   }
-  if (!options.force && !isProbablyReaderable(doc)) return failure('not-article');
+  if (!options.force && !isProbablyReaderable(doc, { visibilityChecker: isVisible })) return failure('not-article');
 
   const meta = metaValues(doc);
   const declared = declaredLang(doc, meta);
@@ -71,7 +83,6 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   if (!options.skipCleanup) {
     ctx.title = parsed.title ?? '';
     removed.push(...runCleanup(root, rules, 'article', ctx, cleanupOptions));
-    removed.push(...runCleanup(root, rules, 'orphans', ctx, cleanupOptions));
     if (cleanupOptions.keepCaptions) stripCaptionCredits(root);
   }
 

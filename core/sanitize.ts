@@ -30,22 +30,28 @@ const CONFIG: Config = {
   SANITIZE_NAMED_PROPS: true,
 };
 
-const purifiers = new WeakMap<object, DOMPurify>();
+type Mode = 'in-place' | 'string';
+const purifiers = new WeakMap<object, Record<Mode, DOMPurify>>();
 
-function purifierFor(win: Window & typeof globalThis): DOMPurify {
-  let purifier = purifiers.get(win);
-  if (!purifier) {
-    purifier = createDOMPurify(win);
-    purifiers.set(win, purifier);
+/** One configured DOMPurify per window and mode: setConfig spares re-reading the config on every call. */
+function purifierFor(win: Window & typeof globalThis, mode: Mode): DOMPurify {
+  let pair = purifiers.get(win);
+  if (!pair) {
+    const inPlace = createDOMPurify(win);
+    inPlace.setConfig({ ...CONFIG, IN_PLACE: true });
+    const string = createDOMPurify(win);
+    string.setConfig(CONFIG);
+    pair = { 'in-place': inPlace, string };
+    purifiers.set(win, pair);
   }
-  return purifier;
+  return pair[mode];
 }
 
 // A cloned document has no window of its own: the caller names the page it came from.
 function windowOf(doc: Document): Window & typeof globalThis {
   const win = doc.defaultView ?? (typeof window === 'undefined' ? null : window);
   if (!win) throw new Error('sanitizing needs a document with a window');
-  return win;
+  return win as Window & typeof globalThis;
 }
 
 /**
@@ -53,11 +59,11 @@ function windowOf(doc: Document): Window & typeof globalThis {
  * the DOMPurify of `page`'s window.
  */
 export function sanitizeInPlace(el: Element, page: Document): Element {
-  purifierFor(windowOf(page)).sanitize(el, { ...CONFIG, IN_PLACE: true });
+  purifierFor(windowOf(page), 'in-place').sanitize(el);
   return el;
 }
 
 /** Sanitizes an HTML string with the same policy, using the given document's window. */
 export function sanitizeHtml(html: string, doc: Document): string {
-  return purifierFor(windowOf(doc)).sanitize(html, CONFIG);
+  return purifierFor(windowOf(doc), 'string').sanitize(html);
 }

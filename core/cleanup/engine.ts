@@ -30,29 +30,32 @@ function measure(root: Element): Map<Element, number> {
 /**
  * Runs every rule of one stage over root and removes what they match, in one walk:
  * each element's text is folded at most once, removed subtrees are not visited, and
- * nothing holding prose is removed.
+ * nothing holding prose is removed. The "article" stage also runs the "orphans" rules:
+ * their candidates are noted during the walk and judged once the removals are done.
  */
 export function runCleanup(
   root: Element,
   rules: readonly CleanupRule[],
-  stage: CleanupStage,
+  stage: Exclude<CleanupStage, 'orphans'>,
   ctx: CleanupContext,
   options: CleanupOptions,
 ): RemovedBlock[] {
-  const active = rules.filter((r) => r.stage === stage && !(r.captionRule && options.keepCaptions));
-  if (!active.length) return [];
+  const usable = rules.filter((r) => !(r.captionRule && options.keepCaptions));
+  const active = usable.filter((r) => r.stage === stage);
+  const later = stage === 'article' ? usable.filter((r) => r.stage === 'orphans') : [];
+  if (!active.length && !later.length) return [];
   const lengths = measure(root);
   // Dispatch: which rules a tag can concern, and one combined screen for all class hints.
   const byTag = new Map<string, CleanupRule[]>();
-  const markupRules = active.filter((r) => r.markup);
-  const anyMarkup = markupRules.length ? new RegExp(markupRules.map((r) => r.markup!.source).join('|'), 'i') : null;
+  const anyMarkup = combinedMarkup(active);
   const rulesFor = (tag: string): CleanupRule[] => {
     let list = byTag.get(tag);
-    if (!list) byTag.set(tag, (list = active.filter((r) => r.tags.has(tag))));
+    if (!list) byTag.set(tag, (list = [...active, ...later].filter((r) => r.tags.has(tag))));
     return list;
   };
   const scope: CleanupScope = { root, rawLength: (el) => lengths.get(el) ?? (el.textContent ?? '').length };
   const doomed = new Map<Element, RemovedBlock>();
+  const deferred: [Element, CleanupRule][] = [];
   const isDoomed = (el: Element): boolean => {
     for (let n: Element | null = el; n && n !== root; n = n.parentElement) if (doomed.has(n)) return true;
     return false;
@@ -62,7 +65,7 @@ export function runCleanup(
     const raw = lengths.get(el) ?? 0;
     const sig = `${el.getAttribute('class') ?? ''} ${el.id}`;
     const hinted = anyMarkup !== null && sig.length > 1 && anyMarkup.test(sig);
-    const candidates = hinted ? active : rulesFor(el.tagName);
+    const candidates = hinted ? [...active, ...later] : rulesFor(el.tagName);
     let text: string | undefined;
     for (const rule of candidates) {
       const markup = hinted && !!rule.markup && rule.markup.test(sig);
@@ -72,20 +75,29 @@ export function runCleanup(
       if (raw > limit * 3 + 100) continue;
       text ??= normalizedText(el);
       if (text.length > limit) continue;
-      const verdict = rule.match(el, text, { markup }, ctx, scope);
-      if (!verdict) continue;
-      let took = false;
-      for (const target of verdict === true ? [el] : verdict) {
-        const block = target === el ? standaloneBlock(el, text, scope) : target;
-        if (!block || block === root || isDoomed(block)) continue;
-        const trusted = rule.trustMarkup && markup && scope.rawLength(block) < 0.3 * scope.rawLength(root);
-        if (!trusted && holdsProse(block, scope)) continue;
-        if (!rule.removesWidgets && block.querySelector(MEDIA)) continue;
-        doomed.set(block, { rule: rule.id, text: target === el ? text : normalizedText(target) });
-        took = true;
+      if (rule.stage === 'orphans') {
+        deferred.push([el, rule]);
+        continue;
       }
-      if (took) return;
+      if (judge(el, text, rule, markup, scope)) return;
     }
+  };
+
+  /** Applies one rule's verdict on el; true when it doomed something. */
+  const judge = (el: Element, text: string, rule: CleanupRule, markup: boolean, within: CleanupScope): boolean => {
+    const verdict = rule.match(el, text, { markup }, ctx, within);
+    if (!verdict) return false;
+    let took = false;
+    for (const target of verdict === true ? [el] : verdict) {
+      const block = target === el ? standaloneBlock(el, text, within) : target;
+      if (!block || block === root || isDoomed(block)) continue;
+      const trusted = rule.trustMarkup && markup && within.rawLength(block) < 0.3 * within.rawLength(root);
+      if (!trusted && holdsProse(block, within)) continue;
+      if (!rule.removesWidgets && block.querySelector(MEDIA)) continue;
+      doomed.set(block, { rule: rule.id, text: target === el ? text : normalizedText(target) });
+      took = true;
+    }
+    return took;
   };
 
   const walk = (el: Element): void => {
@@ -97,7 +109,20 @@ export function runCleanup(
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c);
   };
   walk(root);
+  const removed = removeDoomed(doomed, isDoomed);
+  if (!deferred.length) return removed;
 
+  // Orphans: judged on the cleaned tree, whose lengths changed (measured afresh, on demand).
+  doomed.clear();
+  const fresh: CleanupScope = { root, rawLength: (el) => (el.textContent ?? '').length };
+  for (const [el, rule] of deferred) {
+    if (!root.contains(el) || isDoomed(el)) continue;
+    judge(el, normalizedText(el), rule, false, fresh);
+  }
+  return [...removed, ...removeDoomed(doomed, isDoomed)];
+}
+
+function removeDoomed(doomed: Map<Element, RemovedBlock>, isDoomed: (el: Element) => boolean): RemovedBlock[] {
   const removed: RemovedBlock[] = [];
   for (const [el, record] of doomed) {
     if (el.parentElement && isDoomed(el.parentElement)) continue;
@@ -109,6 +134,24 @@ export function runCleanup(
     el.remove();
   }
   return removed;
+}
+
+const combined = new WeakMap<readonly CleanupRule[], RegExp | null>();
+const combinedByKey = new Map<string, RegExp | null>();
+
+/** One regex for the class hints of all these rules: one test screens an element for all of them. */
+function combinedMarkup(rules: readonly CleanupRule[]): RegExp | null {
+  let re = combined.get(rules);
+  if (re !== undefined) return re;
+  const key = rules.map((r) => r.id).join(',');
+  re = combinedByKey.get(key);
+  if (re === undefined) {
+    const hints = rules.filter((r) => r.markup).map((r) => r.markup!.source);
+    re = hints.length ? new RegExp(hints.join('|'), 'i') : null;
+    combinedByKey.set(key, re);
+  }
+  combined.set(rules, re);
+  return re;
 }
 
 /** A context whose page-wide facts are computed on first use. */

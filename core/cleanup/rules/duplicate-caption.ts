@@ -3,18 +3,18 @@ import { tags } from '../rule.ts';
 import { normalizedText } from '../../text.ts';
 
 /**
- * Texts that describe images on the page: figure captions, and unless captions are kept,
+ * Texts that describe the article's images: figure captions, and unless captions are kept,
  * alt and title attributes (with captions kept, a line equal to the alt text is the
  * caption itself).
  */
-function imageTexts(page: Document, withAlt: boolean): Set<string> {
+function imageTexts(article: Element, withAlt: boolean): Set<string> {
   const texts = new Set<string>();
-  for (const el of page.getElementsByTagName('figcaption')) {
+  for (const el of article.getElementsByTagName('figcaption')) {
     const t = normalizedText(el);
     if (t.length >= 12 && t.length <= 400) texts.add(t);
   }
   if (!withAlt) return texts;
-  for (const img of page.getElementsByTagName('img')) {
+  for (const img of article.getElementsByTagName('img')) {
     for (const t of [img.getAttribute('alt'), img.getAttribute('title')]) {
       const n = t?.replace(/\s+/g, ' ').trim();
       if (n && n.length >= 12) texts.add(n);
@@ -32,9 +32,9 @@ const rule: CleanupRule = {
   stage: 'article',
   tags: tags('p', 'div', 'span', 'strong', 'em'),
   maxLength: 400,
-  match(el, text, _hit, ctx) {
+  match(el, text, _hit, ctx, scope) {
     if (text.length < 12 || el.closest('figure, figcaption')) return false;
-    return ctx.memo('image-texts', () => imageTexts(ctx.page, !ctx.keepCaptions)).has(text);
+    return ctx.memo('image-texts', () => imageTexts(scope.root, !ctx.keepCaptions)).has(text);
   },
 };
 export default rule;

@@ -1,6 +1,6 @@
 import type { CleanupRule } from '../rule.ts';
 import adLabel from './ad-label.ts';
-import authorBio from './author-bio.ts';
+import authorContact from './author-contact.ts';
 import callToAction from './call-to-action.ts';
 import dateline from './dateline.ts';
 import pageEcho from './page-echo.ts';
@@ -25,7 +25,7 @@ export const RULES: readonly CleanupRule[] = [
   dateline,
   siteChrome,
   pageEcho,
-  authorBio,
+  authorContact,
   callToAction,
   breadcrumbs,
   commentForm,

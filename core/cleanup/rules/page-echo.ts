@@ -15,14 +15,17 @@ const rule: CleanupRule = {
   languages: ['*'],
   fixtures: ['en-site-chrome'],
   stage: 'article',
-  tags: tags('p', 'div', 'span', 'a', 'h1', 'h2', 'h3', 'strong'),
+  // Not headings: a title heading atop a blog post is the post's own (Readability keeps it too).
+  tags: tags('p', 'div', 'span', 'a', 'strong'),
   maxLength: 300,
   match(el, text, _hit, ctx) {
     if (/^https?:\/\/\S+$/.test(text)) {
       const here = ctx.url.replace(/[?#].*$/, '').replace(/\/$/, '');
       return text.replace(/[?#].*$/, '').replace(/\/$/, '') === here;
     }
-    return text.length >= 15 && !!ctx.title && fold(text) === fold(ctx.title) && el.tagName !== 'LI';
+    return (
+      text.length >= 15 && !!ctx.title && fold(text) === fold(ctx.title) && !el.closest('h1, h2, h3, h4, h5, h6, li')
+    );
   },
 };
 export default rule;
