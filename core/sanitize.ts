@@ -51,7 +51,7 @@ function purifierFor(win: Window & typeof globalThis, mode: Mode): DOMPurify {
 function windowOf(doc: Document): Window & typeof globalThis {
   const win = doc.defaultView ?? (typeof window === 'undefined' ? null : window);
   if (!win) throw new Error('sanitizing needs a document with a window');
-  return win as Window & typeof globalThis;
+  return win;
 }
 
 /**

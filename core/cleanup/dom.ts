@@ -1,7 +1,44 @@
 import { normalizedText } from '../text.ts';
 import type { CleanupScope } from './rule.ts';
 
-export const MEDIA = 'img, picture, video, audio, svg, iframe, object, embed';
+// Tag tests by walking, not selectors: selector engines are slow in some DOMs (jsdom's),
+// and these run for many candidates.
+const tagSet = (...names: string[]) => new Set(names.map((n) => n.toUpperCase()));
+const MEDIA_TAGS = tagSet('img', 'picture', 'video', 'audio', 'svg', 'iframe', 'object', 'embed');
+const BLOCK_TAGS = tagSet(
+  'p',
+  'div',
+  'figure',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'blockquote',
+  'section',
+  'article',
+);
+
+/** Whether el has a descendant with one of these (upper-case) tag names. */
+export function containsTag(el: Element, names: ReadonlySet<string>): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (names.has(c.tagName.toUpperCase()) || (c.firstElementChild && containsTag(c, names))) return true;
+  }
+  return false;
+}
+
+/** Whether el or one of its ancestors (below root, if given) has one of these tag names. */
+export function withinTag(el: Element, names: ReadonlySet<string>, root?: Element): boolean {
+  for (let n: Element | null = el; n && n !== root; n = n.parentElement)
+    if (names.has(n.tagName.toUpperCase())) return true;
+  return false;
+}
+
+export const holdsMedia = (el: Element) => containsTag(el, MEDIA_TAGS);
+export { tagSet };
 const INLINE_TAGS = new Set(['A', 'SPAN', 'STRONG', 'B', 'EM', 'I', 'SMALL', 'TIME', 'LABEL', 'U', 'MARK', 'FONT']);
 
 export function isInline(el: Element): boolean {
@@ -10,7 +47,7 @@ export function isInline(el: Element): boolean {
 
 /** Whether an element contains other blocks (so its text is several units, not one). */
 export function hasBlockChildren(el: Element): boolean {
-  return el.querySelector('p, div, figure, li, h1, h2, h3, h4, h5, h6, table, blockquote, section, article') !== null;
+  return containsTag(el, BLOCK_TAGS);
 }
 
 /** Share of an element's text that sits inside links (0..1). */
@@ -62,7 +99,7 @@ export function standaloneBlock(el: Element, text: string, scope: CleanupScope):
     if (!parent || parent === scope.root) break;
     if (scope.rawLength(parent) > text.length * 2 + 40) break;
     // Never take a picture along with its caption or label.
-    if (parent.querySelector(MEDIA)) break;
+    if (holdsMedia(parent)) break;
     if (normalizedText(parent) !== text) break;
     current = parent;
   }
@@ -81,7 +118,7 @@ export function standaloneBlock(el: Element, text: string, scope: CleanupScope):
 export function nothingFollows(el: Element, scope: CleanupScope): boolean {
   for (let n: Element | null = el; n && n !== scope.root; n = n.parentElement) {
     for (let sib = n.nextElementSibling; sib; sib = sib.nextElementSibling) {
-      if (scope.rawLength(sib) > 0 ? sib.textContent?.trim() : sib.querySelector(MEDIA)) return false;
+      if (scope.rawLength(sib) > 0 ? sib.textContent?.trim() : holdsMedia(sib)) return false;
     }
   }
   return true;

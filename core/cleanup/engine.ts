@@ -1,7 +1,7 @@
 import type { RemovedBlock } from '../types.ts';
 import { normalizedText } from '../text.ts';
 import type { CleanupContext, CleanupRule, CleanupScope, CleanupStage } from './rule.ts';
-import { MEDIA, holdsProse, standaloneBlock } from './dom.ts';
+import { holdsMedia, holdsProse, standaloneBlock } from './dom.ts';
 
 export interface CleanupOptions {
   keepCaptions: boolean;
@@ -63,8 +63,10 @@ export function runCleanup(
 
   const consider = (el: Element): void => {
     const raw = lengths.get(el) ?? 0;
-    const sig = `${el.getAttribute('class') ?? ''} ${el.id}`;
-    const hinted = anyMarkup !== null && sig.length > 1 && anyMarkup.test(sig);
+    const cls = el.getAttribute('class');
+    const id = el.getAttribute('id');
+    const sig = cls && id ? `${cls} ${id}` : (cls ?? id ?? '');
+    const hinted = anyMarkup !== null && sig !== '' && anyMarkup.test(sig);
     const candidates = hinted ? [...active, ...later] : rulesFor(el.tagName);
     let text: string | undefined;
     for (const rule of candidates) {
@@ -92,8 +94,10 @@ export function runCleanup(
       const block = target === el ? standaloneBlock(el, text, within) : target;
       if (!block || block === root || isDoomed(block)) continue;
       const trusted = rule.trustMarkup && markup && within.rawLength(block) < 0.3 * within.rawLength(root);
-      if (!trusted && holdsProse(block, within)) continue;
-      if (!rule.removesWidgets && block.querySelector(MEDIA)) continue;
+      // A block with the matched text only cannot hold a paragraph longer than that text.
+      const mayHoldProse = target !== el || text.length >= 180;
+      if (!trusted && mayHoldProse && holdsProse(block, within)) continue;
+      if (!rule.removesWidgets && holdsMedia(block)) continue;
       doomed.set(block, { rule: rule.id, text: target === el ? text : normalizedText(target) });
       took = true;
     }

@@ -27,7 +27,7 @@ const rule: CleanupRule = {
   maxLength: 200,
   match(el, text) {
     if (CLICK_HERE.test(text) && (linkDensity(el, text) >= 0.3 || text.length <= 80)) return true;
-    if (GET_APP.test(text) && el.querySelector('a')) return true;
+    if (GET_APP.test(text) && el.getElementsByTagName('a').length > 0) return true;
     // A paragraph that is one shouted link: "'DANCING WITH THE STARS' PRO OPENS UP ABOUT …".
     return shouting(text) && /\s\S+\s/.test(text) && linkDensity(el, text) >= 0.9;
   },

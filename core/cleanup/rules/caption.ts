@@ -1,7 +1,7 @@
 import type { CleanupRule } from '../rule.ts';
 import { TEXT_BLOCKS, classHint } from '../rule.ts';
 import { TRAILING_CREDIT } from '../credits.ts';
-import { MEDIA, hasBlockChildren } from '../dom.ts';
+import { hasBlockChildren, holdsMedia } from '../dom.ts';
 
 const CAPTION_MARKUP = classHint(['caption', 'legende', 'légende', 'legend']);
 
@@ -19,10 +19,9 @@ const rule: CleanupRule = {
   markupMaxLength: 400,
   match(el, text, hit) {
     // A wrapper that holds the picture too is a figure, not a caption.
-    if (hit.markup || el.tagName === 'FIGCAPTION' || el.getAttribute('itemprop') === 'caption')
-      return !el.querySelector(MEDIA);
+    if (hit.markup || el.tagName === 'FIGCAPTION' || el.getAttribute('itemprop') === 'caption') return !holdsMedia(el);
     // Unmarked captions: a short line that ends with a credit ("… intérieure. © DR").
-    return text.length <= 300 && TRAILING_CREDIT.test(text) && !hasBlockChildren(el) && !el.querySelector(MEDIA);
+    return text.length <= 300 && TRAILING_CREDIT.test(text) && !hasBlockChildren(el) && !holdsMedia(el);
   },
 };
 export default rule;

@@ -1,4 +1,7 @@
 import type { CleanupRule } from '../rule.ts';
+import { tagSet, withinTag } from '../dom.ts';
+
+const FIGURE = tagSet('figure', 'figcaption');
 import { tags } from '../rule.ts';
 import { normalizedText } from '../../text.ts';
 
@@ -33,7 +36,7 @@ const rule: CleanupRule = {
   tags: tags('p', 'div', 'span', 'strong', 'em'),
   maxLength: 400,
   match(el, text, _hit, ctx, scope) {
-    if (text.length < 12 || el.closest('figure, figcaption')) return false;
+    if (text.length < 12 || withinTag(el, FIGURE, scope.root)) return false;
     return ctx.memo('image-texts', () => imageTexts(scope.root, !ctx.keepCaptions)).has(text);
   },
 };

@@ -1,4 +1,7 @@
 import type { CleanupRule } from '../rule.ts';
+import { tagSet, withinTag } from '../dom.ts';
+
+const HEADINGS_AND_ITEMS = tagSet('h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li');
 import { tags } from '../rule.ts';
 
 const fold = (s: string) =>
@@ -23,9 +26,7 @@ const rule: CleanupRule = {
       const here = ctx.url.replace(/[?#].*$/, '').replace(/\/$/, '');
       return text.replace(/[?#].*$/, '').replace(/\/$/, '') === here;
     }
-    return (
-      text.length >= 15 && !!ctx.title && fold(text) === fold(ctx.title) && !el.closest('h1, h2, h3, h4, h5, h6, li')
-    );
+    return text.length >= 15 && !!ctx.title && fold(text) === fold(ctx.title) && !withinTag(el, HEADINGS_AND_ITEMS);
   },
 };
 export default rule;

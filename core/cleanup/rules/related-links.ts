@@ -120,7 +120,12 @@ const rule: CleanupRule = {
       return list ? [el, list] : true;
     }
     // "À lire aussi : <a>Title</a>" inside the body: a label and a link, nothing else.
-    if (text.length <= 300 && INLINE_LABEL.test(text) && el.querySelector('a') && linkDensity(el, text) >= 0.5)
+    if (
+      text.length <= 300 &&
+      INLINE_LABEL.test(text) &&
+      el.getElementsByTagName('a').length > 0 &&
+      linkDensity(el, text) >= 0.5
+    )
       return true;
     return hit.markup && el.tagName !== 'P' && linkDensity(el, text) >= 0.4;
   },

@@ -1,8 +1,27 @@
 import type { CleanupRule } from '../rule.ts';
 import { tags } from '../rule.ts';
-import { standaloneBlock } from '../dom.ts';
+import { standaloneBlock, tagSet, withinTag } from '../dom.ts';
 
-const SKIP = 'table, pre, code, kbd, samp, tt, ol, ul, dl, blockquote, q, figure, h1, h2, h3, h4, h5, h6';
+const SKIP = tagSet(
+  'table',
+  'pre',
+  'code',
+  'kbd',
+  'samp',
+  'tt',
+  'ol',
+  'ul',
+  'dl',
+  'blockquote',
+  'q',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+);
 const MAX = 60;
 const MAX_WORDS = 6;
 const MIN_REPEATS = 3;
@@ -44,7 +63,7 @@ const rule: CleanupRule = {
     // Furniture is styled: a link or a classed element. Plain text lines are the author's.
     if (el.tagName !== 'A' && !el.hasAttribute('class')) return false;
     // Words inside a paragraph are not blocks; checked before the page-wide count.
-    if (!standaloneBlock(el, text, scope) || el.closest(SKIP)) return false;
+    if (!standaloneBlock(el, text, scope) || withinTag(el, SKIP, scope.root)) return false;
     // Cheap screen: fewer than three occurrences anywhere in the page text means no repeat.
     const pageText = ctx.memo('page-text', () => ctx.page.body?.textContent ?? '');
     let seen = 0;
