@@ -1,7 +1,7 @@
 import type { RemovedBlock } from '../types.ts';
 import { normalizedText } from '../text.ts';
 import type { CleanupContext, CleanupRule, CleanupScope, CleanupStage } from './rule.ts';
-import { holdsMedia, holdsProse, standaloneBlock } from './dom.ts';
+import { holdsMedia, holdsProse, isInline, standaloneBlock } from './dom.ts';
 
 export interface CleanupOptions {
   keepCaptions: boolean;
@@ -61,7 +61,30 @@ export function runCleanup(
     return false;
   };
 
+  // Parents whose inline children are words of a sentence: text or other inline text flows around them
+  // (the same test as standaloneBlock's, made once per parent).
+  const proseParents = new Map<Element, boolean>();
+  const inProse = (el: Element): boolean => {
+    const parent = el.parentElement;
+    if (!parent || parent === root) return false;
+    let known = proseParents.get(parent);
+    if (known === undefined) {
+      let texts = 0;
+      for (let c = parent.firstChild; c && texts < 2; c = c.nextSibling) {
+        if (c.nodeType === TEXT_NODE) {
+          if (/\S/.test((c as Text).data)) texts++;
+        } else if (c.nodeType === ELEMENT_NODE && isInline(c as Element) && (lengths.get(c as Element) ?? 0) > 0)
+          texts++;
+      }
+      known = texts >= 2;
+      proseParents.set(parent, known);
+    }
+    return known;
+  };
+
   const consider = (el: Element): void => {
+    // An inline piece of a sentence (a link, an emphasis) is never removed: skip it early.
+    if (isInline(el) && inProse(el)) return;
     const raw = lengths.get(el) ?? 0;
     const cls = el.getAttribute('class');
     const id = el.getAttribute('id');

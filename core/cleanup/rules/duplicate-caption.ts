@@ -1,5 +1,5 @@
 import type { CleanupRule } from '../rule.ts';
-import { tagSet, withinTag } from '../dom.ts';
+import { containsTag, tagSet, withinTag } from '../dom.ts';
 
 const FIGURE = tagSet('figure', 'figcaption');
 import { tags } from '../rule.ts';
@@ -36,7 +36,8 @@ const rule: CleanupRule = {
   tags: tags('p', 'div', 'span', 'strong', 'em'),
   maxLength: 400,
   match(el, text, _hit, ctx, scope) {
-    if (text.length < 12 || withinTag(el, FIGURE, scope.root)) return false;
+    // The caption itself, inside its figure or wrapping it, is not a copy.
+    if (text.length < 12 || withinTag(el, FIGURE, scope.root) || containsTag(el, FIGURE)) return false;
     return ctx.memo('image-texts', () => imageTexts(scope.root, !ctx.keepCaptions)).has(text);
   },
 };
