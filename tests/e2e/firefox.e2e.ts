@@ -45,9 +45,28 @@ async function openPopupOn(url: string): Promise<Page> {
   await pageTab.goto(url);
   // A navigation to a moz-extension:// page may never resolve in puppeteer: start it, then wait for the page.
   popup.goto(POPUP_URL).catch(() => undefined);
-  await popup.waitForFunction((expected: string) => location.href === expected, { polling: 100 }, POPUP_URL);
-  await popup.waitForSelector(SETTLED);
+  await settled(popup);
   return popup;
+}
+
+/**
+ * Waits for the popup to load and settle. Polls instead of waitForFunction: while the tab is between documents,
+ * Firefox's BiDi may fail an evaluation outright ("right-hand side of 'in' should be an object"), which is a
+ * retry, not a test failure.
+ */
+async function settled(popup: Page, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown = null;
+  while (Date.now() < deadline) {
+    try {
+      // popup.url() is not updated for moz-extension:// navigations: ask the page.
+      if ((await popup.evaluate(() => location.href)) === POPUP_URL && (await popup.$(SETTLED))) return;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the popup did not settle within ${timeoutMs / 1000} s`, { cause: lastError });
 }
 
 async function snapshot(popup: Page): Promise<PopupSnapshot> {
