@@ -9,7 +9,7 @@ import type {
 } from './types.ts';
 import { RULES } from './cleanup/rules/index.ts';
 import { createContext, runCleanup } from './cleanup/engine.ts';
-import { stripCaptionCredits } from './cleanup/captions.ts';
+import { stripAltCredits, stripCaptionCredits } from './cleanup/captions.ts';
 import { sanitizeInPlace } from './sanitize.ts';
 import { countWords, readingTimeMinutes, toPlainText } from './text.ts';
 import { declaredLang, guessLang, normalizeLangTag } from './lang.ts';
@@ -84,6 +84,7 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
     ctx.title = parsed.title ?? '';
     removed.push(...runCleanup(root, rules, 'article', ctx, cleanupOptions));
     if (cleanupOptions.keepCaptions) stripCaptionCredits(root);
+    stripAltCredits(root);
   }
 
   const body = sanitizeInPlace(root, doc);

@@ -18,3 +18,16 @@ export function stripCaptionCredits(root: Element): void {
     }
   }
 }
+
+/**
+ * Drops the credit at the end of image alt texts too: screen readers read them, and a
+ * browser shows them when the picture cannot load ("… intérieure. © DR").
+ */
+export function stripAltCredits(root: Element): void {
+  for (const img of root.getElementsByTagName('img')) {
+    const alt = img.getAttribute('alt');
+    if (!alt) continue;
+    const stripped = alt.replace(TRAILING_CREDIT, '');
+    if (stripped !== alt) img.setAttribute('alt', stripped);
+  }
+}

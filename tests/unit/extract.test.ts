@@ -92,6 +92,8 @@ describe('pictures', () => {
     const featured =
       '<div class="td-post-featured-image"><figure><img src="/bus.jpg" alt=""><figcaption>Buses parked at the Hartwell Road depot.</figcaption></figure></div>';
     const doc = page(articlePage(featured));
+    const withAlt = page(articlePage('<figure><img src="/m.jpg" alt="The mayor at the council. © DR"></figure>'));
+    expect(ok(extractArticle(withAlt, withAlt.URL)).contentHtml).toContain('alt="The mayor at the council."');
     const kept = extractArticle(doc, doc.URL, { keepCaptions: true });
     expect(kept.ok && kept.article.contentHtml).toContain('src="https://news.example/bus.jpg"');
     expect(kept.ok && kept.article.text).toContain('Buses parked at the Hartwell Road depot.');
