@@ -69,7 +69,7 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   const rules = options.rules ?? RULES;
   const removed: RemovedBlock[] = [];
   const copy = doc.cloneNode(true) as Document;
-  if (!options.skipCleanup && copy.body) removed.push(...runCleanup(copy.body, rules, 'page', ctx, cleanupOptions));
+  if (copy.body) removed.push(...runCleanup(copy.body, rules, 'page', ctx, cleanupOptions));
 
   const parsed = new Readability<Element>(copy, {
     keepClasses: true, // our article-stage rules read class names; the sanitizer drops them after
@@ -80,12 +80,10 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
 
   const lede = findLede(root, meta);
   const publishedTime = findPublishedTime(root, parsed.publishedTime, meta);
-  if (!options.skipCleanup) {
-    ctx.title = parsed.title ?? '';
-    removed.push(...runCleanup(root, rules, 'article', ctx, cleanupOptions));
-    if (cleanupOptions.keepCaptions) stripCaptionCredits(root);
-    stripAltCredits(root);
-  }
+  ctx.title = parsed.title ?? '';
+  removed.push(...runCleanup(root, rules, 'article', ctx, cleanupOptions));
+  if (cleanupOptions.keepCaptions) stripCaptionCredits(root);
+  stripAltCredits(root);
 
   const body = sanitizeInPlace(root, doc);
   const text = toPlainText(body);

@@ -45,8 +45,6 @@ export interface ExtractOptions {
   keepCaptions?: boolean;
   /** Give up on pages with more elements than this. */
   maxElements?: number;
-  /** Skip our cleanup: plain Readability + sanitizing (for comparisons). */
-  skipCleanup?: boolean;
-  /** The cleanup rules to run; all of them by default (tests drop one to prove it is needed). */
+  /** The cleanup rules to run; all of them by default. `[]` gives plain Readability plus sanitizing; tests drop one rule to prove it is needed. */
   rules?: readonly CleanupRule[];
 }
