@@ -65,7 +65,7 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   const meta = metaValues(doc);
   const declared = declaredLang(doc, meta);
   const cleanupOptions = { keepCaptions: options.keepCaptions ?? false };
-  const ctx = createContext(doc, url, declared, cleanupOptions.keepCaptions);
+  const ctx = createContext(doc, url, cleanupOptions.keepCaptions);
   const rules = options.rules ?? RULES;
   const removed: RemovedBlock[] = [];
   const copy = doc.cloneNode(true) as Document;

@@ -89,10 +89,9 @@ function isProse(p: Element, scope: CleanupScope): boolean {
 
 /**
  * The block a matched element stands for: climbs through wrappers that hold nothing
- * else. Returns null for an inline piece of a larger block (a word inside a
- * paragraph), which must stay.
+ * else. (Inline pieces of a sentence never get here: the engine skips them.)
  */
-export function standaloneBlock(el: Element, text: string, scope: CleanupScope): Element | null {
+export function standaloneBlock(el: Element, text: string, scope: CleanupScope): Element {
   let current = el;
   for (;;) {
     const parent = current.parentElement;
@@ -102,14 +101,6 @@ export function standaloneBlock(el: Element, text: string, scope: CleanupScope):
     if (holdsMedia(parent)) break;
     if (normalizedText(parent) !== text) break;
     current = parent;
-  }
-  if (isInline(current) && current.parentElement && current.parentElement !== scope.root) {
-    // Inline and sharing its block with other text: a word inside a paragraph, which stays.
-    for (let c = current.parentElement.firstChild; c; c = c.nextSibling) {
-      if (c === current) continue;
-      if (c.nodeType === 3 ? c.nodeValue?.trim() : c.nodeType === 1 && isInline(c as Element) && c.textContent?.trim())
-        return null;
-    }
   }
   return current;
 }

@@ -62,7 +62,7 @@ export function runCleanup(
   };
 
   // Parents whose inline children are words of a sentence: text or other inline text flows around them
-  // (the same test as standaloneBlock's, made once per parent).
+  // (tested once per parent; inline pieces of a sentence are never removed, so never considered).
   const proseParents = new Map<Element, boolean>();
   const inProse = (el: Element): boolean => {
     const parent = el.parentElement;
@@ -115,11 +115,10 @@ export function runCleanup(
     let took = false;
     for (const target of verdict === true ? [el] : verdict) {
       const block = target === el ? standaloneBlock(el, text, within) : target;
-      if (!block || block === root || isDoomed(block)) continue;
-      const trusted = rule.trustMarkup && markup && within.rawLength(block) < 0.3 * within.rawLength(root);
+      if (block === root || isDoomed(block)) continue;
       // A block with the matched text only cannot hold a paragraph longer than that text.
       const mayHoldProse = target !== el || text.length >= 180;
-      if (!trusted && mayHoldProse && holdsProse(block, within)) continue;
+      if (mayHoldProse && holdsProse(block, within)) continue;
       if (!rule.removesWidgets && holdsMedia(block)) continue;
       doomed.set(block, { rule: rule.id, text: target === el ? text : normalizedText(target) });
       took = true;
@@ -163,31 +162,26 @@ function removeDoomed(doomed: Map<Element, RemovedBlock>, isDoomed: (el: Element
   return removed;
 }
 
-const combined = new WeakMap<readonly CleanupRule[], RegExp | null>();
-const combinedByKey = new Map<string, RegExp | null>();
+const combinedByRules = new Map<string, RegExp | null>();
 
 /** One regex for the class hints of all these rules: one test screens an element for all of them. */
 function combinedMarkup(rules: readonly CleanupRule[]): RegExp | null {
-  let re = combined.get(rules);
-  if (re !== undefined) return re;
   const key = rules.map((r) => r.id).join(',');
-  re = combinedByKey.get(key);
+  let re = combinedByRules.get(key);
   if (re === undefined) {
     const hints = rules.filter((r) => r.markup).map((r) => r.markup!.source);
     re = hints.length ? new RegExp(hints.join('|'), 'i') : null;
-    combinedByKey.set(key, re);
+    combinedByRules.set(key, re);
   }
-  combined.set(rules, re);
   return re;
 }
 
 /** A context whose page-wide facts are computed on first use. */
-export function createContext(page: Document, url: string, lang: string, keepCaptions = false): CleanupContext {
+export function createContext(page: Document, url: string, keepCaptions = false): CleanupContext {
   const cache = new Map<string, unknown>();
   return {
     page,
     url,
-    lang,
     keepCaptions,
     title: '',
     memo<T>(key: string, compute: () => T): T {

@@ -1,7 +1,6 @@
 export interface CleanupContext {
   /** The page as the reader saw it, untouched: for page-wide facts such as repeated blocks. */
   readonly page: Document;
-  readonly lang: string;
   /** The reader keeps captions: rules must not treat a caption as noise. */
   readonly keepCaptions: boolean;
   /** The article's title, once Readability has found it ("" before). */
@@ -40,11 +39,6 @@ export interface CleanupRule {
    * never remove an element that holds a picture or video: text rules remove text.
    */
   removesWidgets?: boolean;
-  /**
-   * Its markup is unambiguous enough (an author box) to remove prose it holds, as long as
-   * that is a small part of the article.
-   */
-  trustMarkup?: boolean;
   /** Upper-case tag names of candidate elements. */
   tags: ReadonlySet<string>;
   /** Class and id hint: any element whose `class id` string matches is a candidate too. */

@@ -50,7 +50,7 @@ const rule: CleanupRule = {
     if (BOX_LABELS.test(text)) {
       const block = standaloneBlock(el, text, scope);
       // The label's box holds nothing else, or nothing follows it.
-      return !!block && (block !== el || nothingFollows(block, scope));
+      return block !== el || nothingFollows(block, scope);
     }
     // A closing heading whose widget is gone: "More from the Herald", "Related stories".
     return HEADINGS.has(el.tagName) && (WIDGET_HEADING.test(text) || isRelatedLabel(text)) && nothingFollows(el, scope);

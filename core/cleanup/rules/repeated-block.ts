@@ -1,6 +1,6 @@
 import type { CleanupRule } from '../rule.ts';
 import { tags } from '../rule.ts';
-import { standaloneBlock, tagSet, withinTag } from '../dom.ts';
+import { tagSet, withinTag } from '../dom.ts';
 
 const SKIP = tagSet(
   'table',
@@ -62,8 +62,7 @@ const rule: CleanupRule = {
     if (text.split(' ').length > MAX_WORDS) return false;
     // Furniture is styled: a link or a classed element. Plain text lines are the author's.
     if (el.tagName !== 'A' && !el.hasAttribute('class')) return false;
-    // Words inside a paragraph are not blocks; checked before the page-wide count.
-    if (!standaloneBlock(el, text, scope) || withinTag(el, SKIP, scope.root)) return false;
+    if (withinTag(el, SKIP, scope.root)) return false;
     // Cheap screen: fewer than three occurrences anywhere in the page text means no repeat.
     const pageText = ctx.memo('page-text', () => ctx.page.body?.textContent ?? '');
     let seen = 0;
