@@ -19,12 +19,24 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // activeTab + scripting: we only ever touch the tab the reader asked about.
-    permissions: ['activeTab', 'scripting', 'storage'],
+    // activeTab + scripting: we only ever touch the tab the reader asked about (a click, a shortcut or the page
+    // menu grants it). contextMenus: the page menu entry. storage: settings and the reading list.
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
     ...(E2E ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     // MV2 needs it under browser_action: WXT 0.21 does not move `action` there once the popup has created
     // browser_action, and the tooltip would silently disappear from the Firefox build.
     [manifestVersion === 2 ? 'browser_action' : 'action']: { default_title: '__MSG_actionTitle__' },
+    // Default keys that browsers actually assign (Chromium silently leaves Alt+Shift+R unassigned):
+    // tests/e2e/chromium.e2e.ts checks them with commands.getAll().
+    commands: {
+      'toggle-reader-view': {
+        suggested_key: { default: 'Alt+Shift+Y' },
+        description: '__MSG_commandToggleReaderView__',
+      },
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+U' },
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -15,19 +15,34 @@ const FAILURE_MESSAGES: Record<PageFailureReason, MessageKey> = {
   error: 'failureError',
   restricted: 'failureRestricted',
   'not-html': 'failureNotHtml',
+  loading: 'failureLoading',
 };
 
 export interface ArticleViewProps {
   state: ViewState;
   t: Translate;
+  /** The UI language, for dates. */
+  locale: string;
   /** Extract again without the "is it an article" check. */
   onShowAnyway: () => void;
+  /** Extract again (the page was still loading, or something failed). */
+  onRetry: () => void;
   /** A link of the article was clicked (http/https only). */
   onOpenLink: (url: string) => void;
 }
 
-/** The popup's body: loading, the article, or why there is none. Presentational: no browser API. */
-export function ArticleView({ state, t, onShowAnyway, onOpenLink }: ArticleViewProps) {
+function formatDate(iso: string, locale: string): string | null {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date);
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+}
+
+/** Loading, the article, or why there is none. Presentational: no browser API. */
+export function ArticleView({ state, t, locale, onShowAnyway, onRetry, onOpenLink }: ArticleViewProps) {
   if (state.kind === 'loading') {
     return (
       <main class="view" data-state="loading" aria-busy="true">
@@ -49,29 +64,46 @@ export function ArticleView({ state, t, onShowAnyway, onOpenLink }: ArticleViewP
             {t('showAnyway')}
           </button>
         )}
+        {(state.reason === 'loading' || state.reason === 'error') && (
+          <button type="button" class="retry" onClick={onRetry}>
+            {t('tryAgain')}
+          </button>
+        )}
       </main>
     );
   }
 
   const { article } = state;
-  // Links would otherwise navigate the popup itself: open them in a tab.
+  const date = article.publishedTime ? formatDate(article.publishedTime, locale) : null;
+  // Links would otherwise navigate the reader's view itself: open them in a tab.
   const onContentClick = (event: MouseEvent) => {
     const link = (event.target as Element | null)?.closest?.('a[href]');
-    if (!(link instanceof HTMLAnchorElement) || !/^https?:$/.test(link.protocol)) return;
+    if (!link || !('protocol' in link) || !/^https?:$/.test(String(link.protocol))) return;
     event.preventDefault();
-    onOpenLink(link.href);
+    onOpenLink((link as HTMLAnchorElement).href);
   };
   return (
     <main class="view" data-state="article">
-      <article lang={article.lang || undefined} dir={article.dir ?? undefined}>
+      <article lang={article.lang || undefined} dir={article.dir ?? 'auto'}>
         <header>
           <h1 class="title">{article.title}</h1>
           <p class="meta">
             {article.siteName && <span class="site">{article.siteName}</span>}
             {article.byline && <span class="byline">{article.byline}</span>}
+            {date && (
+              <time class="date" dateTime={article.publishedTime ?? undefined}>
+                {date}
+              </time>
+            )}
             <span class="reading-time">{t('readingTime', [String(article.readingTimeMinutes)])}</span>
           </p>
         </header>
+        {article.lede && (
+          <section class="summary" aria-labelledby="summary-heading">
+            <h2 id="summary-heading">{t('summaryFromPublisher')}</h2>
+            <p class="lede">{article.lede}</p>
+          </section>
+        )}
         <div class="content" onClick={onContentClick} dangerouslySetInnerHTML={{ __html: article.contentHtml }} />
       </article>
     </main>

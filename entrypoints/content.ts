@@ -23,6 +23,10 @@ export default defineContentScript({
       return pageFailure('not-html', `the document is ${document.contentType}, not HTML`);
     }
     const result = extractArticle(document, location.href, options);
+    // Half a page is not "not an article": say it is still loading, and the reader can try again.
+    if (!result.ok && result.reason !== 'too-large' && document.readyState === 'loading') {
+      return pageFailure('loading', `the page is still loading (${result.message})`);
+    }
     // The value crosses to the extension by structured clone (Firefox: out of an Xray sandbox): send plain JSON
     // data only, whatever objects the engine may put in its result one day.
     return JSON.parse(JSON.stringify(result)) as PageResult;

@@ -1,17 +1,9 @@
 import { browser } from 'wxt/browser';
 
-/** Keys of public/_locales/en/messages.json used by the extension pages. */
-export type MessageKey =
-  | 'extName'
-  | 'popupLoading'
-  | 'failureNotArticle'
-  | 'failureTooLarge'
-  | 'failureEmpty'
-  | 'failureError'
-  | 'failureRestricted'
-  | 'failureNotHtml'
-  | 'showAnyway'
-  | 'readingTime';
+import type en from '../public/_locales/en/messages.json';
+
+/** A message of public/_locales/en/messages.json (tests/unit/locales.test.ts checks fr has them all). */
+export type MessageKey = keyof typeof en;
 
 export type Translate = (key: MessageKey, substitutions?: string[]) => string;
 

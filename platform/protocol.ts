@@ -2,7 +2,7 @@
 import type { Article, ExtractFailureReason } from '../core/index.ts';
 
 /** Why a tab gave no article: the engine's reasons plus the ones only the browser side can know. */
-export type PageFailureReason = ExtractFailureReason | 'restricted' | 'not-html';
+export type PageFailureReason = ExtractFailureReason | 'restricted' | 'not-html' | 'loading';
 
 export interface PageFailure {
   ok: false;
@@ -24,6 +24,26 @@ export interface PageOptions {
  * `extractTab` hands the options to the content script: see `platform/extract-tab.ts`.
  */
 export const OPTIONS_GLOBAL = '__clearReaderOptions';
+
+/** Path of the built in-page view script (entrypoints/reader-view.content), the same in both browsers' builds. */
+export const READER_VIEW_FILE = '/content-scripts/reader-view.js';
+
+/** What `openReaderView` hands to the in-page view script (entrypoints/reader-view.content), like OPTIONS_GLOBAL. */
+export const VIEW_DATA_GLOBAL = '__clearReaderViewData';
+
+/** The open in-page view's controller, kept in the extension's isolated world of the page between injections. */
+export const VIEW_CONTROLLER_GLOBAL = '__clearReaderViewController';
+
+export interface ViewData {
+  result: PageResult;
+  /** Whether this result was extracted with "Show it anyway". */
+  forced: boolean;
+}
+
+export interface ViewController {
+  isOpen(): boolean;
+  close(): void;
+}
 
 export const HTML_CONTENT_TYPES: readonly string[] = ['text/html', 'application/xhtml+xml'];
 

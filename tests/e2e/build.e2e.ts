@@ -1,12 +1,13 @@
-// What ships: the built manifests ask for nothing beyond activeTab, scripting and storage, and the E2E variants
+// What ships: the built manifests ask for nothing beyond activeTab, scripting, storage and contextMenus, and the E2E variants
 // the browser tests load differ from the shipped builds by their manifest's host permission only.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CONTENT_SCRIPT_FILE } from '../../platform/extract-tab.ts';
+import { READER_VIEW_FILE } from '../../platform/protocol.ts';
 import { E2E_BUILD, SHIPPED } from './paths.ts';
 
-const ALLOWED_PERMISSIONS = ['activeTab', 'scripting', 'storage'];
+const ALLOWED_PERMISSIONS = ['activeTab', 'contextMenus', 'scripting', 'storage'];
 
 type Manifest = Record<string, unknown> & { manifest_version: number; permissions?: string[] };
 
@@ -26,7 +27,7 @@ describe.each(BROWSERS)('the shipped %s build', (browser) => {
   const dir = SHIPPED[browser];
   const manifest = manifestOf(dir);
 
-  test('asks for activeTab, scripting and storage only', () => {
+  test('asks for activeTab, scripting, storage and contextMenus only', () => {
     expect([...(manifest.permissions ?? [])].sort()).toEqual(ALLOWED_PERMISSIONS);
   });
 
@@ -57,6 +58,7 @@ describe.each(BROWSERS)('the shipped %s build', (browser) => {
     expect(action).toEqual({ default_title: '__MSG_actionTitle__', default_popup: 'popup.html' });
     const files = filesOf(dir);
     expect(files).toContain(CONTENT_SCRIPT_FILE.slice(1));
+    expect(files).toContain(READER_VIEW_FILE.slice(1));
     expect(files).toContain('_locales/en/messages.json');
     expect(files).toContain('_locales/fr/messages.json');
   });

@@ -9,16 +9,31 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { NOT_ARTICLE_TEXT, SETTLED, enMessage, expectSeedArticle, type PopupSnapshot } from './expectations.ts';
+import {
+  NOT_ARTICLE_TEXT,
+  SEED_PARAGRAPHS,
+  SETTLED,
+  enMessage,
+  expectSeedArticle,
+  type PopupSnapshot,
+} from './expectations.ts';
 import { CHROMIUM, E2E_BUILD } from './paths.ts';
 import { PATHS, startServer, type TestServer } from './server.ts';
+
+// The bits of the extension API the tests call inside the service worker (no @types/chrome in this project).
+declare const chrome: {
+  tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+  storage: { sync: { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> } };
+};
 
 let server: TestServer;
 let context: BrowserContext;
 let userDataDir: string;
 let popupUrl: string;
+let worker: Worker;
 /** The tab holding the test page; always the active tab of its window when a popup opens. */
 let pageTab: Page;
 
@@ -41,7 +56,7 @@ beforeAll(async () => {
       '--disable-sync',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   popupUrl = `chrome-extension://${new URL(worker.url()).host}/popup.html`;
   pageTab = context.pages()[0] ?? (await context.newPage());
 });
@@ -111,7 +126,169 @@ describe('Chromium', () => {
     const shown = await snapshot(popup);
     expect(shown).toMatchObject({ state: 'failure', reason });
     expect(shown.text).toContain(enMessage(key));
-    expect(await popup.getByRole('button').count()).toBe(0);
+    expect(await popup.locator('main button').count()).toBe(0); // nothing to retry or force
+    await popup.close();
+  });
+});
+
+/** The tab of the extension's world that shows `url` (the service worker has no "current window"). */
+async function pressShortcutOn(url: string, command = 'toggle-reader-view'): Promise<void> {
+  await worker.evaluate(
+    async ({ url, command }) => {
+      const tabs = await chrome.tabs.query({});
+      const tab = tabs.find((t) => t.url === url);
+      if (!tab) throw new Error(`no tab shows ${url}`);
+      const hook = (
+        globalThis as unknown as { clearReader: { handleCommand: (c: string, t: unknown) => Promise<void> } }
+      ).clearReader;
+      await hook.handleCommand(command, tab);
+    },
+    { url, command },
+  );
+}
+
+const VIEW = 'clear-reader-view';
+
+describe('Chromium: shortcuts and the in-page clean view', () => {
+  test('the default shortcuts are really assigned (commands.getAll)', async () => {
+    const commands = await worker.evaluate(() => chrome.commands.getAll());
+    const shortcuts = new Map(commands.map((c) => [c.name, c.shortcut]));
+    expect(shortcuts.get('toggle-reader-view')).toBe('Alt+Shift+Y');
+    expect(shortcuts.get('_execute_action')).toBe('Alt+Shift+U');
+  });
+
+  test('the shortcut opens the clean view over the page; Esc closes it and restores the page', async () => {
+    const url = server.url(PATHS.article);
+    await pageTab.bringToFront();
+    await pageTab.goto(url);
+    await pageTab.evaluate(() => window.scrollTo(0, 400));
+    const scrolled = await pageTab.evaluate(() => window.scrollY);
+
+    await pressShortcutOn(url);
+    const view = pageTab.locator(VIEW);
+    await pageTab.locator(`${VIEW} main[data-state="article"]`).waitFor();
+    expect(await pageTab.locator(`${VIEW} .title`).innerText()).toBe(
+      'Visite officielle de Abdellatif Hammouchi en France pour la sécurité bilatérale',
+    );
+    const paragraphs = await pageTab.locator(`${VIEW} .content p`).allInnerTexts();
+    SEED_PARAGRAPHS.forEach((start, i) => expect(paragraphs[i]).toContain(start));
+    expect(await pageTab.locator(`${VIEW} main > article`).getAttribute('lang')).toMatch(/^fr\b/);
+    // A modal dialog that has the focus, over a page that no longer scrolls.
+    expect(await pageTab.evaluate((name) => document.activeElement?.localName === name, VIEW)).toBe(true);
+    expect(await pageTab.locator(`${VIEW} [role="dialog"]`).getAttribute('aria-modal')).toBe('true');
+    expect(await pageTab.evaluate(() => document.documentElement.style.overflow)).toBe('hidden');
+    const box = await view.boundingBox();
+    expect(box).toMatchObject({ x: 0, y: 0, width: pageTab.viewportSize()?.width });
+
+    await pageTab.keyboard.press('Escape');
+    await view.waitFor({ state: 'detached' });
+    expect(await pageTab.evaluate(() => window.scrollY)).toBe(scrolled);
+    expect(await pageTab.evaluate(() => document.documentElement.style.overflow)).toBe('');
+
+    // The same shortcut toggles: open, then close.
+    await pressShortcutOn(url);
+    await view.waitFor();
+    await pressShortcutOn(url);
+    await view.waitFor({ state: 'detached' });
+  });
+
+  test('printing the open view prints the article, not the page under it', async () => {
+    const url = server.url(PATHS.article);
+    await pageTab.goto(url);
+    await pressShortcutOn(url);
+    await pageTab.locator(`${VIEW} main[data-state="article"]`).waitFor();
+    await pageTab.emulateMedia({ media: 'print' });
+    try {
+      expect(await pageTab.evaluate(() => getComputedStyle(document.body).display)).toBe('none');
+      expect(await pageTab.locator(`${VIEW} .content`).isVisible()).toBe(true);
+      expect(await pageTab.locator(`${VIEW} .reader-toolbar`).isVisible()).toBe(false);
+    } finally {
+      await pageTab.emulateMedia({ media: 'screen' });
+    }
+    await pageTab.locator(`${VIEW} .action-close`).click();
+    await pageTab.locator(VIEW).waitFor({ state: 'detached' });
+  });
+
+  test('under a strict page CSP the view is still styled by its own stylesheet', async () => {
+    const url = server.url(PATHS.strictCsp);
+    await pageTab.goto(url);
+    await pressShortcutOn(url);
+    await pageTab.locator(`${VIEW} main[data-state="article"]`).waitFor();
+    const styles = await pageTab.locator(`${VIEW} .reader`).evaluate((el) => {
+      const style = getComputedStyle(el);
+      return {
+        fontSize: style.fontSize,
+        position: getComputedStyle(el.getRootNode() instanceof ShadowRoot ? (el.getRootNode() as ShadowRoot).host : el)
+          .position,
+      };
+    });
+    expect(styles).toEqual({ fontSize: '18px', position: 'fixed' });
+    await pageTab.keyboard.press('Escape');
+    await pageTab.locator(VIEW).waitFor({ state: 'detached' });
+  });
+
+  test('"Open full clean view" in the popup opens the view in the page', async () => {
+    const popup = await openPopupOn(server.url(PATHS.article));
+    await popup.bringToFront();
+    await popup.getByRole('button', { name: enMessage('openFullView') }).click();
+    await pageTab.locator(`${VIEW} main[data-state="article"]`).waitFor();
+    await pageTab.bringToFront();
+    await pageTab.keyboard.press('Escape');
+    await pageTab.locator(VIEW).waitFor({ state: 'detached' });
+    if (!popup.isClosed()) await popup.close();
+  });
+
+  test('on a page that is not an article the view says so, and "Show it anyway" works', async () => {
+    const url = server.url(PATHS.notArticle);
+    await pageTab.goto(url);
+    await pressShortcutOn(url);
+    await pageTab.locator(`${VIEW} main[data-reason="not-article"]`).waitFor();
+    expect(await pageTab.locator(`${VIEW} .status`).innerText()).toBe(enMessage('failureNotArticle'));
+    await pageTab.locator(`${VIEW} .show-anyway`).click();
+    await pageTab.locator(`${VIEW} main[data-state="article"]`).waitFor();
+    expect(await pageTab.locator(`${VIEW} .content`).innerText()).toContain(NOT_ARTICLE_TEXT);
+    await pageTab.keyboard.press('Escape');
+    await pageTab.locator(VIEW).waitFor({ state: 'detached' });
+  });
+});
+
+describe('Chromium: reader settings', () => {
+  test('settings changed in the popup persist across a reload and reach the in-page view', async () => {
+    let popup = await openPopupOn(server.url(PATHS.article));
+    await popup.bringToFront();
+    await popup.getByRole('button', { name: enMessage('settings') }).click();
+    await popup.getByRole('radio', { name: enMessage('themeSepia') }).check();
+    await popup.getByRole('radio', { name: enMessage('fontSans') }).check();
+    await popup.locator('.setting-fontSize .increase').click();
+    await popup.locator('.setting-fontSize .increase').click();
+    await popup.getByRole('checkbox', { name: enMessage('settingShowImages') }).uncheck();
+    const reader = popup.locator('.reader');
+    expect(await reader.getAttribute('data-theme')).toBe('sepia');
+    // Saved (debounced) to storage.sync.
+    await expect
+      .poll(() => worker.evaluate(async () => (await chrome.storage.sync.get('readerSettings')).readerSettings))
+      .toMatchObject({ theme: 'sepia', font: 'sans-serif', fontSize: 20, showImages: false });
+
+    await pageTab.bringToFront(); // the popup reads the active tab
+    await popup.reload();
+    await popup.locator(SETTLED).waitFor();
+    expect(await reader.getAttribute('data-theme')).toBe('sepia');
+    expect(await reader.getAttribute('data-font')).toBe('sans-serif');
+    expect(await reader.getAttribute('data-images')).toBe('hidden');
+    expect(await popup.locator('.content').evaluate((el) => getComputedStyle(el).fontSize)).toBe('20px');
+    await popup.close();
+
+    const url = server.url(PATHS.article);
+    await pageTab.goto(url);
+    await pressShortcutOn(url);
+    await pageTab.locator(`${VIEW} main[data-state="article"]`).waitFor();
+    expect(await pageTab.locator(`${VIEW} .reader`).getAttribute('data-theme')).toBe('sepia');
+    await pageTab.keyboard.press('Escape');
+
+    // Back to the defaults for the other tests.
+    await worker.evaluate(() => chrome.storage.sync.remove('readerSettings'));
+    popup = await openPopupOn(server.url(PATHS.article));
+    expect(await popup.locator('.reader').getAttribute('data-theme')).toBe('auto');
     await popup.close();
   });
 });

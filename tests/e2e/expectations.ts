@@ -21,7 +21,7 @@ export interface PopupSnapshot {
 export const SETTLED = 'main[data-state]:not([data-state="loading"])';
 
 // Beginnings of the six paragraphs of the seed article.
-const SEED_PARAGRAPHS = [
+export const SEED_PARAGRAPHS = [
   'Dans le cadre d’une initiative visant à renforcer la collaboration sécuritaire bilatérale',
   'Au cours de son séjour, Hammouchi a tenu plusieurs séances de travail',
   'Accompagné d’une délégation de la Direction générale de la surveillance du territoire',

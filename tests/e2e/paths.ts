@@ -12,3 +12,6 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const FIREFOX = '/usr/bin/firefox-esr';
 /** Same as wxt.config.ts. */
 export const GECKO_ID = 'clear-reader@example.org';
+
+/** Screenshots and timings the suite leaves behind (git-ignored). */
+export const ARTIFACTS = fileURLToPath(new URL('./.artifacts', import.meta.url));

@@ -1,5 +1,5 @@
 // A static server on 127.0.0.1 (random port) for the end-to-end tests: the seed article, a page that is not an
-// article, a plain-text document and a PDF.
+// article, a plain-text document, a PDF, and the seed article under a strict CSP.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,7 +40,11 @@ export const PATHS = {
   notArticle: '/shop/',
   plainText: '/notes.txt',
   pdf: '/paper.pdf',
+  /** The seed article under a strict CSP (no inline style or script): the in-page view must still look right. */
+  strictCsp: '/strict/visite-officielle-hammouchi-france/',
 } as const;
+
+const STRICT_CSP = "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:";
 
 export interface TestServer {
   origin: string;
@@ -50,11 +54,12 @@ export interface TestServer {
 
 export async function startServer(): Promise<TestServer> {
   const seed = readFileSync(SEED);
-  const routes = new Map<string, { type: string; body: string | Buffer }>([
+  const routes = new Map<string, { type: string; body: string | Buffer; csp?: string }>([
     [PATHS.article, { type: 'text/html; charset=utf-8', body: seed }],
     [PATHS.notArticle, { type: 'text/html; charset=utf-8', body: NOT_ARTICLE_HTML }],
     [PATHS.plainText, { type: 'text/plain; charset=utf-8', body: 'Just some notes.\n'.repeat(50) }],
     [PATHS.pdf, { type: 'application/pdf', body: PDF }],
+    [PATHS.strictCsp, { type: 'text/html; charset=utf-8', body: seed, csp: STRICT_CSP }],
   ]);
   const server: Server = createServer((req, res) => {
     const route = routes.get(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
@@ -62,7 +67,9 @@ export async function startServer(): Promise<TestServer> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': route.type, 'cache-control': 'no-store' }).end(route.body);
+    const headers: Record<string, string> = { 'content-type': route.type, 'cache-control': 'no-store' };
+    if (route.csp) headers['content-security-policy'] = route.csp;
+    res.writeHead(200, headers).end(route.body);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

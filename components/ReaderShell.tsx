@@ -1,0 +1,28 @@
+import type { ComponentChildren } from 'preact';
+import type { ReaderSettings } from '../core/settings.ts';
+import type { Translate } from '../platform/i18n.ts';
+import { readerAttributes } from './readerStyle.ts';
+import { ReaderToolbar, type ToolbarAction } from './ReaderToolbar.tsx';
+import { SettingsPanel } from './SettingsPanel.tsx';
+
+export interface ReaderShellProps {
+  settings: ReaderSettings;
+  t: Translate;
+  actions: ToolbarAction[];
+  settingsOpen: boolean;
+  settingsError: string | null;
+  onSettingsChange: (settings: ReaderSettings) => void;
+  children: ComponentChildren;
+}
+
+/** Toolbar, optional settings panel, then the view, all in the reader's theme. Shared by popup and in-page view. */
+export function ReaderShell(props: ReaderShellProps) {
+  const { settings, t, actions, settingsOpen, settingsError, onSettingsChange, children } = props;
+  return (
+    <div class="reader" {...readerAttributes(settings)}>
+      <ReaderToolbar actions={actions} label={t('toolbarLabel')} />
+      {settingsOpen && <SettingsPanel settings={settings} t={t} onChange={onSettingsChange} error={settingsError} />}
+      {children}
+    </div>
+  );
+}

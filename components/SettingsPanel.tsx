@@ -1,0 +1,117 @@
+import { FONTS, RANGES, THEMES, stepSetting, type ReaderSettings } from '../core/settings.ts';
+import type { MessageKey, Translate } from '../platform/i18n.ts';
+
+const FONT_LABELS: Record<ReaderSettings['font'], MessageKey> = {
+  serif: 'fontSerif',
+  'sans-serif': 'fontSans',
+  system: 'fontSystem',
+};
+const THEME_LABELS: Record<ReaderSettings['theme'], MessageKey> = {
+  auto: 'themeAuto',
+  light: 'themeLight',
+  sepia: 'themeSepia',
+  dark: 'themeDark',
+};
+
+export interface SettingsPanelProps {
+  settings: ReaderSettings;
+  t: Translate;
+  onChange: (settings: ReaderSettings) => void;
+  /** Why the last change could not be stored (sync quota, write limits), if it could not. */
+  error?: string | null;
+}
+
+/** Reader settings: font, size, width, spacing, theme, images and captions. Presentational. */
+export function SettingsPanel({ settings, t, onChange, error }: SettingsPanelProps) {
+  const stepper = (key: keyof typeof RANGES, labelKey: MessageKey, shown: string) => {
+    const range = RANGES[key];
+    return (
+      <fieldset class={`setting-${key}`}>
+        <legend>{t(labelKey)}</legend>
+        <button
+          type="button"
+          class="decrease"
+          aria-label={`${t(labelKey)}: ${t('decrease')}`}
+          disabled={settings[key] <= range.min}
+          onClick={() => onChange(stepSetting(settings, key, -1))}
+        >
+          −
+        </button>
+        <output class="value">{shown}</output>
+        <button
+          type="button"
+          class="increase"
+          aria-label={`${t(labelKey)}: ${t('increase')}`}
+          disabled={settings[key] >= range.max}
+          onClick={() => onChange(stepSetting(settings, key, 1))}
+        >
+          +
+        </button>
+      </fieldset>
+    );
+  };
+
+  return (
+    <form class="settings" aria-label={t('settings')} onSubmit={(event) => event.preventDefault()}>
+      <fieldset class="setting-font">
+        <legend>{t('settingFont')}</legend>
+        {FONTS.map((font) => (
+          <label key={font}>
+            <input
+              type="radio"
+              name="font"
+              value={font}
+              checked={settings.font === font}
+              onChange={() => onChange({ ...settings, font })}
+            />
+            {t(FONT_LABELS[font])}
+          </label>
+        ))}
+      </fieldset>
+      {stepper('fontSize', 'settingTextSize', `${settings.fontSize}px`)}
+      {stepper('lineWidth', 'settingLineWidth', `${settings.lineWidth}`)}
+      {stepper('lineHeight', 'settingLineHeight', settings.lineHeight.toFixed(1))}
+      <fieldset class="setting-theme">
+        <legend>{t('settingTheme')}</legend>
+        {THEMES.map((theme) => (
+          <label key={theme}>
+            <input
+              type="radio"
+              name="theme"
+              value={theme}
+              checked={settings.theme === theme}
+              onChange={() => onChange({ ...settings, theme })}
+            />
+            {t(THEME_LABELS[theme])}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset class="setting-display">
+        <legend>{t('settingDisplay')}</legend>
+        <label>
+          <input
+            type="checkbox"
+            name="showImages"
+            checked={settings.showImages}
+            onChange={(event) => onChange({ ...settings, showImages: event.currentTarget.checked })}
+          />
+          {t('settingShowImages')}
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            name="showCaptions"
+            checked={settings.showCaptions}
+            onChange={(event) => onChange({ ...settings, showCaptions: event.currentTarget.checked })}
+          />
+          {t('settingShowCaptions')}
+        </label>
+      </fieldset>
+      {error && (
+        <p class="error" role="alert">
+          {t('settingsNotSaved')} ({error})
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { DEFAULT_SETTINGS, type ReaderSettings } from '../core/settings.ts';
+
+/** Where settings live; platform/storage.ts provides the real one, tests an in-memory one. */
+export interface SettingsStore {
+  load(): Promise<ReaderSettings>;
+  save(settings: ReaderSettings): Promise<void>;
+  watch(callback: (settings: ReaderSettings) => void): () => void;
+}
+
+/** Sync storage allows ~2 writes a second: a burst of clicks on "+" becomes one write. */
+export const SAVE_DELAY_MS = 400;
+
+/**
+ * The reader's settings, live: loaded once, changed here at once (saved a moment later), and changed
+ * when another view or device changes them. `error` says why the last save failed, if it did.
+ */
+export function useReaderSettings(store: SettingsStore) {
+  const [settings, setSettings] = useState<ReaderSettings>(DEFAULT_SETTINGS);
+  const [ready, setReady] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef<ReaderSettings>(DEFAULT_SETTINGS);
+
+  useEffect(() => {
+    let live = true;
+    store.load().then(
+      (loaded) => {
+        if (!live) return;
+        setReady(true);
+        if (pending.current) return; // changed before the load finished: the reader's change is newer
+        latest.current = loaded;
+        setSettings(loaded);
+      },
+      (reason: unknown) => {
+        if (!live) return;
+        setError(reason instanceof Error ? reason.message : String(reason));
+        setReady(true); // defaults are shown; the error says why
+      },
+    );
+    const unwatch = store.watch((changed) => {
+      if (pending.current) return; // our own unsaved change is newer
+      latest.current = changed;
+      setSettings(changed);
+    });
+    // Closing the popup or the view right after a change must not lose it.
+    const flush = () => {
+      if (!pending.current) return;
+      clearTimeout(pending.current);
+      pending.current = null;
+      store.save(latest.current).catch(() => undefined);
+    };
+    globalThis.addEventListener?.('pagehide', flush);
+    return () => {
+      live = false;
+      unwatch();
+      globalThis.removeEventListener?.('pagehide', flush);
+      flush();
+    };
+  }, [store]);
+
+  const update = (next: ReaderSettings) => {
+    latest.current = next;
+    setSettings(next);
+    if (pending.current) clearTimeout(pending.current);
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      store.save(latest.current).then(
+        () => setError(null),
+        (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)),
+      );
+    }, SAVE_DELAY_MS);
+  };
+
+  return { settings, ready, error, update };
+}

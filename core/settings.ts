@@ -1,0 +1,78 @@
+// Reader settings: the model shared by the popup, the in-page view and the offline reader. Stored by
+// platform/storage.ts; anything read back from storage (another device, an older version) goes through
+// normalizeSettings, so the UI never sees a value it cannot render.
+
+export const FONTS = ['serif', 'sans-serif', 'system'] as const;
+export const THEMES = ['auto', 'light', 'sepia', 'dark'] as const;
+export type Font = (typeof FONTS)[number];
+export type Theme = (typeof THEMES)[number];
+
+export interface ReaderSettings {
+  font: Font;
+  /** Text size in CSS pixels. */
+  fontSize: number;
+  /** Longest line, in characters ("ch"): 60 to 75 reads best on a wide screen. */
+  lineWidth: number;
+  lineHeight: number;
+  /** "auto" follows the system's light or dark preference. */
+  theme: Theme;
+  showImages: boolean;
+  /** Keep figures' captions (credit lines are dropped either way). */
+  showCaptions: boolean;
+}
+
+export interface Range {
+  min: number;
+  max: number;
+  step: number;
+}
+
+export const RANGES = {
+  fontSize: { min: 13, max: 28, step: 1 },
+  lineWidth: { min: 40, max: 100, step: 5 },
+  lineHeight: { min: 1.2, max: 2.2, step: 0.1 },
+} as const satisfies Record<string, Range>;
+
+// 18px serif at 1.6 reads well at the popup's 460px and, capped at 70ch, on a wide screen.
+export const DEFAULT_SETTINGS: Readonly<ReaderSettings> = Object.freeze({
+  font: 'serif',
+  fontSize: 18,
+  lineWidth: 70,
+  lineHeight: 1.6,
+  theme: 'auto',
+  showImages: true,
+  showCaptions: false,
+});
+
+function clampToRange(value: unknown, range: Range, fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  const stepped = Math.round((value - range.min) / range.step) * range.step + range.min;
+  return Number(Math.min(range.max, Math.max(range.min, stepped)).toFixed(2));
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+/** Settings from anything (stored by another version or device): known fields kept, the rest defaulted. */
+export function normalizeSettings(value: unknown): ReaderSettings {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Partial<
+    Record<keyof ReaderSettings, unknown>
+  >;
+  const d = DEFAULT_SETTINGS;
+  return {
+    font: oneOf(v.font, FONTS, d.font),
+    fontSize: clampToRange(v.fontSize, RANGES.fontSize, d.fontSize),
+    lineWidth: clampToRange(v.lineWidth, RANGES.lineWidth, d.lineWidth),
+    lineHeight: clampToRange(v.lineHeight, RANGES.lineHeight, d.lineHeight),
+    theme: oneOf(v.theme, THEMES, d.theme),
+    showImages: typeof v.showImages === 'boolean' ? v.showImages : d.showImages,
+    showCaptions: typeof v.showCaptions === 'boolean' ? v.showCaptions : d.showCaptions,
+  };
+}
+
+/** One step up or down a numeric setting, within its range. */
+export function stepSetting(settings: ReaderSettings, key: keyof typeof RANGES, direction: 1 | -1): ReaderSettings {
+  const range = RANGES[key];
+  return { ...settings, [key]: clampToRange(settings[key] + direction * range.step, range, settings[key]) };
+}

@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ArticleView, type ViewState } from '../../components/ArticleView.tsx';
+import { ReaderShell } from '../../components/ReaderShell.tsx';
+import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
+import { useReaderSettings, type SettingsStore } from '../../components/useReaderSettings.ts';
+import { t, uiLanguage } from '../../platform/i18n.ts';
+import { sendMessage } from '../../platform/messaging.ts';
+import type { ViewData } from '../../platform/protocol.ts';
+import { loadSettings, saveSettings, watchSettings } from '../../platform/storage.ts';
+
+const settingsStore: SettingsStore = { load: loadSettings, save: saveSettings, watch: watchSettings };
+
+function toViewState({ result }: ViewData): ViewState {
+  // Sanitized by the engine in this same script world (core/sanitize.ts), moments ago.
+  return result.ok
+    ? { kind: 'article', article: result.article }
+    : { kind: 'failure', reason: result.reason, detail: result.message };
+}
+
+/** The in-page clean view: the popup's reader, full window, with print and close. */
+export function InPageReader({ initial, onClose }: { initial: ViewData; onClose: () => void }) {
+  const [state, setState] = useState<ViewState>(() => toViewState(initial));
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const { settings, ready, error, update } = useReaderSettings(settingsStore);
+  const captions = useRef<boolean | null>(null);
+
+  // Extract again (in the background, which may script the page) and let the new view replace this one.
+  const reopen = (force: boolean) => {
+    setState({ kind: 'loading' });
+    sendMessage('openReaderView', { force }).catch((reason: unknown) =>
+      setState({ kind: 'failure', reason: 'error', detail: String(reason) }),
+    );
+  };
+
+  // Captions are kept or dropped by the extraction: a change of that setting extracts again.
+  useEffect(() => {
+    if (!ready) return;
+    if (captions.current !== null && captions.current !== settings.showCaptions) reopen(initial.forced);
+    captions.current = settings.showCaptions;
+  }, [ready, settings.showCaptions]);
+
+  const actions: ToolbarAction[] = [
+    { id: 'settings', label: t('settings'), pressed: settingsOpen, onClick: () => setSettingsOpen(!settingsOpen) },
+    { id: 'print', label: t('print'), onClick: () => window.print() },
+    { id: 'close', label: t('close'), hint: t('closeHint'), onClick: onClose },
+  ];
+  const title = state.kind === 'article' ? state.article.title : t('extName');
+
+  return (
+    <div class="dialog" role="dialog" aria-modal="true" aria-label={title} tabIndex={-1}>
+      <ReaderShell
+        settings={settings}
+        t={t}
+        actions={actions}
+        settingsOpen={settingsOpen}
+        settingsError={error}
+        onSettingsChange={update}
+      >
+        <ArticleView
+          state={state}
+          t={t}
+          locale={uiLanguage()}
+          onShowAnyway={() => reopen(true)}
+          onRetry={() => reopen(initial.forced)}
+          onOpenLink={(url) => window.open(url, '_blank', 'noopener,noreferrer')}
+        />
+      </ReaderShell>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+// The in-page clean view: extracted in the page (entrypoints/content.ts), shown over it by
+// entrypoints/reader-view.content (Shadow DOM). Opened by the shortcut, the context menu and the popup.
+import { browser } from 'wxt/browser';
+import { extractTab } from './extract-tab.ts';
+import { loadSettings } from './storage.ts';
+import {
+  READER_VIEW_FILE,
+  VIEW_CONTROLLER_GLOBAL,
+  VIEW_DATA_GLOBAL,
+  type ViewController,
+  type ViewData,
+} from './protocol.ts';
+import type { TabRef } from './tabs.ts';
+
+/** Closes the view if it is open in the tab; true when it was. Throws when the tab cannot be scripted. */
+async function closeIfOpen(tabId: number): Promise<boolean> {
+  const [injection] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: (name: string) => {
+      const controller = (globalThis as Record<string, unknown>)[name] as ViewController | undefined;
+      if (!controller?.isOpen()) return false;
+      controller.close();
+      return true;
+    },
+    args: [VIEW_CONTROLLER_GLOBAL],
+  });
+  return injection?.result === true;
+}
+
+/**
+ * Extracts the tab's article with the reader's settings and shows it (or why there is none) over the page.
+ * Resolves false when nothing could be shown in the tab (browser pages, stores, PDFs): the caller then
+ * falls back to the popup, which can say why.
+ */
+export async function openReaderView(tab: TabRef, force = false): Promise<boolean> {
+  const settings = await loadSettings();
+  const result = await extractTab(tab.id, { force, keepCaptions: settings.showCaptions }, tab.url);
+  if (!result.ok && (result.reason === 'restricted' || result.reason === 'not-html')) return false;
+  const data: ViewData = { result, forced: force };
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: (name: string, value: ViewData) => {
+        (globalThis as Record<string, unknown>)[name] = value;
+      },
+      args: [VIEW_DATA_GLOBAL, data],
+    });
+    await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [READER_VIEW_FILE] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The shortcut and the context menu: closes the view when it is open, opens it otherwise. */
+export async function toggleReaderView(tab: TabRef): Promise<boolean> {
+  try {
+    if (await closeIfOpen(tab.id)) return true;
+  } catch {
+    return false; // a page no extension may script
+  }
+  return openReaderView(tab);
+}

@@ -1,0 +1,24 @@
+// Every storage item the extension keeps, in one place: key, area, default and version.
+import { storage } from '@wxt-dev/storage';
+import { DEFAULT_SETTINGS, normalizeSettings, type ReaderSettings } from '../core/settings.ts';
+
+/** Reader settings follow the reader to other devices (storage.sync), as Chrome and Firefox sync them. */
+export const readerSettingsItem = storage.defineItem<ReaderSettings>('sync:readerSettings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** The stored settings, repaired if another version or device wrote something this one cannot use. */
+export async function loadSettings(): Promise<ReaderSettings> {
+  return normalizeSettings(await readerSettingsItem.getValue());
+}
+
+/** Stores the settings; rejects (quota, sync write limits) so the caller can tell the reader. */
+export async function saveSettings(settings: ReaderSettings): Promise<void> {
+  await readerSettingsItem.setValue(normalizeSettings(settings));
+}
+
+/** Calls back with the new settings whenever they change, here or on another device. */
+export function watchSettings(callback: (settings: ReaderSettings) => void): () => void {
+  return readerSettingsItem.watch((value) => callback(normalizeSettings(value)));
+}
