@@ -90,7 +90,7 @@ function main(): number {
   const background = manifest.background?.service_worker ?? manifest.background?.scripts ?? [];
   const rows = [
     measure('content script', ['content-scripts/content.js'], 45),
-    measure('in-page view', ['content-scripts/reader-view.js', 'content-scripts/reader-view.css'], null),
+    measure('in-page view', ['content-scripts/reader-view.js'] /* styles are inlined */, null),
     measure('popup', existsSync(join(dir, popup)) ? popupEntries(popup) : [popup], 30),
     measure('background', [background].flat(), null),
   ];

@@ -34,8 +34,12 @@ export interface ArticleViewProps {
 function formatDate(iso: string, locale: string): string | null {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
+  // A date alone ("2024-03-15") is that day everywhere, not UTC midnight shown in the reader's time zone.
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date);
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', ...(dateOnly ? { timeZone: 'UTC' } : {}) }).format(
+      date,
+    );
   } catch {
     return date.toISOString().slice(0, 10);
   }

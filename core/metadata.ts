@@ -59,7 +59,7 @@ export function findLede(article: Element, meta: ReadonlyMap<string, string>): s
   );
 }
 
-/** Publication time as ISO 8601: Readability's finding (meta and JSON-LD), the meta, or the article's markup. */
+/** Publication time as ISO 8601 (a date alone when the page gives no time): Readability's finding (meta and JSON-LD), the meta, or the article's markup. */
 export function findPublishedTime(
   article: Element,
   fromReadability: string | null | undefined,
@@ -76,7 +76,13 @@ export function findPublishedTime(
   ];
   for (const c of candidates) {
     if (!c) continue;
-    const date = new Date(c.trim());
+    const value = c.trim();
+    // A date without a time stays a date: as a UTC midnight it would show as the day before west of UTC.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      if (!Number.isNaN(Date.parse(value))) return value;
+      continue;
+    }
+    const date = new Date(value);
     if (!Number.isNaN(date.getTime())) return date.toISOString();
   }
   return null;

@@ -1,5 +1,6 @@
 // What the keyboard shortcuts, the page context menu and the popup's "Open full clean view" do.
 import { browser, type Browser } from 'wxt/browser';
+import { classifyUrl } from './extract-tab.ts';
 import { openReaderView, toggleReaderView } from './reader-view.ts';
 import { t } from './i18n.ts';
 import type { TabRef } from './tabs.ts';
@@ -28,11 +29,21 @@ async function activeTab(): Promise<BrowserTab | undefined> {
   return tab;
 }
 
+/**
+ * Shows the view in the tab, or the popup when the tab cannot show it. A page known to be off limits opens the
+ * popup before anything is awaited: Firefox allows openPopup only while the user's action is still being
+ * handled, which ends at the first await.
+ */
+async function toggleOrExplain(tab: BrowserTab | undefined): Promise<void> {
+  const target = tabRef(tab);
+  if (target && classifyUrl(target.url)) return openPopup().catch(() => undefined);
+  if (!target || !(await toggleReaderView(target))) await openPopup().catch(() => undefined);
+}
+
 /** A shortcut was pressed. Firefox before 126 passes no tab: the active tab is the one it was pressed in. */
 export async function handleCommand(command: string, tab?: BrowserTab): Promise<void> {
   if (command !== TOGGLE_READER_VIEW) return;
-  const target = tabRef(tab ?? (await activeTab()));
-  if (!target || !(await toggleReaderView(target))) await openPopup().catch(() => undefined);
+  await toggleOrExplain(tab ?? (await activeTab()));
 }
 
 /** The page context menu: the same entry as the shortcut. Idempotent (runs on install and on browser start). */
@@ -43,8 +54,7 @@ export async function installContextMenu(): Promise<void> {
 
 export async function handleContextMenuClick(menuItemId: string | number, tab?: BrowserTab): Promise<void> {
   if (menuItemId !== TOGGLE_READER_VIEW) return;
-  const target = tabRef(tab);
-  if (!target || !(await toggleReaderView(target))) await openPopup().catch(() => undefined);
+  await toggleOrExplain(tab);
 }
 
 /** From the popup ("Open full clean view") or the view itself ("Show it anyway"). */

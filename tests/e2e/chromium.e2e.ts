@@ -6,7 +6,7 @@
 // background tab of the window whose active tab is the test page: the popup's own
 // `tabs.query({active: true, currentWindow: true})` then finds the page, exactly as when the reader clicks the
 // button. Nothing in the extension knows it is being tested.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -19,14 +19,20 @@ import {
   expectSeedArticle,
   type PopupSnapshot,
 } from './expectations.ts';
-import { CHROMIUM, E2E_BUILD } from './paths.ts';
+import { ARTIFACTS, CHROMIUM, E2E_BUILD, ROOT } from './paths.ts';
 import { PATHS, startServer, type TestServer } from './server.ts';
 
 // The bits of the extension API the tests call inside the service worker (no @types/chrome in this project).
 declare const chrome: {
   tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
-  storage: { sync: { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> } };
+  storage: {
+    sync: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+      remove(key: string): Promise<void>;
+    };
+  };
 };
 
 let server: TestServer;
@@ -290,5 +296,73 @@ describe('Chromium: reader settings', () => {
     popup = await openPopupOn(server.url(PATHS.article));
     expect(await popup.locator('.reader').getAttribute('data-theme')).toBe('auto');
     await popup.close();
+  });
+});
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+describe('Chromium: timings and screenshots', () => {
+  test('time from popup open to article shown, next to plain Readability in the same page (printed)', async () => {
+    const url = server.url(PATHS.article);
+    const popupTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const popup = await context.newPage();
+      await pageTab.bringToFront();
+      await pageTab.goto(url);
+      const start = performance.now();
+      await popup.goto(popupUrl);
+      await popup.locator('main[data-state="article"]').waitFor();
+      popupTimes.push(performance.now() - start);
+      await popup.close();
+    }
+    // Plain Readability on the same live page, in the page itself: clone, parse.
+    await pageTab.addScriptTag({ path: join(ROOT, 'node_modules/@mozilla/readability/Readability.js') });
+    const readabilityTimes = await pageTab.evaluate(() => {
+      const Readability = (window as unknown as { Readability: new (doc: Document) => { parse(): unknown } })
+        .Readability;
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const start = performance.now();
+        new Readability(document.cloneNode(true) as Document).parse();
+        times.push(performance.now() - start);
+      }
+      return times;
+    });
+    const figures = {
+      browser: 'chromium',
+      popupToArticleMs: Math.round(median(popupTimes)),
+      readabilityInPageMs: Number(median(readabilityTimes).toFixed(1)),
+      runs: popupTimes.length,
+    };
+    console.log(
+      `[timing] Chromium, seed page: popup open -> article shown ${figures.popupToArticleMs} ms (median of ${figures.runs}); ` +
+        `plain Readability in the page ${figures.readabilityInPageMs} ms`,
+    );
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, 'timing-chromium.json'), `${JSON.stringify(figures, null, 2)}\n`);
+    expect(figures.popupToArticleMs).toBeGreaterThan(0);
+  });
+
+  test.each(['light', 'dark'] as const)('screenshots of the popup and the in-page view, %s theme', async (theme) => {
+    await worker.evaluate((theme) => chrome.storage.sync.set({ readerSettings: { theme } }), theme);
+    try {
+      const url = server.url(PATHS.article);
+      const popup = await openPopupOn(url);
+      await popup.setViewportSize({ width: 460, height: 580 });
+      expect(await popup.locator('.reader').getAttribute('data-theme')).toBe(theme);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await popup.screenshot({ path: join(ARTIFACTS, `popup-${theme}.png`) });
+      await popup.close();
+
+      await pageTab.setViewportSize({ width: 1280, height: 800 });
+      await pageTab.goto(url);
+      await pressShortcutOn(url);
+      await pageTab.locator(`${VIEW} main[data-state="article"]`).waitFor();
+      await pageTab.screenshot({ path: join(ARTIFACTS, `in-page-view-${theme}.png`) });
+      await pageTab.keyboard.press('Escape');
+      await pageTab.locator(VIEW).waitFor({ state: 'detached' });
+    } finally {
+      await worker.evaluate(() => chrome.storage.sync.remove('readerSettings'));
+    }
   });
 });

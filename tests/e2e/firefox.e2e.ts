@@ -7,7 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { NOT_ARTICLE_TEXT, SETTLED, enMessage, expectSeedArticle, type PopupSnapshot } from './expectations.ts';
+import {
+  NOT_ARTICLE_TEXT,
+  SEED_PARAGRAPHS,
+  SETTLED,
+  enMessage,
+  expectSeedArticle,
+  type PopupSnapshot,
+} from './expectations.ts';
 import { E2E_BUILD, FIREFOX, GECKO_ID } from './paths.ts';
 import { PATHS, startServer, type TestServer } from './server.ts';
 
@@ -127,5 +134,39 @@ describe('Firefox ESR', () => {
     expect(shown.text).toContain(enMessage(key));
     expect(await popup.$$('main button')).toHaveLength(0); // nothing to retry or force
     await popup.close();
+  });
+});
+
+describe('Firefox ESR: the in-page clean view', () => {
+  test('"Open full clean view" in the popup shows the article over the page; Esc closes it', async () => {
+    const url = server.url(PATHS.article);
+    const popup = await openPopupOn(url);
+    await popup.bringToFront();
+    await popup.click('button.action-open-full-view');
+    // The popup asks the background, which extracts again and shows the view in the page tab.
+    await pageTab.bringToFront();
+    const view = await pageTab.waitForFunction(
+      () => {
+        const root = document.querySelector('clear-reader-view')?.shadowRoot;
+        const main = root?.querySelector('main[data-state="article"]');
+        if (!root || !main) return null;
+        return {
+          title: root.querySelector<HTMLElement>('.title')?.innerText ?? '',
+          paragraphs: Array.from(root.querySelectorAll<HTMLElement>('.content p'), (p) => p.innerText),
+          fontSize: getComputedStyle(root.querySelector('.reader')!).fontSize,
+          position: getComputedStyle(root.host).position,
+        };
+      },
+      { timeout: 20_000, polling: 100 },
+    );
+    const shown = (await view.jsonValue())!;
+    expect(shown.title).toBe('Visite officielle de Abdellatif Hammouchi en France pour la sécurité bilatérale');
+    SEED_PARAGRAPHS.forEach((start, i) => expect(shown.paragraphs[i]).toContain(start));
+    // Styled by its own stylesheet, full window over the page.
+    expect(shown).toMatchObject({ fontSize: '18px', position: 'fixed' });
+
+    await pageTab.keyboard.press('Escape');
+    await pageTab.waitForFunction(() => !document.querySelector('clear-reader-view'), { timeout: 5_000 });
+    if (!popup.isClosed()) await popup.close();
   });
 });

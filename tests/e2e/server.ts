@@ -35,6 +35,13 @@ trailer << /Root 1 0 R /Size 6 >>
 %%EOF
 `;
 
+/** Stands in for every photo of the seed page (served as SVG whatever the file name says). */
+const PHOTO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="533" viewBox="0 0 800 533">
+<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#8aa4c8"/><stop offset="1" stop-color="#3b5b86"/></linearGradient></defs>
+<rect width="800" height="533" fill="url(#g)"/><circle cx="400" cy="230" r="90" fill="#dfe7f1" opacity=".8"/>
+<rect x="250" y="340" width="300" height="193" rx="90" fill="#dfe7f1" opacity=".8"/></svg>`;
+const PHOTOS = '/wp-content/uploads/';
+
 export const PATHS = {
   article: '/politique/visite-officielle-hammouchi-france/',
   notArticle: '/shop/',
@@ -62,7 +69,8 @@ export async function startServer(): Promise<TestServer> {
     [PATHS.strictCsp, { type: 'text/html; charset=utf-8', body: seed, csp: STRICT_CSP }],
   ]);
   const server: Server = createServer((req, res) => {
-    const route = routes.get(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const route = path.startsWith(PHOTOS) ? { type: 'image/svg+xml', body: PHOTO_SVG } : routes.get(path);
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;

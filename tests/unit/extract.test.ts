@@ -87,6 +87,24 @@ describe('extractArticle', () => {
   });
 });
 
+describe('publication dates', () => {
+  it('keeps a date without a time as a date (not a UTC midnight, the day before west of UTC)', () => {
+    const html = articlePage('').replace(
+      '<title>',
+      '<meta property="article:published_time" content="2024-03-15"><title>',
+    );
+    expect(ok(extractArticle(page(html), 'https://x.example/')).publishedTime).toBe('2024-03-15');
+  });
+
+  it('skips a date that does not exist and takes the next source', () => {
+    const html = articlePage('').replace(
+      '<title>',
+      '<meta property="article:published_time" content="2024-13-45"><meta name="date" content="2024-03-16T08:00:00Z"><title>',
+    );
+    expect(ok(extractArticle(page(html), 'https://x.example/')).publishedTime).toBe('2024-03-16T08:00:00.000Z');
+  });
+});
+
 describe('pictures', () => {
   it('keeps a featured image and its caption when captions are kept (the wrapper echoes the caption)', () => {
     const featured =
