@@ -36,6 +36,10 @@ export default defineConfig({
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+U' },
       },
+      'save-for-later': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandSaveForLater__',
+      },
     },
     ...(browser === 'firefox'
       ? {

@@ -38,8 +38,11 @@ function popupEntries(popupHtml: string): string[] {
     .map((src) => (src.startsWith('/') ? src.slice(1) : posix.join(base, src)));
 }
 
-/** The entry files plus every chunk their JS imports, each counted once. */
-function withImports(entries: string[]): string[] {
+/**
+ * The entry files plus every chunk their JS imports, each counted once. `dynamic`: also follow import("…"),
+ * the chunks loaded on demand (the popup's reading list tab), which are not part of what every open loads.
+ */
+function withImports(entries: string[], dynamic = false): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
@@ -47,17 +50,22 @@ function withImports(entries: string[]): string[] {
     if (!file.endsWith('.js') || !existsSync(join(dir, file))) return;
     const code = readFileSync(join(dir, file), 'utf8');
     // Minified Vite output: from"./x.js", import"./x.js", import("./x.js"); absolute "/chunks/x.js" too.
-    for (const m of code.matchAll(/\b(?:from|import)\s*\(?\s*["'`](?<spec>(?:\.{1,2})?\/[^"'`]+\.js)["'`]/g)) {
+    for (const m of code.matchAll(/\b(?:from|import)\s*(?<call>\()?\s*["'`](?<spec>(?:\.{1,2})?\/[^"'`]+\.js)["'`]/g)) {
+      if (m.groups?.call && !dynamic) continue;
       const spec = m.groups?.spec ?? '';
       visit(spec.startsWith('/') ? spec.slice(1) : posix.normalize(posix.join(posix.dirname(file), spec)));
     }
+    // Vite lists a lazy chunk's own dependencies in __vite__mapDeps(["chunks/x.js", …]).
+    if (dynamic)
+      for (const m of code.matchAll(/["'](?<dep>(?:chunks|assets)\/[^"']+\.(?:js|css))["']/g))
+        visit(m.groups?.dep ?? '');
   };
   entries.forEach(visit);
   return [...seen];
 }
 
-function measure(name: string, entries: string[], targetKB: number | null) {
-  const files = withImports(entries);
+function measure(name: string, entries: string[], targetKB: number | null, except: string[] = []) {
+  const files = withImports(entries, except.length > 0).filter((f) => !except.includes(f));
   const missing = files.filter((f) => !existsSync(join(dir, f)));
   let raw = 0;
   let gzip = 0;
@@ -88,16 +96,20 @@ function main(): number {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   const popup = (manifest.action ?? manifest.browser_action)?.default_popup ?? 'popup.html';
   const background = manifest.background?.service_worker ?? manifest.background?.scripts ?? [];
+  const popupFiles = existsSync(join(dir, popup)) ? popupEntries(popup) : [popup];
+  const popupRow = measure('popup', popupFiles, 30);
   const rows = [
     measure('content script', ['content-scripts/content.js'], 45),
     measure('in-page view', ['content-scripts/reader-view.js'] /* styles are inlined */, null),
-    measure('popup', existsSync(join(dir, popup)) ? popupEntries(popup) : [popup], 30),
+    popupRow,
+    // What the popup loads later, on demand (the reading list tab, the summarizer): not on every open.
+    measure('popup, on demand', popupFiles, null, popupRow.files),
     measure('background', [background].flat(), null),
   ];
 
   const kb = (bytes: number) => (bytes / KB).toFixed(1);
   const line = (bundle: string, raw: string, gzip: string, target: string, status: string) =>
-    console.log(`  ${bundle.padEnd(16)}${raw.padStart(10)}${gzip.padStart(10)}${target.padStart(10)}  ${status}`);
+    console.log(`  ${bundle.padEnd(18)}${raw.padStart(10)}${gzip.padStart(10)}${target.padStart(10)}  ${status}`);
   console.log(`Bundle sizes in ${dir} (1 KB = 1024 bytes; gzip -9 per file, summed)\n`);
   line('bundle', 'raw KB', 'gzip KB', 'target', '');
   for (const r of rows) {

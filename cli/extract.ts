@@ -1,7 +1,7 @@
-// npm run -s extract -- [--format text|markdown|html|json|jsonl] [--keep-captions] [--force] [--url URL] FILE...
+// npm run -s extract -- [--format text|markdown|html|json|jsonl] [--summary] [--keep-captions] [--force] [--url URL] FILE...
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { extractArticle, type ExtractResult } from '../core/index.ts';
+import { extractArticle, summarize, type ExtractResult, type Summary } from '../core/index.ts';
 import { FORMATS, formatArticle, type Format } from './format.ts';
 import { parseHtml, readInput } from './load.ts';
 
@@ -15,6 +15,9 @@ With no FILE, cleans the bundled demo page.
 
 Options:
   --format F       text (default), markdown, html, json, jsonl (one JSON object per input)
+  --summary        add the article's summary: a "Summary" section first in text and markdown,
+                   "summary": [{text, paragraph}] in json and jsonl (paragraph: index of the
+                   sentence's block in "text", blocks split on blank lines)
   --keep-captions  keep figures with their captions (credits are still dropped)
   --force          skip the "does this look like an article" check
   --url URL        the page's address, for resolving relative links
@@ -27,6 +30,7 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         format: { type: 'string', default: 'text' },
+        summary: { type: 'boolean', default: false },
         'keep-captions': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         url: { type: 'string' },
@@ -62,6 +66,7 @@ async function main(): Promise<number> {
       result = { ok: false, reason: 'error', message: `Could not read ${input}: ${(error as Error).message}` };
     }
     if (!result.ok) failures += 1;
+    const summary: Summary | undefined = result.ok && values.summary ? summarize(result.article) : undefined;
 
     if (format === 'jsonl' || format === 'json') {
       const record = result.ok
@@ -70,13 +75,15 @@ async function main(): Promise<number> {
             ...result.article,
             html: result.article.contentHtml,
             contentHtml: undefined,
+            publisherSummary: result.article.publisherSummary ?? null,
+            ...(summary ? { summary: summary.sentences } : {}),
           }
         : { input, error: result.message, reason: result.reason };
       if (format === 'jsonl') process.stdout.write(`${JSON.stringify(record)}\n`);
       else jsonResults.push(record);
     } else if (result.ok) {
       if (inputs.length > 1) process.stdout.write(`==> ${input} <==\n`);
-      process.stdout.write(`${formatArticle(result.article, format)}\n`);
+      process.stdout.write(`${formatArticle(result.article, format, summary)}\n`);
     } else {
       console.error(`${input}: ${result.message}`);
     }

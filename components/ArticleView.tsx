@@ -1,4 +1,7 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../core/index.ts';
+import type { SummaryState } from './useSummary.ts';
+import type { SummarySection as SummarySectionComponent, SummarySectionProps } from './SummarySection.tsx';
 import type { MessageKey, Translate } from '../platform/i18n.ts';
 import type { PageFailureReason } from '../platform/protocol.ts';
 
@@ -16,7 +19,17 @@ const FAILURE_MESSAGES: Record<PageFailureReason, MessageKey> = {
   restricted: 'failureRestricted',
   'not-html': 'failureNotHtml',
   loading: 'failureLoading',
+  'not-offline': 'readerNoCopy',
 };
+
+/** Chrome's built-in summarizer, when the browser offers it for the article's language. */
+export interface BuiltInOffer {
+  availability: 'downloadable' | 'downloading' | 'available';
+  /** Download progress (0 to 1) while the model downloads after the reader's click. */
+  progress: number | null;
+  running: boolean;
+  error: string | null;
+}
 
 export interface ArticleViewProps {
   state: ViewState;
@@ -29,6 +42,24 @@ export interface ArticleViewProps {
   onRetry: () => void;
   /** A link of the article was clicked (http/https only). */
   onOpenLink: (url: string) => void;
+  /** The generated summary; none shown when absent. */
+  summary?: SummaryState;
+  builtIn?: BuiltInOffer | null;
+  onUseBuiltIn?: () => void;
+  /** Copies text to the clipboard (the summary's copy button). */
+  onCopy?: (text: string) => void;
+}
+
+// The summary area (and the summarizer it shows) loads after the article: the popup opens with less code.
+type Section = typeof SummarySectionComponent;
+let section: Promise<Section> | null = null;
+
+function LazySummarySection(props: SummarySectionProps) {
+  const [Loaded, setLoaded] = useState<Section | null>(null);
+  useEffect(() => {
+    void (section ??= import('./SummarySection.tsx').then((m) => m.SummarySection)).then((c) => setLoaded(() => c));
+  }, []);
+  return Loaded ? <Loaded {...props} /> : null;
 }
 
 function formatDate(iso: string, locale: string): string | null {
@@ -46,7 +77,9 @@ function formatDate(iso: string, locale: string): string | null {
 }
 
 /** Loading, the article, or why there is none. Presentational: no browser API. */
-export function ArticleView({ state, t, locale, onShowAnyway, onRetry, onOpenLink }: ArticleViewProps) {
+export function ArticleView(props: ArticleViewProps) {
+  const { state, t, locale, onShowAnyway, onRetry, onOpenLink } = props;
+  const content = useRef<HTMLDivElement>(null);
   if (state.kind === 'loading') {
     return (
       <main class="view" data-state="loading" aria-busy="true">
@@ -102,13 +135,21 @@ export function ArticleView({ state, t, locale, onShowAnyway, onRetry, onOpenLin
             <span class="reading-time">{t('readingTime', [String(article.readingTimeMinutes)])}</span>
           </p>
         </header>
-        {article.lede && (
-          <section class="summary" aria-labelledby="summary-heading">
-            <h2 id="summary-heading">{t('summaryFromPublisher')}</h2>
-            <p class="lede">{article.lede}</p>
-          </section>
-        )}
-        <div class="content" onClick={onContentClick} dangerouslySetInnerHTML={{ __html: article.contentHtml }} />
+        <LazySummarySection
+          content={content}
+          article={article}
+          summary={props.summary}
+          builtIn={props.builtIn}
+          t={t}
+          onUseBuiltIn={props.onUseBuiltIn}
+          onCopy={props.onCopy}
+        />
+        <div
+          class="content"
+          ref={content}
+          onClick={onContentClick}
+          dangerouslySetInnerHTML={{ __html: article.contentHtml }}
+        />
       </article>
     </main>
   );

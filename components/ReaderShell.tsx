@@ -1,9 +1,22 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { ReaderSettings } from '../core/settings.ts';
 import type { Translate } from '../platform/i18n.ts';
 import { readerAttributes } from './readerStyle.ts';
 import { ReaderToolbar, type ToolbarAction } from './ReaderToolbar.tsx';
-import { SettingsPanel } from './SettingsPanel.tsx';
+import type { SettingsPanel as SettingsPanelComponent, SettingsPanelProps } from './SettingsPanel.tsx';
+
+// The settings panel loads the first time it is opened: most opens of the popup never show it.
+type Panel = typeof SettingsPanelComponent;
+let panel: Promise<Panel> | null = null;
+
+function LazySettingsPanel(props: SettingsPanelProps) {
+  const [Loaded, setLoaded] = useState<Panel | null>(null);
+  useEffect(() => {
+    void (panel ??= import('./SettingsPanel.tsx').then((m) => m.SettingsPanel)).then((p) => setLoaded(() => p));
+  }, []);
+  return Loaded ? <Loaded {...props} /> : null;
+}
 
 export interface ReaderShellProps {
   settings: ReaderSettings;
@@ -21,7 +34,9 @@ export function ReaderShell(props: ReaderShellProps) {
   return (
     <div class="reader" {...readerAttributes(settings)}>
       <ReaderToolbar actions={actions} label={t('toolbarLabel')} />
-      {settingsOpen && <SettingsPanel settings={settings} t={t} onChange={onSettingsChange} error={settingsError} />}
+      {settingsOpen && (
+        <LazySettingsPanel settings={settings} t={t} onChange={onSettingsChange} error={settingsError} />
+      )}
       {children}
     </div>
   );

@@ -13,7 +13,8 @@ import { stripAltCredits, stripCaptionCredits } from './cleanup/captions.ts';
 import { sanitizeInPlace } from './sanitize.ts';
 import { countWords, readingTimeMinutes, toPlainText } from './text.ts';
 import { declaredLang, guessLang, normalizeLangTag } from './lang.ts';
-import { findLede, findPublishedTime, metaValues } from './metadata.ts';
+import { findCanonicalUrl, findLede, findPublishedTime, metaValues } from './metadata.ts';
+import { findPublisherSummary } from './summary/publisher.ts';
 
 /**
  * Readability's own visibility test, reading the style attribute instead of the CSSOM:
@@ -79,6 +80,9 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   if (!parsed || !root) return failure('empty');
 
   const lede = findLede(root, meta);
+  // Readability's excerpt is the JSON-LD or meta description, else its first paragraph (no summary).
+  const excerpt = parsed.excerpt?.trim();
+  const description = excerpt && excerpt !== root.getElementsByTagName('p')[0]?.textContent?.trim() ? excerpt : null;
   const publishedTime = findPublishedTime(root, parsed.publishedTime, meta);
   ctx.title = parsed.title ?? '';
   removed.push(...runCleanup(root, rules, 'article', ctx, cleanupOptions));
@@ -93,6 +97,7 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
 
   const article: Article = {
     url,
+    canonicalUrl: findCanonicalUrl(doc, url, meta),
     title: (parsed.title ?? '').trim() || doc.title.trim(),
     byline: parsed.byline?.trim() || null,
     siteName: parsed.siteName?.trim() || null,
@@ -100,6 +105,7 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
     dir: parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : null,
     publishedTime,
     lede,
+    publisherSummary: findPublisherSummary(body, { lede, description }),
     contentHtml: body.outerHTML,
     text,
     wordCount,

@@ -87,3 +87,22 @@ export function findPublishedTime(
   }
   return null;
 }
+
+/** The page's canonical address: `<link rel="canonical">` in the head, else og:url; absolute http(s) only. */
+export function findCanonicalUrl(doc: Document, url: string, meta: ReadonlyMap<string, string>): string | null {
+  let href: string | null = null;
+  for (const link of (doc.head ?? doc).getElementsByTagName('link')) {
+    if (/(?:^|\s)canonical(?:\s|$)/i.test(link.getAttribute('rel') ?? '')) {
+      href = link.getAttribute('href');
+      break;
+    }
+  }
+  href ??= meta.get('og:url') ?? null;
+  if (!href?.trim()) return null;
+  try {
+    const resolved = new URL(href.trim(), url);
+    return /^https?:$/.test(resolved.protocol) ? resolved.href : null;
+  } catch {
+    return null;
+  }
+}

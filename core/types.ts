@@ -9,6 +9,8 @@ export interface RemovedBlock {
 
 export interface Article {
   url: string;
+  /** The page's declared canonical address (`<link rel="canonical">`, else og:url), absolute; null if none. */
+  canonicalUrl: string | null;
   title: string;
   byline: string | null;
   siteName: string | null;
@@ -19,6 +21,12 @@ export interface Article {
   publishedTime: string | null;
   /** The page's own standfirst / lede, plain text. */
   lede: string | null;
+  /**
+   * The page's own summary, as points: a summary box in the article ("L'essentiel", "Key points",
+   * "TL;DR"…), else the lede, else the JSON-LD description; null when the page has none.
+   * Optional: articles saved before it existed lack it.
+   */
+  publisherSummary?: string[] | null;
   /** Sanitized HTML: safe to render. */
   contentHtml: string;
   /** Plain text, blank line between blocks. */

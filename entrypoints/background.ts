@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { handleCommand, handleContextMenuClick, handleOpenRequest, installContextMenu } from '../platform/commands.ts';
 import { onMessage } from '../platform/messaging.ts';
+import { listStatus, readingList, saveArticle } from '../platform/reading-list.ts';
+import { canonicalUrl, itemId } from '../core/saved/index.ts';
 
 // Listeners are registered synchronously at start, so an event that woke the worker is not missed.
 export default defineBackground(() => {
@@ -8,11 +10,29 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => void handleContextMenuClick(info.menuItemId, tab));
   browser.runtime.onInstalled.addListener(() => void installContextMenu());
   browser.runtime.onStartup.addListener(() => void installContextMenu());
+  // Loads the reading list (and merges what other devices synced meanwhile) whenever the worker starts.
+  void readingList().catch(() => undefined);
+
   onMessage('openReaderView', ({ data, sender }) => {
     // Without @types/chrome the sender is untyped here: only its tab id is read.
     const senderTab = (sender as { tab?: { id?: number } } | undefined)?.tab;
     return handleOpenRequest(data.tabId ?? senderTab?.id, data.force === true);
   });
+  // The reading list lives here: one writer per device, whatever pages are open.
+  onMessage('saveArticle', ({ data }) => saveArticle(data.article));
+  onMessage('listItems', async () => {
+    const list = await readingList();
+    return { items: list.items(), status: listStatus(list) };
+  });
+  onMessage('getItem', async ({ data }) => (await readingList()).item(data.id));
+  onMessage('findSaved', async ({ data }) => {
+    const item = (await readingList()).item(itemId(canonicalUrl(data.url, data.canonicalUrl)));
+    return item && !item.deleted ? item : null;
+  });
+  onMessage('changeItem', async ({ data }) => {
+    await (await readingList()).change(data.id, data.change);
+  });
+
   // The shortcut's handler, callable from the worker's DevTools console (pages cannot reach this global). The
   // end-to-end tests call it too: no automation can press a shortcut in a headless browser. Shipped and tested
   // builds stay byte-identical (tests/e2e/build.e2e.ts).

@@ -2,7 +2,13 @@
 import type { Article, ExtractFailureReason } from '../core/index.ts';
 
 /** Why a tab gave no article: the engine's reasons plus the ones only the browser side can know. */
-export type PageFailureReason = ExtractFailureReason | 'restricted' | 'not-html' | 'loading';
+export type PageFailureReason =
+  | ExtractFailureReason
+  | 'restricted'
+  | 'not-html'
+  | 'loading'
+  /** The offline reader: a saved article whose copy is on another device only. */
+  | 'not-offline';
 
 export interface PageFailure {
   ok: false;

@@ -22,3 +22,9 @@ export async function saveSettings(settings: ReaderSettings): Promise<void> {
 export function watchSettings(callback: (settings: ReaderSettings) => void): () => void {
   return readerSettingsItem.watch((value) => callback(normalizeSettings(value)));
 }
+
+/** This browser profile's id in the reading list's sync data (never synced itself). */
+export const deviceIdItem = storage.defineItem<string | null>('local:deviceId', { fallback: null });
+
+// The reading list's own keys (storage.local "rl-*", storage.sync "rl:*") are written by its engine through
+// the adapters in platform/reading-list.ts; article bodies live in IndexedDB (platform/offline-store.ts).

@@ -46,7 +46,8 @@ export type ItemChange =
   | { field: 'favourite'; value: boolean }
   | { field: 'tags'; value: string[] }
   | { field: 'progress'; value: number }
-  | { field: 'deleted'; value: true };
+  /** true deletes (a tombstone); false undoes a delete. */
+  | { field: 'deleted'; value: boolean };
 
 /** A key-value area with the semantics of `storage.sync` (per-key last write wins, quotas, change events). */
 export interface SyncArea {

@@ -3,18 +3,26 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 // core/sanitize.ts, not core/index.ts: keeps Readability and the cleanup rules out of the popup bundle.
 import { sanitizeHtml } from '../../core/sanitize.ts';
 import { ArticleView, type ViewState } from '../../components/ArticleView.tsx';
+import { useSummary, type BuiltInSummarizer } from '../../components/useSummary.ts';
 import { ReaderShell } from '../../components/ReaderShell.tsx';
 import { useReaderSettings, type SettingsStore } from '../../components/useReaderSettings.ts';
 import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
 import { extractTab, type PageResult } from '../../platform/extract-tab.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
-import { sendMessage } from '../../platform/messaging.ts';
 import { loadSettings, saveSettings, watchSettings } from '../../platform/storage.ts';
 import { getActiveTab, openInNewTab, type TabRef } from '../../platform/tabs.ts';
+import type { ReadingListTab as ReadingListTabComponent } from './ReadingListTab.tsx';
 import '../../components/reader.css';
 import './style.css';
 
 const settingsStore: SettingsStore = { load: loadSettings, save: saveSettings, watch: watchSettings };
+// Loaded when first needed (a click, or after the article shows): what every open loads stays small.
+const builtIn = () => import('../../platform/builtin-summarizer.ts');
+const builtInSummarizer: BuiltInSummarizer = {
+  availability: async (lang) => (await builtIn()).builtInAvailability(lang),
+  summarize: async (...args) => (await builtIn()).summarizeBuiltIn(...args),
+};
+const messaging = () => import('../../platform/messaging.ts');
 
 function toViewState(result: PageResult): ViewState {
   if (!result.ok) return { kind: 'failure', reason: result.reason, detail: result.message };
@@ -27,10 +35,39 @@ function errorState(error: unknown): ViewState {
   return { kind: 'failure', reason: 'error', detail: error instanceof Error ? error.message : String(error) };
 }
 
+// The reading list (IndexedDB, search, list UI) loads when its tab is first opened: the article view, which
+// every click shows, stays small and quick to start.
+type ListTab = typeof ReadingListTabComponent;
+let listTab: Promise<ListTab> | null = null;
+const loadListTab = () => (listTab ??= import('./ReadingListTab.tsx').then((m) => m.ReadingListTab));
+
+function LazyReadingList() {
+  const [Tab, setTab] = useState<ListTab | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    loadListTab().then(
+      (loaded) => setTab(() => loaded),
+      (error: unknown) => setFailure(String(error)),
+    );
+  }, []);
+  if (Tab) return <Tab />;
+  return (
+    <main class="view" data-state={failure ? 'failure' : 'loading'} data-reason={failure ? 'error' : undefined}>
+      <p class="status" role={failure ? 'alert' : 'status'} title={failure ?? undefined}>
+        {t(failure ? 'failureError' : 'popupLoading')}
+      </p>
+    </main>
+  );
+}
+
 function App() {
   const [state, setState] = useState<ViewState>({ kind: 'loading' });
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [tabShown, setTabShown] = useState<'article' | 'list'>('article');
+  const [saving, setSaving] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [saveError, setSaveError] = useState<string | null>(null);
   const { settings, ready, error: settingsError, update } = useReaderSettings(settingsStore);
+  const { summary, offer, useBuiltIn } = useSummary(state.kind === 'article' ? state.article : null, builtInSummarizer);
   // The tab is picked once, when the popup opens: "Show it anyway" reads the same tab again.
   const tab = useRef<TabRef | null>(null);
   const forced = useRef(false);
@@ -56,14 +93,63 @@ function App() {
     const target = tab.current ?? (await getActiveTab());
     if (!target) return;
     // The background opens it: this popup closes at once and could not finish the work itself.
+    const { sendMessage } = await messaging();
     void sendMessage('openReaderView', { tabId: target.id, force: forced.current }).catch(() => undefined);
     window.close();
+  };
+
+  // Already in the reading list? Then the button says so from the start.
+  useEffect(() => {
+    if (state.kind !== 'article') return;
+    setSaving('idle');
+    let live = true;
+    const { url, canonicalUrl } = state.article;
+    void messaging()
+      .then(({ sendMessage }) => sendMessage('findSaved', { url, canonicalUrl }))
+      .then((item) => live && item && setSaving('saved'))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [state]);
+
+  const saveForLater = async () => {
+    if (state.kind !== 'article') return;
+    setSaving('saving');
+    setSaveError(null);
+    try {
+      const { sendMessage } = await messaging();
+      const result = await sendMessage('saveArticle', { article: state.article });
+      if (!result.ok) throw new Error(result.error);
+      setSaving('saved');
+    } catch (error) {
+      setSaving('idle');
+      setSaveError(error instanceof Error ? error.message : String(error));
+    }
   };
 
   const canOpenFullView =
     state.kind === 'article' || (state.kind === 'failure' && !['restricted', 'not-html'].includes(state.reason));
   const actions: ToolbarAction[] = [
-    ...(canOpenFullView
+    {
+      id: 'tab-article',
+      label: t('tabArticle'),
+      pressed: tabShown === 'article',
+      onClick: () => setTabShown('article'),
+    },
+    { id: 'tab-list', label: t('tabReadingList'), pressed: tabShown === 'list', onClick: () => setTabShown('list') },
+    ...(state.kind === 'article' && tabShown === 'article'
+      ? [
+          {
+            id: 'save',
+            label: t(saving === 'saved' ? 'savedForLater' : 'saveForLater'),
+            hint: 'Alt+Shift+S',
+            pressed: saving === 'saved',
+            onClick: () => void saveForLater(),
+          },
+        ]
+      : []),
+    ...(canOpenFullView && tabShown === 'article'
       ? [
           {
             id: 'open-full-view',
@@ -85,14 +171,27 @@ function App() {
       settingsError={settingsError}
       onSettingsChange={update}
     >
-      <ArticleView
-        state={state}
-        t={t}
-        locale={uiLanguage()}
-        onShowAnyway={() => void load(true, settings.showCaptions)}
-        onRetry={() => void load(forced.current, settings.showCaptions)}
-        onOpenLink={(url) => void openInNewTab(url).catch(() => undefined)}
-      />
+      {saveError && (
+        <p class="notice" role="alert">
+          {t('saveFailed', [saveError])}
+        </p>
+      )}
+      {tabShown === 'list' ? (
+        <LazyReadingList />
+      ) : (
+        <ArticleView
+          state={state}
+          t={t}
+          locale={uiLanguage()}
+          onShowAnyway={() => void load(true, settings.showCaptions)}
+          onRetry={() => void load(forced.current, settings.showCaptions)}
+          onOpenLink={(url) => void openInNewTab(url).catch(() => undefined)}
+          summary={summary}
+          builtIn={offer}
+          onUseBuiltIn={useBuiltIn}
+          onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}
+        />
+      )}
     </ReaderShell>
   );
 }

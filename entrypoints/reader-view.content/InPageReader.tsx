@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ArticleView, type ViewState } from '../../components/ArticleView.tsx';
+import { useSummary, type BuiltInSummarizer } from '../../components/useSummary.ts';
+import { builtInAvailability, summarizeBuiltIn } from '../../platform/builtin-summarizer.ts';
 import { ReaderShell } from '../../components/ReaderShell.tsx';
 import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
 import { useReaderSettings, type SettingsStore } from '../../components/useReaderSettings.ts';
@@ -9,6 +11,7 @@ import type { ViewData } from '../../platform/protocol.ts';
 import { loadSettings, saveSettings, watchSettings } from '../../platform/storage.ts';
 
 const settingsStore: SettingsStore = { load: loadSettings, save: saveSettings, watch: watchSettings };
+const builtInSummarizer: BuiltInSummarizer = { availability: builtInAvailability, summarize: summarizeBuiltIn };
 
 function toViewState({ result }: ViewData): ViewState {
   // Sanitized by the engine in this same script world (core/sanitize.ts), moments ago.
@@ -22,6 +25,7 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
   const [state, setState] = useState<ViewState>(() => toViewState(initial));
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { settings, ready, error, update } = useReaderSettings(settingsStore);
+  const { summary, offer, useBuiltIn } = useSummary(state.kind === 'article' ? state.article : null, builtInSummarizer);
   const captions = useRef<boolean | null>(null);
 
   // Extract again (in the background, which may script the page) and let the new view replace this one.
@@ -63,6 +67,10 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
           onShowAnyway={() => reopen(true)}
           onRetry={() => reopen(initial.forced)}
           onOpenLink={(url) => window.open(url, '_blank', 'noopener,noreferrer')}
+          summary={summary}
+          builtIn={offer}
+          onUseBuiltIn={useBuiltIn}
+          onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}
         />
       </ReaderShell>
     </div>

@@ -15,6 +15,7 @@ import {
   NOT_ARTICLE_TEXT,
   SEED_PARAGRAPHS,
   SETTLED,
+  SUMMARY_EXPECTATIONS,
   enMessage,
   expectSeedArticle,
   type PopupSnapshot,
@@ -365,4 +366,93 @@ describe('Chromium: timings and screenshots', () => {
       await worker.evaluate(() => chrome.storage.sync.remove('readerSettings'));
     }
   });
+});
+
+describe('Chromium: save for later and the offline copy', () => {
+  test('save from the popup, find it in the list after reopening, read the offline copy with the server gone', async () => {
+    // A server of its own, so that stopping it leaves the other tests theirs.
+    const own = await startServer();
+    const url = own.url(PATHS.article);
+    let popup = await openPopupOn(url);
+    await popup.bringToFront();
+    await popup.getByRole('button', { name: enMessage('saveForLater') }).click();
+    await popup.getByRole('button', { name: enMessage('savedForLater') }).waitFor();
+    await popup.close();
+
+    await own.close(); // from here on, the article's site is unreachable
+    popup = await openPopupOn(server.url(PATHS.notArticle));
+    await popup.bringToFront();
+    await popup.getByRole('button', { name: enMessage('tabReadingList') }).click();
+    const item = popup.locator('.reading-list .item').filter({ hasText: 'Visite officielle de Abdellatif Hammouchi' });
+    await item.waitFor();
+    expect(await popup.locator('.reading-list .item').count()).toBe(1);
+    expect(await item.locator('.not-offline').count()).toBe(0);
+
+    // Search finds it by a word of its text, accents ignored; a word it lacks finds nothing.
+    await popup.getByRole('searchbox').fill('cooperation bilaterale');
+    await item.waitFor();
+    await popup.getByRole('searchbox').fill('zeppelin');
+    await popup.locator('.reading-list .empty').waitFor();
+    await popup.getByRole('searchbox').fill('');
+
+    const [reader] = await Promise.all([context.waitForEvent('page'), item.locator('.item-title').click()]);
+    await reader.locator('main[data-state="article"]').waitFor();
+    expect(reader.url()).toMatch(/\/reader\.html\?id=/);
+    const paragraphs = await reader.locator('.content p').allInnerTexts();
+    SEED_PARAGRAPHS.forEach((start, i) => expect(paragraphs[i]).toContain(start));
+    await reader.close();
+
+    // Archive it, then delete it and undo.
+    await item.locator('.action-state').click();
+    await expect.poll(() => item.getAttribute('data-state')).toBe('archived');
+    await item.locator('.action-delete').click();
+    await popup.locator('.reading-list .empty').waitFor();
+    await popup.locator('.action-undo').click();
+    await item.waitFor();
+    await item.locator('.action-delete').click(); // leave the list empty for the other tests
+    await popup.locator('.reading-list .empty').waitFor();
+    await popup.close();
+  });
+
+  test('the save shortcut saves the page without opening anything', async () => {
+    const url = server.url(PATHS.article);
+    await pageTab.bringToFront();
+    await pageTab.goto(url);
+    await pressShortcutOn(url, 'save-for-later');
+    // The popup on that page knows it is saved.
+    const onArticle = await openPopupOn(url);
+    await onArticle.getByRole('button', { name: enMessage('savedForLater') }).waitFor();
+    await onArticle.close();
+    const popup = await openPopupOn(server.url(PATHS.notArticle));
+    await popup.bringToFront();
+    await popup.getByRole('button', { name: enMessage('tabReadingList') }).click();
+    const item = popup.locator('.reading-list .item').filter({ hasText: 'Visite officielle de Abdellatif Hammouchi' });
+    await item.waitFor();
+    await item.locator('.action-delete').click();
+    await popup.locator('.reading-list .empty').waitFor();
+    await popup.close();
+  });
+});
+
+describe('Chromium: the summary', () => {
+  test.each(SUMMARY_EXPECTATIONS)(
+    '$page: the publisher’s summary and key points that lead to their passage',
+    async (expected) => {
+      const popup = await openPopupOn(server.url(expected.page === 'seed' ? PATHS.article : PATHS.english));
+      await popup.locator('.key-points li').first().waitFor();
+      expect(await popup.locator('.publisher-summary').innerText()).toContain(expected.publisher);
+      const points = await popup.locator('.key-points li').allInnerTexts();
+      expect(points.length).toBeGreaterThanOrEqual(2);
+      expect(points.length).toBeLessThanOrEqual(5);
+      expect(points.join(' ')).toContain(expected.keyPoint);
+      // Each key point is a sentence of the clean text, and leads to it.
+      const content = await popup.locator('.content').innerText();
+      for (const point of points) expect(content.replace(/\s+/g, ' ')).toContain(point.replace(/\s+/g, ' '));
+      await popup.bringToFront();
+      await popup.locator('.key-point').last().click();
+      expect(await popup.locator('.content .jumped-to').innerText()).toContain(points.at(-1)!.slice(0, 40));
+      expect(await popup.locator('.summary-source').innerText()).toContain(enMessage('summaryByLocal'));
+      await popup.close();
+    },
+  );
 });

@@ -57,3 +57,17 @@ export function enMessage(key: string): string {
 
 /** Start of the forced extraction of the server's non-article page. */
 export const NOT_ARTICLE_TEXT = 'Fresh bread every morning from seven.';
+
+/** What the summary area must show: the page's own summary, and key points taken from the article. */
+export const SUMMARY_EXPECTATIONS = [
+  {
+    page: 'seed' as const,
+    publisher: 'Abdelatif Hammouchi, a effectué une visite officielle en France du 26 au 28 juin.',
+    keyPoint: 'Nicolas Lerner',
+  },
+  {
+    page: 'english' as const,
+    publisher: 'The water company must repay customers over five years',
+    keyPoint: 'their biggest one-day fall since it listed in 1989',
+  },
+];

@@ -11,6 +11,7 @@ import {
   NOT_ARTICLE_TEXT,
   SEED_PARAGRAPHS,
   SETTLED,
+  SUMMARY_EXPECTATIONS,
   enMessage,
   expectSeedArticle,
   type PopupSnapshot,
@@ -168,5 +169,71 @@ describe('Firefox ESR: the in-page clean view', () => {
     await pageTab.keyboard.press('Escape');
     await pageTab.waitForFunction(() => !document.querySelector('clear-reader-view'), { timeout: 5_000 });
     if (!popup.isClosed()) await popup.close();
+  });
+});
+
+describe('Firefox ESR: save for later', () => {
+  test('save from the popup, find it in the list, read the offline copy', async () => {
+    let popup = await openPopupOn(server.url(PATHS.article));
+    await popup.bringToFront();
+    await popup.click('button.action-save');
+    await popup.waitForFunction(
+      () => document.querySelector('button.action-save')?.getAttribute('aria-pressed') === 'true',
+      {
+        timeout: 10_000,
+        polling: 100,
+      },
+    );
+    await popup.close();
+
+    popup = await openPopupOn(server.url(PATHS.notArticle));
+    await popup.bringToFront();
+    await popup.click('button.action-tab-list');
+    const title = 'Visite officielle de Abdellatif Hammouchi en France pour la sécurité bilatérale';
+    await popup.waitForFunction(
+      (title) => [...document.querySelectorAll('.reading-list .item-title')].some((a) => a.textContent === title),
+      { timeout: 10_000, polling: 100 },
+      title,
+    );
+    const href = await popup.evaluate(() => {
+      const id = document.querySelector('.reading-list .item')?.getAttribute('data-id') ?? '';
+      return new URL(`/reader.html?id=${encodeURIComponent(id)}`, location.href).href;
+    });
+
+    const reader = await browser.newPage();
+    reader.goto(href).catch(() => undefined); // moz-extension:// navigations may never resolve in puppeteer
+    const shown = await reader.waitForFunction(
+      () => {
+        if (!document.querySelector('main[data-state="article"]')) return null;
+        return Array.from(document.querySelectorAll<HTMLElement>('.content p'), (p) => p.innerText);
+      },
+      { timeout: 20_000, polling: 100 },
+    );
+    const paragraphs = (await shown.jsonValue())!;
+    SEED_PARAGRAPHS.forEach((start, i) => expect(paragraphs[i]).toContain(start));
+    await reader.close();
+
+    await popup.click('.reading-list .item .action-delete');
+    await popup.waitForSelector('.reading-list .empty');
+    await popup.close();
+  });
+});
+
+describe('Firefox ESR: the summary', () => {
+  test.each(SUMMARY_EXPECTATIONS)('$page: the publisher’s summary and the key points', async (expected) => {
+    const popup = await openPopupOn(server.url(expected.page === 'seed' ? PATHS.article : PATHS.english));
+    const shown = await popup.waitForFunction(
+      () => {
+        const points = Array.from(document.querySelectorAll<HTMLElement>('.key-points li'), (li) => li.innerText);
+        if (!points.length) return null;
+        return { points, publisher: document.querySelector<HTMLElement>('.publisher-summary')?.innerText ?? '' };
+      },
+      { timeout: 10_000, polling: 100 },
+    );
+    const { points, publisher } = (await shown.jsonValue())!;
+    expect(publisher).toContain(expected.publisher);
+    expect(points.length).toBeGreaterThanOrEqual(2);
+    expect(points.join(' ')).toContain(expected.keyPoint);
+    await popup.close();
   });
 });

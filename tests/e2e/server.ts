@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const SEED = fileURLToPath(new URL('../fixtures/seed-fr-hammouchi/source.html', import.meta.url));
+const ENGLISH = fileURLToPath(new URL('../fixtures/en-no-clutter/source.html', import.meta.url));
 
 /** A shop's home page: short blurbs and links, nothing Readability's "is it an article" check accepts. */
 export const NOT_ARTICLE_HTML = `<!doctype html>
@@ -49,6 +50,8 @@ export const PATHS = {
   pdf: '/paper.pdf',
   /** The seed article under a strict CSP (no inline style or script): the in-page view must still look right. */
   strictCsp: '/strict/visite-officielle-hammouchi-france/',
+  /** An English news article (a golden fixture). */
+  english: '/business/northgate-water-refunds/',
 } as const;
 
 const STRICT_CSP = "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:";
@@ -67,6 +70,7 @@ export async function startServer(): Promise<TestServer> {
     [PATHS.plainText, { type: 'text/plain; charset=utf-8', body: 'Just some notes.\n'.repeat(50) }],
     [PATHS.pdf, { type: 'application/pdf', body: PDF }],
     [PATHS.strictCsp, { type: 'text/html; charset=utf-8', body: seed, csp: STRICT_CSP }],
+    [PATHS.english, { type: 'text/html; charset=utf-8', body: readFileSync(ENGLISH) }],
   ]);
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;

@@ -15,6 +15,7 @@ const t: Translate = (key, substitutions) => (substitutions ? `${key}:${substitu
 
 const ARTICLE: Article = {
   url: 'https://news.example/2024/budget.html',
+  canonicalUrl: null,
   title: 'Budget vote',
   byline: 'Ana Ruiz',
   siteName: 'City News',
@@ -48,6 +49,9 @@ async function mount(vnode: ComponentChild) {
   await act(() => {
     render(vnode, root);
   });
+  // Parts load on demand (the summary area, the settings panel): let them arrive and render.
+  await vi.dynamicImportSettled();
+  await act(() => Promise.resolve());
 }
 
 function view(state: ViewState, overrides: Partial<ArticleViewProps> = {}) {
@@ -158,7 +162,7 @@ describe('ArticleView: an article', () => {
     const summary = $('section.summary');
     expect(summary?.querySelector('h2')?.textContent).toBe('summaryFromPublisher');
     expect(summary?.querySelector('.lede')?.textContent).toBe('The city will spend more on schools.');
-    expect(summary?.getAttribute('aria-labelledby')).toBe(summary?.querySelector('h2')?.id);
+    expect(summary?.getAttribute('aria-label')).toBe('summary');
   });
 
   it('gives the article its language and direction', async () => {
@@ -425,5 +429,66 @@ describe('SettingsPanel', () => {
     const event = new Event('submit', { bubbles: true, cancelable: true });
     $('form.settings')?.dispatchEvent(event);
     expect(event.defaultPrevented).toBe(true);
+  });
+});
+
+describe('ArticleView: the summary', () => {
+  const LONG = {
+    contentHtml: '<p>The council voted the budget on Tuesday night.</p><p>Schools get more money than last year.</p>',
+    publisherSummary: ['The city will spend more on schools.', 'Taxes do not rise.'],
+  };
+
+  it('lists the publisher’s summary points and the key points, each key point leading to its passage', async () => {
+    const onCopy = vi.fn<(text: string) => void>();
+    await showArticle(LONG, {
+      summary: {
+        status: 'ready',
+        method: 'local',
+        sentences: [{ text: 'Schools get more money than last year.', paragraph: 1 }],
+      },
+      onCopy,
+    });
+    expect([...root.querySelectorAll('.publisher-summary li')].map((li) => li.textContent)).toEqual(
+      LONG.publisherSummary,
+    );
+    expect($('.key-points')?.getAttribute('data-method')).toBe('local');
+    expect($('.summary-source')?.textContent).toContain('summaryByLocal');
+
+    const target = [...root.querySelectorAll('.content p')][1] as HTMLElement;
+    const scrolled = vi.fn();
+    target.scrollIntoView = scrolled;
+    click($('.key-point'));
+    expect(scrolled).toHaveBeenCalledTimes(1);
+    expect(target.classList.contains('jumped-to')).toBe(true);
+
+    click($('.copy-summary'));
+    expect(onCopy).toHaveBeenCalledWith('• Schools get more money than last year.');
+  });
+
+  it('says it is summarizing, and shows nothing for an article too short to summarize', async () => {
+    await showArticle({ lede: null }, { summary: { status: 'loading' } });
+    expect($('.key-points')?.getAttribute('aria-busy')).toBe('true');
+    await showArticle({ lede: null }, { summary: { status: 'none' } });
+    expect($('.key-points')).toBeNull();
+  });
+
+  it('offers the browser’s built-in summarizer where available, and says which one summarized', async () => {
+    const onUseBuiltIn = vi.fn();
+    await showArticle(LONG, {
+      summary: { status: 'ready', method: 'local', sentences: [{ text: 'Schools get more money.', paragraph: 1 }] },
+      builtIn: { availability: 'downloadable', progress: null, running: false, error: null },
+      onUseBuiltIn,
+    });
+    expect($('.use-builtin')?.textContent).toBe('downloadBuiltIn');
+    click($('.use-builtin'));
+    expect(onUseBuiltIn).toHaveBeenCalledTimes(1);
+
+    await showArticle(LONG, {
+      summary: { status: 'ready', method: 'built-in', sentences: [{ text: 'More for schools.', paragraph: null }] },
+      builtIn: { availability: 'available', progress: null, running: false, error: null },
+    });
+    expect($('.summary-source')?.textContent).toContain('summaryByBuiltIn');
+    expect($('.key-point')).toBeNull(); // its points are not sentences of the article: nothing to jump to
+    expect($('.use-builtin')).toBeNull();
   });
 });

@@ -304,16 +304,17 @@ describe('installContextMenu', () => {
     return { removeAll, create };
   }
 
-  it('replaces any previous entries with one localized page entry', async () => {
+  it('replaces any previous entries with the localized page entries: clean view, save for later', async () => {
     const { removeAll, create } = stubMenus();
-    const getMessage = vi
-      .spyOn(fakeBrowser.i18n, 'getMessage')
-      .mockImplementation((key: string) => (key === 'menuToggleReaderView' ? 'Clean view on/off' : ''));
+    const titles: Record<string, string> = { menuToggleReaderView: 'Clean view on/off', menuSaveForLater: 'Later' };
+    const getMessage = vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => titles[key] ?? '');
     await installContextMenu();
 
     expect(removeAll).toHaveBeenCalledTimes(1);
-    expect(create).toHaveBeenCalledTimes(1);
-    expect(create).toHaveBeenCalledWith({ id: TOGGLE_READER_VIEW, title: 'Clean view on/off', contexts: ['page'] });
+    expect(create.mock.calls).toEqual([
+      [{ id: TOGGLE_READER_VIEW, title: 'Clean view on/off', contexts: ['page'] }],
+      [{ id: 'save-for-later', title: 'Later', contexts: ['page'] }],
+    ]);
     expect(getMessage).toHaveBeenCalledWith('menuToggleReaderView', undefined);
     expect(removeAll.mock.invocationCallOrder[0]).toBeLessThan(create.mock.invocationCallOrder[0]!);
   });
@@ -329,7 +330,7 @@ describe('installContextMenu', () => {
     expect(create).not.toHaveBeenCalled();
     finishRemoving();
     await installing;
-    expect(create).toHaveBeenCalledTimes(1);
+    expect(create).toHaveBeenCalledTimes(2);
   });
 
   it('falls back to the message key when the locale has no such message', async () => {

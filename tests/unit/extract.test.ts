@@ -87,6 +87,29 @@ describe('extractArticle', () => {
   });
 });
 
+describe('canonical address', () => {
+  const withHead = (head: string) => page(articlePage('').replace('<title>', `${head}<title>`));
+
+  it('reads <link rel="canonical">, made absolute', () => {
+    const doc = withHead('<link rel="canonical" href="/2024/06/budget.html">');
+    expect(ok(extractArticle(doc, 'https://m.news.example/amp/x')).canonicalUrl).toBe(
+      'https://m.news.example/2024/06/budget.html',
+    );
+  });
+
+  it('falls back to og:url, and refuses what is not http(s)', () => {
+    expect(
+      ok(extractArticle(withHead('<meta property="og:url" content="https://news.example/a">'), 'https://x.example/'))
+        .canonicalUrl,
+    ).toBe('https://news.example/a');
+    expect(
+      ok(extractArticle(withHead('<link rel="canonical" href="javascript:alert(1)">'), 'https://x.example/'))
+        .canonicalUrl,
+    ).toBeNull();
+    expect(ok(extractArticle(withHead(''), 'https://x.example/')).canonicalUrl).toBeNull();
+  });
+});
+
 describe('publication dates', () => {
   it('keeps a date without a time as a date (not a UTC midnight, the day before west of UTC)', () => {
     const html = articlePage('').replace(

@@ -23,7 +23,8 @@ const LOCALES = { en, fr };
  * French messages that are the same word as in English, on purpose: the product name, and words French
  * spells the same way ("Auto" for the theme that follows the system, "Images").
  */
-const SAME_IN_FRENCH = new Set(['extName', 'themeAuto', 'settingShowImages']);
+// The same word in French: the product name, and words French shares (Auto, Images, Article, Original).
+const SAME_IN_FRENCH = new Set(['extName', 'themeAuto', 'settingShowImages', 'tabArticle', 'openOriginal']);
 
 /** Source files the extension is built from, where messages are used. */
 function sourceFiles(): string[] {

@@ -1,0 +1,219 @@
+import { useState } from 'preact/hooks';
+import type { ItemChange, SavedItem } from '../core/saved/types.ts';
+import type { Translate } from '../platform/i18n.ts';
+
+export type StateFilter = 'all' | 'unread' | 'archived';
+
+export interface ListFilter {
+  query: string;
+  state: StateFilter;
+  favourites: boolean;
+  tag: string | null;
+}
+
+export interface ReadingListViewProps {
+  /** The items matching the filter, newest first. */
+  shown: SavedItem[];
+  /** How many items the list holds in all (for "no matches" versus "nothing saved yet"). */
+  total: number;
+  /** Every tag in the list, for the tag filter. */
+  tags: string[];
+  filter: ListFilter;
+  /** Items with an offline copy on this device. */
+  offline: ReadonlySet<string>;
+  t: Translate;
+  locale: string;
+  /** A line about sync or storage trouble, if any (quota full, sync unreachable). */
+  notice: string | null;
+  /** The last deleted item, while it can still be brought back. */
+  undoable: SavedItem | null;
+  onFilter: (filter: ListFilter) => void;
+  onChange: (id: string, change: ItemChange) => void;
+  onUndo: () => void;
+  onOpenOffline: (id: string) => void;
+  onOpenOriginal: (url: string) => void;
+}
+
+/** Rendering thousands of rows would make typing lag: show a page at a time. */
+export const PAGE_SIZE = 50;
+
+function tagsFrom(input: string): string[] {
+  return [
+    ...new Set(
+      input
+        .split(',')
+        .map((tag) => tag.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ].sort();
+}
+
+/** The saved-for-later list: search, filters, and what can be done to each item. Presentational. */
+export function ReadingListView(props: ReadingListViewProps) {
+  const { shown, total, tags, filter, offline, t, locale, notice, undoable } = props;
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const [editingTags, setEditingTags] = useState<string | null>(null);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const setFilter = (patch: Partial<ListFilter>) => {
+    setLimit(PAGE_SIZE);
+    props.onFilter({ ...filter, ...patch });
+  };
+
+  return (
+    <main class="view reading-list" data-state="list">
+      <div class="list-controls">
+        <input
+          type="search"
+          class="search"
+          aria-label={t('searchList')}
+          placeholder={t('searchList')}
+          value={filter.query}
+          onInput={(event) => setFilter({ query: event.currentTarget.value })}
+        />
+        <div class="filters" role="group" aria-label={t('filterLabel')}>
+          {(['all', 'unread', 'archived'] as const).map((state) => (
+            <button
+              key={state}
+              type="button"
+              class={`filter-${state}`}
+              aria-pressed={filter.state === state}
+              onClick={() => setFilter({ state })}
+            >
+              {t(state === 'all' ? 'filterAll' : state === 'unread' ? 'filterUnread' : 'filterArchived')}
+            </button>
+          ))}
+          <button
+            type="button"
+            class="filter-favourites"
+            aria-pressed={filter.favourites}
+            onClick={() => setFilter({ favourites: !filter.favourites })}
+          >
+            {t('filterFavourites')}
+          </button>
+          {tags.length > 0 && (
+            <select
+              class="filter-tag"
+              aria-label={t('filterTag')}
+              value={filter.tag ?? ''}
+              onChange={(event) => setFilter({ tag: event.currentTarget.value || null })}
+            >
+              <option value="">{t('filterAnyTag')}</option>
+              {tags.map((tag) => (
+                <option key={tag} value={tag}>
+                  {tag}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
+      </div>
+
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {undoable && (
+        <p class="undo" role="status">
+          {t('deletedItem', [undoable.title])}{' '}
+          <button type="button" class="action-undo" onClick={props.onUndo}>
+            {t('undo')}
+          </button>
+        </p>
+      )}
+
+      {shown.length === 0 ? (
+        <p class="status empty">{t(total === 0 ? 'listEmpty' : 'listNoMatches')}</p>
+      ) : (
+        <ul class="items">
+          {shown.slice(0, limit).map((item) => (
+            <li key={item.id} class="item" data-id={item.id} data-state={item.state}>
+              <a
+                class="item-title"
+                href={item.url}
+                onClick={(event) => {
+                  event.preventDefault();
+                  if (offline.has(item.id)) props.onOpenOffline(item.id);
+                  else props.onOpenOriginal(item.url);
+                }}
+              >
+                {item.title || item.url}
+              </a>
+              <p class="item-meta">
+                {item.site && <span>{item.site}</span>}
+                <span>{date.format(item.addedAt)}</span>
+                {item.progress > 0 && <span>{t('progress', [String(Math.round(item.progress * 100))])}</span>}
+                {!offline.has(item.id) && <span class="not-offline">{t('notOffline')}</span>}
+                {item.localOnly && (
+                  <span class="local-only" title={t('localOnlyHint')}>
+                    {t('localOnly')}
+                  </span>
+                )}
+                {item.tags.map((tag) => (
+                  <span key={tag} class="tag">
+                    #{tag}
+                  </span>
+                ))}
+              </p>
+              {editingTags === item.id ? (
+                <form
+                  class="tag-editor"
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    const input = event.currentTarget.elements.namedItem('tags') as HTMLInputElement;
+                    props.onChange(item.id, { field: 'tags', value: tagsFrom(input.value) });
+                    setEditingTags(null);
+                  }}
+                >
+                  <input name="tags" aria-label={t('tagsLabel')} defaultValue={item.tags.join(', ')} autoFocus />
+                  <button type="submit">{t('done')}</button>
+                </form>
+              ) : (
+                <div class="item-actions">
+                  <button
+                    type="button"
+                    class="action-state"
+                    onClick={() =>
+                      props.onChange(item.id, {
+                        field: 'state',
+                        value: item.state === 'unread' ? 'archived' : 'unread',
+                      })
+                    }
+                  >
+                    {t(item.state === 'unread' ? 'markRead' : 'markUnread')}
+                  </button>
+                  <button
+                    type="button"
+                    class="action-favourite"
+                    aria-pressed={item.favourite}
+                    onClick={() => props.onChange(item.id, { field: 'favourite', value: !item.favourite })}
+                  >
+                    {t('favourite')}
+                  </button>
+                  <button type="button" class="action-tags" onClick={() => setEditingTags(item.id)}>
+                    {t('editTags')}
+                  </button>
+                  <button type="button" class="action-original" onClick={() => props.onOpenOriginal(item.url)}>
+                    {t('openOriginal')}
+                  </button>
+                  <button
+                    type="button"
+                    class="action-delete"
+                    onClick={() => props.onChange(item.id, { field: 'deleted', value: true })}
+                  >
+                    {t('delete')}
+                  </button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {shown.length > limit && (
+        <button type="button" class="show-more" onClick={() => setLimit(limit + PAGE_SIZE)}>
+          {t('showMore', [String(shown.length - limit)])}
+        </button>
+      )}
+    </main>
+  );
+}

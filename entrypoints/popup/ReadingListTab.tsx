@@ -1,0 +1,103 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { filterItems } from '../../core/saved/search.ts';
+import type { ItemChange, SavedItem } from '../../core/saved/types.ts';
+import { ReadingListView, type ListFilter } from '../../components/ReadingListView.tsx';
+import { t, uiLanguage } from '../../platform/i18n.ts';
+import { sendMessage, type ListStatus } from '../../platform/messaging.ts';
+import { allSearchTexts, offlineIds } from '../../platform/offline-store.ts';
+import { openInNewTab } from '../../platform/tabs.ts';
+import '../../components/reading-list.css';
+
+const NO_FILTER: ListFilter = { query: '', state: 'all', favourites: false, tag: null };
+
+/** The popup's reading list: the background owns the list; this asks it, and follows its changes. */
+export function ReadingListTab() {
+  const [items, setItems] = useState<SavedItem[]>([]);
+  const [status, setStatus] = useState<ListStatus>({ localOnlyCount: 0, lastError: null });
+  const [offline, setOffline] = useState<ReadonlySet<string>>(new Set());
+  const [texts, setTexts] = useState<ReadonlyMap<string, string> | null>(null);
+  const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
+  const [undoable, setUndoable] = useState<SavedItem | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const refresh = async () => {
+    try {
+      const [list, ids] = await Promise.all([sendMessage('listItems', undefined), offlineIds()]);
+      setItems(list.items);
+      setStatus(list.status);
+      setOffline(ids);
+      setFailure(null);
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  useEffect(() => {
+    void refresh();
+    // Changes from the background (a save by shortcut) or another device arrive through storage.
+    const onChanged = () => {
+      if (refreshTimer.current) clearTimeout(refreshTimer.current);
+      refreshTimer.current = setTimeout(() => void refresh(), 150);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+
+  // The saved texts are only needed once the reader searches.
+  useEffect(() => {
+    if (filter.query.trim() && !texts) void allSearchTexts().then(setTexts, () => setTexts(new Map()));
+  }, [filter.query, texts]);
+
+  const shown = useMemo(
+    () =>
+      filterItems(
+        items,
+        { query: filter.query, state: filter.state, favourite: filter.favourites || undefined, tag: filter.tag },
+        texts ? (id) => texts.get(id) ?? '' : undefined,
+      ),
+    [items, filter, texts],
+  );
+  const tags = useMemo(() => [...new Set(items.flatMap((item) => item.tags))].sort(), [items]);
+
+  const change = async (id: string, itemChange: ItemChange) => {
+    if (itemChange.field === 'deleted' && itemChange.value) setUndoable(items.find((i) => i.id === id) ?? null);
+    try {
+      await sendMessage('changeItem', { id, change: itemChange });
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    }
+    await refresh();
+  };
+
+  const notice =
+    failure ??
+    (status.lastError
+      ? t('syncError', [status.lastError])
+      : status.localOnlyCount > 0
+        ? t('syncQuotaFull', [String(status.localOnlyCount)])
+        : null);
+
+  return (
+    <ReadingListView
+      shown={shown}
+      total={items.length}
+      tags={tags}
+      filter={filter}
+      offline={offline}
+      t={t}
+      locale={uiLanguage()}
+      notice={notice}
+      undoable={undoable}
+      onFilter={setFilter}
+      onChange={(id, itemChange) => void change(id, itemChange)}
+      onUndo={() => {
+        if (undoable) void change(undoable.id, { field: 'deleted', value: false });
+        setUndoable(null);
+      }}
+      onOpenOffline={(id) => void openInNewTab(browser.runtime.getURL(`/reader.html?id=${encodeURIComponent(id)}`))}
+      onOpenOriginal={(url) => void openInNewTab(url)}
+    />
+  );
+}

@@ -1,0 +1,127 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { sanitizeHtml } from '../../core/sanitize.ts';
+import { ArticleView, type ViewState } from '../../components/ArticleView.tsx';
+import { useSummary, type BuiltInSummarizer } from '../../components/useSummary.ts';
+import { builtInAvailability, summarizeBuiltIn } from '../../platform/builtin-summarizer.ts';
+import { ReaderShell } from '../../components/ReaderShell.tsx';
+import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
+import { useReaderSettings, type SettingsStore } from '../../components/useReaderSettings.ts';
+import { t, uiLanguage } from '../../platform/i18n.ts';
+import { sendMessage } from '../../platform/messaging.ts';
+import { getOfflineArticle } from '../../platform/offline-store.ts';
+import { loadSettings, saveSettings, watchSettings } from '../../platform/storage.ts';
+import { openInNewTab } from '../../platform/tabs.ts';
+import '../../components/reader.css';
+import './style.css';
+
+// The offline copy of a saved article (reader.html?id=…): read from IndexedDB, no network needed.
+const settingsStore: SettingsStore = { load: loadSettings, save: saveSettings, watch: watchSettings };
+const builtInSummarizer: BuiltInSummarizer = { availability: builtInAvailability, summarize: summarizeBuiltIn };
+const id = new URLSearchParams(location.search).get('id') ?? '';
+
+/** Reading progress is saved at most this often while scrolling (sync storage counts writes). */
+const PROGRESS_INTERVAL_MS = 2_000;
+
+function scrollProgress(): number {
+  const max = document.documentElement.scrollHeight - window.innerHeight;
+  return max > 0 ? Math.min(1, Math.max(0, window.scrollY / max)) : 1;
+}
+
+function App() {
+  const [state, setState] = useState<ViewState>({ kind: 'loading' });
+  const [url, setUrl] = useState<string | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const { settings, error, update } = useReaderSettings(settingsStore);
+  const { summary, offer, useBuiltIn } = useSummary(state.kind === 'article' ? state.article : null, builtInSummarizer);
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        const [copy, item] = await Promise.all([
+          getOfflineArticle(id),
+          sendMessage('getItem', { id }).catch(() => null),
+        ]);
+        setUrl(copy?.article.url ?? item?.url ?? null);
+        if (!copy) {
+          setState({ kind: 'failure', reason: 'not-offline', detail: `no offline copy of ${id}` });
+          return;
+        }
+        document.title = copy.article.title;
+        const contentHtml = sanitizeHtml(copy.article.contentHtml, document);
+        setState({ kind: 'article', article: { ...copy.article, contentHtml, removed: [] } });
+        // Back where the reader stopped, once the article is laid out.
+        const progress = item?.progress ?? 0;
+        if (progress > 0 && progress < 1) {
+          requestAnimationFrame(() => {
+            const max = document.documentElement.scrollHeight - window.innerHeight;
+            window.scrollTo(0, Math.round(progress * max));
+          });
+        }
+      } catch (failure) {
+        setState({ kind: 'failure', reason: 'error', detail: String(failure) });
+      }
+    })();
+  }, []);
+
+  useEffect(() => {
+    if (state.kind !== 'article') return;
+    let last = -1;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const report = () => {
+      timer = null;
+      const progress = Math.round(scrollProgress() * 100) / 100;
+      if (progress === last) return;
+      last = progress;
+      void sendMessage('changeItem', { id, change: { field: 'progress', value: progress } }).catch(() => undefined);
+    };
+    const onScroll = () => {
+      timer ??= setTimeout(report, PROGRESS_INTERVAL_MS);
+    };
+    const onHide = () => {
+      if (timer) clearTimeout(timer);
+      report();
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('pagehide', onHide);
+    };
+  }, [state.kind]);
+
+  const actions: ToolbarAction[] = [
+    { id: 'settings', label: t('settings'), pressed: settingsOpen, onClick: () => setSettingsOpen(!settingsOpen) },
+    { id: 'print', label: t('print'), onClick: () => window.print() },
+    ...(url ? [{ id: 'original', label: t('openOriginal'), onClick: () => void openInNewTab(url) }] : []),
+  ];
+  return (
+    <ReaderShell
+      settings={settings}
+      t={t}
+      actions={actions}
+      settingsOpen={settingsOpen}
+      settingsError={error}
+      onSettingsChange={update}
+    >
+      <ArticleView
+        state={state}
+        t={t}
+        locale={uiLanguage()}
+        onShowAnyway={() => undefined}
+        onRetry={() => location.reload()}
+        onOpenLink={(link) => void openInNewTab(link).catch(() => undefined)}
+        summary={summary}
+        builtIn={offer}
+        onUseBuiltIn={useBuiltIn}
+        onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}
+      />
+    </ReaderShell>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) {
+  document.documentElement.lang = uiLanguage();
+  render(<App />, root);
+}
