@@ -9,6 +9,8 @@ export interface OfflineArticle {
   id: string;
   savedAt: number;
   article: Omit<Article, 'removed'>;
+  /** The on-device summary, made when the article was saved. */
+  summary?: { text: string; paragraph: number }[];
 }
 
 interface ReaderDb extends DBSchema {
@@ -54,13 +56,18 @@ function storeError(error: unknown): OfflineStoreError {
   return new OfflineStoreError(name === 'QuotaExceededError' ? 'quota' : 'unavailable', error);
 }
 
-export async function putOfflineArticle(id: string, article: Article, savedAt = Date.now()): Promise<void> {
+export async function putOfflineArticle(
+  id: string,
+  article: Article,
+  summary: { text: string; paragraph: number }[] = [],
+  savedAt = Date.now(),
+): Promise<void> {
   try {
     const database = await open();
     const { removed: _removed, ...kept } = article;
     const tx = database.transaction(['articles', 'searchText'], 'readwrite');
     await Promise.all([
-      tx.objectStore('articles').put({ id, savedAt, article: kept }),
+      tx.objectStore('articles').put({ id, savedAt, article: kept, summary }),
       tx.objectStore('searchText').put({ id, text: searchTokens(article.text, SEARCH_TEXT_CHARS) }),
       tx.done,
     ]);

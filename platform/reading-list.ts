@@ -11,6 +11,7 @@ import {
   type ReadingList,
   type SyncArea,
 } from '../core/saved/index.ts';
+import { summarize } from '../core/summary/index.ts';
 import { deleteOfflineArticle, offlineIds, putOfflineArticle } from './offline-store.ts';
 import type { ListStatus, SaveResult } from './messaging.ts';
 import { deviceIdItem } from './storage.ts';
@@ -101,12 +102,12 @@ export function toNewItem(article: Article): NewItem {
   };
 }
 
-/** Saves an extracted article: its list item (synced) and its offline copy (this device). */
+/** Saves an extracted article: its list item (synced) and its offline copy with its summary (this device). */
 export async function saveArticle(article: Article): Promise<SaveResult> {
   try {
     const item = await (await readingList()).save(toNewItem(article));
     try {
-      await putOfflineArticle(item.id, article);
+      await putOfflineArticle(item.id, article, summarize(article).sentences);
     } catch (error) {
       // The item is in the list (it syncs); only its offline copy is missing: say so.
       return { ok: true, item, warning: error instanceof Error ? error.message : String(error) };

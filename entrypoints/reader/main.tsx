@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { sanitizeHtml } from '../../core/sanitize.ts';
 import { ArticleView, type ViewState } from '../../components/ArticleView.tsx';
-import { useSummary, type BuiltInSummarizer } from '../../components/useSummary.ts';
+import { useSummary, type BuiltInSummarizer, type SummaryState } from '../../components/useSummary.ts';
 import { builtInAvailability, summarizeBuiltIn } from '../../platform/builtin-summarizer.ts';
 import { ReaderShell } from '../../components/ReaderShell.tsx';
 import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
@@ -33,6 +33,7 @@ function App() {
   const [url, setUrl] = useState<string | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { settings, error, update } = useReaderSettings(settingsStore);
+  const [stored, setStored] = useState<SummaryState | null>(null);
   const { summary, offer, useBuiltIn } = useSummary(state.kind === 'article' ? state.article : null, builtInSummarizer);
 
   useEffect(() => {
@@ -49,6 +50,8 @@ function App() {
         }
         document.title = copy.article.title;
         const contentHtml = sanitizeHtml(copy.article.contentHtml, document);
+        // The summary made when it was saved (a built-in one can still be asked for).
+        if (copy.summary?.length) setStored({ status: 'ready', method: 'local', sentences: copy.summary });
         setState({ kind: 'article', article: { ...copy.article, contentHtml, removed: [] } });
         // Back where the reader stopped, once the article is laid out.
         const progress = item?.progress ?? 0;
@@ -111,7 +114,7 @@ function App() {
         onShowAnyway={() => undefined}
         onRetry={() => location.reload()}
         onOpenLink={(link) => void openInNewTab(link).catch(() => undefined)}
-        summary={summary}
+        summary={summary.status === 'ready' && summary.method === 'built-in' ? summary : (stored ?? summary)}
         builtIn={offer}
         onUseBuiltIn={useBuiltIn}
         onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}

@@ -400,6 +400,9 @@ describe('Chromium: save for later and the offline copy', () => {
     expect(reader.url()).toMatch(/\/reader\.html\?id=/);
     const paragraphs = await reader.locator('.content p').allInnerTexts();
     SEED_PARAGRAPHS.forEach((start, i) => expect(paragraphs[i]).toContain(start));
+    // The summary made at saving time comes with the copy.
+    await reader.locator('.key-points li').first().waitFor();
+    expect((await reader.locator('.key-points li').allInnerTexts()).join(' ')).toContain('Nicolas Lerner');
     await reader.close();
 
     // Archive it, then delete it and undo.

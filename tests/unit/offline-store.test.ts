@@ -28,9 +28,10 @@ const article = (title: string, text: string): Article => ({
 
 describe('offline copies in IndexedDB', () => {
   it('keeps the clean article for reading without network (not the cleanup log)', async () => {
-    await putOfflineArticle('a1', article('Élection à Nîmes', 'Le conseil a voté le budget.'), 1000);
+    const summary = [{ text: 'Le conseil a voté le budget.', paragraph: 0 }];
+    await putOfflineArticle('a1', article('Élection à Nîmes', 'Le conseil a voté le budget.'), summary, 1000);
     const copy = await getOfflineArticle('a1');
-    expect(copy).toMatchObject({ id: 'a1', savedAt: 1000, article: { title: 'Élection à Nîmes' } });
+    expect(copy).toMatchObject({ id: 'a1', savedAt: 1000, article: { title: 'Élection à Nîmes' }, summary });
     expect(copy?.article.contentHtml).toBe('<p>Le conseil a voté le budget.</p>');
     expect(copy?.article).not.toHaveProperty('removed');
     expect(await getOfflineArticle('missing')).toBeNull();
