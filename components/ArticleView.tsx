@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../core/index.ts';
-import type { SummaryState } from './useSummary.ts';
+import type { BuiltInSummarizer, SummaryState } from './useSummary.ts';
 import type { SummarySection as SummarySectionComponent, SummarySectionProps } from './SummarySection.tsx';
 import type { MessageKey, Translate } from '../platform/i18n.ts';
 import type { PageFailureReason } from '../platform/protocol.ts';
@@ -22,15 +22,6 @@ const FAILURE_MESSAGES: Record<PageFailureReason, MessageKey> = {
   'not-offline': 'readerNoCopy',
 };
 
-/** Chrome's built-in summarizer, when the browser offers it for the article's language. */
-export interface BuiltInOffer {
-  availability: 'downloadable' | 'downloading' | 'available';
-  /** Download progress (0 to 1) while the model downloads after the reader's click. */
-  progress: number | null;
-  running: boolean;
-  error: string | null;
-}
-
 export interface ArticleViewProps {
   state: ViewState;
   t: Translate;
@@ -44,8 +35,8 @@ export interface ArticleViewProps {
   onOpenLink: (url: string) => void;
   /** The generated summary; none shown when absent. */
   summary?: SummaryState;
-  builtIn?: BuiltInOffer | null;
-  onUseBuiltIn?: () => void;
+  /** The browser's built-in summarizer, offered where it can summarize the article's language. */
+  builtIn?: BuiltInSummarizer;
   /** Copies text to the clipboard (the summary's copy button). */
   onCopy?: (text: string) => void;
 }
@@ -139,9 +130,8 @@ export function ArticleView(props: ArticleViewProps) {
           content={content}
           article={article}
           summary={props.summary}
-          builtIn={props.builtIn}
+          builtInSummarizer={props.builtIn}
           t={t}
-          onUseBuiltIn={props.onUseBuiltIn}
           onCopy={props.onCopy}
         />
         <div

@@ -2,8 +2,8 @@ import type { RefObject } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Article } from '../core/index.ts';
 import type { Translate } from '../platform/i18n.ts';
-import type { BuiltInOffer } from './ArticleView.tsx';
-import type { SummaryState } from './useSummary.ts';
+import { useBuiltInSummary } from './useBuiltInSummary.ts';
+import type { BuiltInSummarizer, SummaryState } from './useSummary.ts';
 
 const fold = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
 const BLOCKS = 'p, li, blockquote, h2, h3, h4, h5, h6, dd, dt, td, th, pre, figcaption';
@@ -22,9 +22,8 @@ export interface SummarySectionProps {
   /** The rendered article content, where a key point's passage is found. */
   content: RefObject<HTMLDivElement | null>;
   summary?: SummaryState;
-  builtIn?: BuiltInOffer | null;
+  builtInSummarizer?: BuiltInSummarizer;
   t: Translate;
-  onUseBuiltIn?: () => void;
   onCopy?: (text: string) => void;
 }
 
@@ -39,11 +38,16 @@ function jumpTo(content: HTMLElement | null, sentence: string): void {
 
 /** The publisher's summary and the generated key points, each linked to its passage. Presentational. */
 export function SummarySection(props: SummarySectionProps) {
-  const { article, summary, builtIn, t } = props;
+  const { article, t } = props;
+  const {
+    summary,
+    offer: builtIn,
+    useBuiltIn,
+  } = useBuiltInSummary(article, props.summary ?? { status: 'none' }, props.builtInSummarizer);
   const [copied, setCopied] = useState(false);
   const publisher = article.publisherSummary?.length ? article.publisherSummary : article.lede ? [article.lede] : [];
-  const ready = summary?.status === 'ready' ? summary : null;
-  if (!publisher.length && !summary) return null;
+  const ready = summary.status === 'ready' ? summary : null;
+  if (!publisher.length && summary.status === 'none') return null;
   return (
     <section class="summary" aria-label={t('summary')}>
       {publisher.length > 0 && (
@@ -60,7 +64,7 @@ export function SummarySection(props: SummarySectionProps) {
           )}
         </div>
       )}
-      {summary && summary.status !== 'none' && (
+      {summary.status !== 'none' && (
         <div class="key-points" data-method={ready?.method} aria-busy={summary.status === 'loading'}>
           <h2>{t('keyPoints')}</h2>
           {ready ? (
@@ -105,7 +109,7 @@ export function SummarySection(props: SummarySectionProps) {
           )}
           {builtIn && ready?.method !== 'built-in' && (
             <p class="builtin-offer">
-              <button type="button" class="use-builtin" disabled={builtIn.running} onClick={props.onUseBuiltIn}>
+              <button type="button" class="use-builtin" disabled={builtIn.running} onClick={useBuiltIn}>
                 {t(builtIn.availability === 'available' ? 'useBuiltIn' : 'downloadBuiltIn')}
               </button>
               {builtIn.progress !== null && builtIn.running && (

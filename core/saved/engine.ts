@@ -518,7 +518,7 @@ export function createReadingList(options: ReadingListOptions): ReadingList {
       changed();
       await persist();
       const shards = entries.map(([k]) => parseShardKey(k)).filter((s): s is number => s !== null);
-      if (suspects.size || shards.some(remoteLacks) || remoteBytes() > budget()) {
+      if (suspects.size || shards.some(remoteLacks) || remoteBytes() + othersBytes() > limits.quotaBytes - reserve) {
         dirty = true;
         schedule(debounceMs);
       }
@@ -599,8 +599,9 @@ export function createReadingList(options: ReadingListOptions): ReadingList {
       if (needed) writes.push(p);
       else if (r && r.bytes > p.bytes && !sameValue(r.value, p.value)) shrinkable.push(p);
     }
-    // Other devices' items are taken out only when sync storage is really over its limits (each device's own
-    // budget, with its margins, only decides what it adds): devices with different margins never fight.
+    // Other devices' items are taken out only when sync storage is over its limits less the reserve (each
+    // device's own budget, with its margins after errors, only decides what it adds): devices never fight over
+    // margins that differ between them.
     const chosen = new Set(writes.map((p) => p.shard));
     let total = othersBytes();
     for (const [s, r] of remote) if (!chosen.has(s)) total += r.bytes;
@@ -608,7 +609,7 @@ export function createReadingList(options: ReadingListOptions): ReadingList {
     shrinkable.sort((a, b) => remote.get(b.shard)!.bytes - b.bytes - (remote.get(a.shard)!.bytes - a.bytes));
     for (const p of shrinkable) {
       const before = remote.get(p.shard)!.bytes;
-      if (total <= limits.quotaBytes && before <= limits.quotaBytesPerItem) continue;
+      if (total <= limits.quotaBytes - reserve && before <= limits.quotaBytesPerItem) continue;
       writes.push(p);
       total += p.bytes - before;
     }

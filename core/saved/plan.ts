@@ -40,8 +40,8 @@ export interface PlanOptions {
   /** Items never to sync from this device (see the engine's orphans). */
   keepLocal?: ReadonlySet<string>;
   /**
-   * Items that sync storage holds in an older state than this device: they stay in (unless nothing else is
-   * left to take out), so that an update is never lost by leaving the item out instead of writing it.
+   * Items that sync storage holds in an older state than this device: they stay in (only a key's own 8 KB limit
+   * can take them out), so that an update is never lost by leaving the item out instead of writing it.
    */
   pinned?: ReadonlySet<string>;
 }
@@ -184,10 +184,14 @@ export async function planSync(records: Iterable<ItemRecord>, options: PlanOptio
     }),
   );
 
-  // 2. All keys within the total: the fewest items out overall, in the global eviction order.
+  // 2. All keys within the total: the fewest items out overall, in the global eviction order. Pinned items (last
+  // in that order) never go for the total: sync storage already holds them, and their update must get there.
   let result = await evaluate(minimum);
   if (result.total > options.budget) {
-    const all = shards.flatMap((s) => byShard.get(s)!).sort(order);
+    const all = shards
+      .flatMap((s) => byShard.get(s)!)
+      .filter((r) => !options.pinned?.has(r.id))
+      .sort(order);
     const evictionsFor = (k: number) => {
       const counts = new Map<number, number>();
       for (let i = 0; i < k; i++) {

@@ -1,9 +1,7 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-// core/sanitize.ts, not core/index.ts: keeps Readability and the cleanup rules out of the popup bundle.
-import { sanitizeHtml } from '../../core/sanitize.ts';
 import { ArticleView, type ViewState } from '../../components/ArticleView.tsx';
-import { useSummary, type BuiltInSummarizer } from '../../components/useSummary.ts';
+import { useLocalSummary, type BuiltInSummarizer } from '../../components/useSummary.ts';
 import { ReaderShell } from '../../components/ReaderShell.tsx';
 import { useReaderSettings, type SettingsStore } from '../../components/useReaderSettings.ts';
 import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
@@ -13,7 +11,6 @@ import { loadSettings, saveSettings, watchSettings } from '../../platform/storag
 import { getActiveTab, openInNewTab, type TabRef } from '../../platform/tabs.ts';
 import type { ReadingListTab as ReadingListTabComponent } from './ReadingListTab.tsx';
 import '../../components/reader.css';
-import './style.css';
 
 const settingsStore: SettingsStore = { load: loadSettings, save: saveSettings, watch: watchSettings };
 // Loaded when first needed (a click, or after the article shows): what every open loads stays small.
@@ -24,10 +21,14 @@ const builtInSummarizer: BuiltInSummarizer = {
 };
 const messaging = () => import('../../platform/messaging.ts');
 
-function toViewState(result: PageResult): ViewState {
+// The sanitizer (DOMPurify) loads while the page is being read, off the path to the popup's first paint; the
+// article waits for it. core/sanitize.ts, not core/index.ts: Readability and the rules stay out of the popup.
+const sanitizer = import('../../core/sanitize.ts');
+
+async function toViewState(result: PageResult): Promise<ViewState> {
   if (!result.ok) return { kind: 'failure', reason: result.reason, detail: result.message };
   // Defense in depth: the engine already sanitized this HTML, but it was produced inside the page's process.
-  const contentHtml = sanitizeHtml(result.article.contentHtml, document);
+  const contentHtml = (await sanitizer).sanitizeHtml(result.article.contentHtml, document);
   return { kind: 'article', article: { ...result.article, contentHtml } };
 }
 
@@ -67,7 +68,7 @@ function App() {
   const [saving, setSaving] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [saveError, setSaveError] = useState<string | null>(null);
   const { settings, ready, error: settingsError, update } = useReaderSettings(settingsStore);
-  const { summary, offer, useBuiltIn } = useSummary(state.kind === 'article' ? state.article : null, builtInSummarizer);
+  const summary = useLocalSummary(state.kind === 'article' ? state.article : null);
   // The tab is picked once, when the popup opens: "Show it anyway" reads the same tab again.
   const tab = useRef<TabRef | null>(null);
   const forced = useRef(false);
@@ -78,7 +79,7 @@ function App() {
     try {
       tab.current ??= await getActiveTab();
       if (!tab.current) throw new Error('no active tab');
-      setState(toViewState(await extractTab(tab.current.id, { force, keepCaptions }, tab.current.url)));
+      setState(await toViewState(await extractTab(tab.current.id, { force, keepCaptions }, tab.current.url)));
     } catch (error) {
       setState(errorState(error));
     }
@@ -187,8 +188,7 @@ function App() {
           onRetry={() => void load(forced.current, settings.showCaptions)}
           onOpenLink={(url) => void openInNewTab(url).catch(() => undefined)}
           summary={summary}
-          builtIn={offer}
-          onUseBuiltIn={useBuiltIn}
+          builtIn={builtInSummarizer}
           onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}
         />
       )}

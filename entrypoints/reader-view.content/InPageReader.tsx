@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ArticleView, type ViewState } from '../../components/ArticleView.tsx';
-import { useSummary, type BuiltInSummarizer } from '../../components/useSummary.ts';
+import { useLocalSummary, type BuiltInSummarizer } from '../../components/useSummary.ts';
 import { builtInAvailability, summarizeBuiltIn } from '../../platform/builtin-summarizer.ts';
 import { ReaderShell } from '../../components/ReaderShell.tsx';
 import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
@@ -25,7 +25,7 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
   const [state, setState] = useState<ViewState>(() => toViewState(initial));
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { settings, ready, error, update } = useReaderSettings(settingsStore);
-  const { summary, offer, useBuiltIn } = useSummary(state.kind === 'article' ? state.article : null, builtInSummarizer);
+  const summary = useLocalSummary(state.kind === 'article' ? state.article : null);
   const captions = useRef<boolean | null>(null);
 
   // Extract again (in the background, which may script the page) and let the new view replace this one.
@@ -68,8 +68,7 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
           onRetry={() => reopen(initial.forced)}
           onOpenLink={(url) => window.open(url, '_blank', 'noopener,noreferrer')}
           summary={summary}
-          builtIn={offer}
-          onUseBuiltIn={useBuiltIn}
+          builtIn={builtInSummarizer}
           onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}
         />
       </ReaderShell>

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { sanitizeHtml } from '../../core/sanitize.ts';
 import { ArticleView, type ViewState } from '../../components/ArticleView.tsx';
-import { useSummary, type BuiltInSummarizer, type SummaryState } from '../../components/useSummary.ts';
+import { useLocalSummary, type BuiltInSummarizer, type SummaryState } from '../../components/useSummary.ts';
 import { builtInAvailability, summarizeBuiltIn } from '../../platform/builtin-summarizer.ts';
 import { ReaderShell } from '../../components/ReaderShell.tsx';
 import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
@@ -34,7 +34,7 @@ function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { settings, error, update } = useReaderSettings(settingsStore);
   const [stored, setStored] = useState<SummaryState | null>(null);
-  const { summary, offer, useBuiltIn } = useSummary(state.kind === 'article' ? state.article : null, builtInSummarizer);
+  const summary = useLocalSummary(state.kind === 'article' ? state.article : null);
 
   useEffect(() => {
     void (async () => {
@@ -114,9 +114,8 @@ function App() {
         onShowAnyway={() => undefined}
         onRetry={() => location.reload()}
         onOpenLink={(link) => void openInNewTab(link).catch(() => undefined)}
-        summary={summary.status === 'ready' && summary.method === 'built-in' ? summary : (stored ?? summary)}
-        builtIn={offer}
-        onUseBuiltIn={useBuiltIn}
+        summary={stored ?? summary}
+        builtIn={builtInSummarizer}
         onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}
       />
     </ReaderShell>

@@ -473,22 +473,31 @@ describe('ArticleView: the summary', () => {
   });
 
   it('offers the browser’s built-in summarizer where available, and says which one summarized', async () => {
-    const onUseBuiltIn = vi.fn();
+    let finish: (lines: string[]) => void = () => undefined;
+    const summarize = vi.fn(() => new Promise<string[]>((resolve) => (finish = resolve)));
     await showArticle(LONG, {
       summary: { status: 'ready', method: 'local', sentences: [{ text: 'Schools get more money.', paragraph: 1 }] },
-      builtIn: { availability: 'downloadable', progress: null, running: false, error: null },
-      onUseBuiltIn,
+      builtIn: { availability: () => Promise.resolve('downloadable'), summarize },
     });
-    expect($('.use-builtin')?.textContent).toBe('downloadBuiltIn');
+    // The summary area loads on demand, then asks the browser: wait for the offer.
+    await vi.waitFor(() => expect($('.use-builtin')?.textContent).toBe('downloadBuiltIn'));
+    expect(summarize).not.toHaveBeenCalled(); // no download before the click
     click($('.use-builtin'));
-    expect(onUseBuiltIn).toHaveBeenCalledTimes(1);
-
-    await showArticle(LONG, {
-      summary: { status: 'ready', method: 'built-in', sentences: [{ text: 'More for schools.', paragraph: null }] },
-      builtIn: { availability: 'available', progress: null, running: false, error: null },
-    });
-    expect($('.summary-source')?.textContent).toContain('summaryByBuiltIn');
+    expect(summarize).toHaveBeenCalledTimes(1);
+    finish(['More for schools.']);
+    await vi.waitFor(() => expect($('.summary-source')?.textContent).toContain('summaryByBuiltIn'));
+    expect($('.key-points li')?.textContent).toBe('More for schools.');
     expect($('.key-point')).toBeNull(); // its points are not sentences of the article: nothing to jump to
+    expect($('.use-builtin')).toBeNull();
+  });
+
+  it('makes no offer where the browser cannot summarize', async () => {
+    await showArticle(LONG, {
+      summary: { status: 'ready', method: 'local', sentences: [{ text: 'Schools get more money.', paragraph: 1 }] },
+      builtIn: { availability: () => Promise.resolve('unavailable'), summarize: vi.fn() },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150)); // past Preact's effect timing
+    expect($('.key-points')).not.toBeNull();
     expect($('.use-builtin')).toBeNull();
   });
 });

@@ -3,7 +3,8 @@ import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../core/index.ts';
-import { useSummary, type BuiltInSummarizer } from '../../components/useSummary.ts';
+import { useLocalSummary, type BuiltInSummarizer } from '../../components/useSummary.ts';
+import { useBuiltInSummary } from '../../components/useBuiltInSummary.ts';
 
 const PARAGRAPHS = [
   'The city council approved a budget of 2.1 billion dollars on Tuesday night after a six-hour debate.',
@@ -32,10 +33,11 @@ const ARTICLE = {
 } satisfies Article;
 
 let root: HTMLElement;
-let latest: ReturnType<typeof useSummary>;
+let latest: ReturnType<typeof useBuiltInSummary>;
 
+/** The popup's arrangement: the local summary, and the built-in one offered over it. */
 function Probe({ article, builtIn }: { article: Article | null; builtIn?: BuiltInSummarizer }) {
-  latest = useSummary(article, builtIn);
+  latest = useBuiltInSummary(article, useLocalSummary(article), builtIn);
   return null;
 }
 
@@ -56,7 +58,7 @@ afterEach(() => {
   root.remove();
 });
 
-describe('useSummary', () => {
+describe('useLocalSummary and useBuiltInSummary', () => {
   it('gives the on-device summary: sentences of the article with their paragraph', async () => {
     await mount({ ...ARTICLE });
     const { summary } = latest;
