@@ -387,6 +387,9 @@ describe('Chromium: save for later and the offline copy', () => {
     await item.waitFor();
     expect(await popup.locator('.reading-list .item').count()).toBe(1);
     expect(await item.locator('.not-offline').count()).toBe(0);
+    await popup.setViewportSize({ width: 460, height: 360 });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await popup.screenshot({ path: join(ARTIFACTS, 'reading-list.png') });
 
     // Search finds it by a word of its text, accents ignored; a word it lacks finds nothing.
     await popup.getByRole('searchbox').fill('cooperation bilaterale');
