@@ -3,6 +3,7 @@
 // `items-in-sync-quota: N`), and the time to load and filter a 5,000-item list. Items are generated: French and
 // English news URLs in each site's real pattern, titles from headline templates, states and tags as a reader
 // would leave them (deterministic for a seed).
+import { DEFAULT_SETTINGS } from '../core/settings.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -459,17 +460,7 @@ export async function fill(items: GeneratedItem[], quotaBytes: number = SYNC_LIM
   const limits = { ...SYNC_LIMITS, quotaBytes, maxWriteOperationsPerMinute: 1e9, maxWriteOperationsPerHour: 1e9 };
   const sync = createMemorySyncArea({ limits, now });
   // The reader settings that share the quota (about their real size).
-  await sync.set({
-    readerSettings: {
-      font: 'serif',
-      fontSize: 18,
-      lineWidth: 70,
-      lineHeight: 1.6,
-      theme: 'auto',
-      showImages: true,
-      showCaptions: false,
-    },
-  });
+  await sync.set({ readerSettings: DEFAULT_SETTINGS });
   const never = { set: () => 0, clear: () => undefined };
   const local = createMemoryLocalStore();
   const list = createReadingList({ deviceId: 'laptop-7f3a', local, sync, now, limits, timers: never });

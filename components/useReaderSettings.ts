@@ -1,12 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, type ReaderSettings } from '../core/settings.ts';
+import { DEFAULT_SETTINGS, type ReaderSettings, type SettingsStore } from '../core/settings.ts';
+import type { Translate } from '../platform/i18n.ts';
+import type { ReaderShellProps } from './ReaderShell.tsx';
+import type { ToolbarAction } from './ReaderToolbar.tsx';
 
-/** Where settings live; platform/storage.ts provides the real one, tests an in-memory one. */
-export interface SettingsStore {
-  load(): Promise<ReaderSettings>;
-  save(settings: ReaderSettings): Promise<void>;
-  watch(callback: (settings: ReaderSettings) => void): () => void;
-}
+export type { SettingsStore } from '../core/settings.ts';
 
 /** Sync storage allows ~2 writes a second: a burst of clicks on "+" becomes one write. */
 export const SAVE_DELAY_MS = 400;
@@ -73,4 +71,27 @@ export function useReaderSettings(store: SettingsStore) {
   };
 
   return { settings, ready, error, update };
+}
+
+/**
+ * What every reader surface (popup, in-page view, offline reader) needs for its ReaderShell: the live settings,
+ * the settings panel's open state, and the toolbar button that opens it.
+ */
+export function useReaderShell(store: SettingsStore, t: Translate) {
+  const { settings, ready, error, update } = useReaderSettings(store);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const settingsAction: ToolbarAction = {
+    id: 'settings',
+    label: t('settings'),
+    pressed: settingsOpen,
+    onClick: () => setSettingsOpen(!settingsOpen),
+  };
+  const shell: Omit<ReaderShellProps, 'actions' | 'children'> = {
+    settings,
+    t,
+    settingsOpen,
+    settingsError: error,
+    onSettingsChange: update,
+  };
+  return { settings, ready, settingsAction, shell };
 }

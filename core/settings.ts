@@ -76,3 +76,10 @@ export function stepSetting(settings: ReaderSettings, key: keyof typeof RANGES, 
   const range = RANGES[key];
   return { ...settings, [key]: clampToRange(settings[key] + direction * range.step, range, settings[key]) };
 }
+
+/** Where settings live: platform/storage.ts provides the browser's (sync storage), tests an in-memory one. */
+export interface SettingsStore {
+  load(): Promise<ReaderSettings>;
+  save(settings: ReaderSettings): Promise<void>;
+  watch(callback: (settings: ReaderSettings) => void): () => void;
+}

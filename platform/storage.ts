@@ -1,6 +1,6 @@
 // Every storage item the extension keeps, in one place: key, area, default and version.
 import { storage } from '@wxt-dev/storage';
-import { DEFAULT_SETTINGS, normalizeSettings, type ReaderSettings } from '../core/settings.ts';
+import { DEFAULT_SETTINGS, normalizeSettings, type ReaderSettings, type SettingsStore } from '../core/settings.ts';
 
 /** Reader settings follow the reader to other devices (storage.sync), as Chrome and Firefox sync them. */
 export const readerSettingsItem = storage.defineItem<ReaderSettings>('sync:readerSettings', {
@@ -22,6 +22,9 @@ export async function saveSettings(settings: ReaderSettings): Promise<void> {
 export function watchSettings(callback: (settings: ReaderSettings) => void): () => void {
   return readerSettingsItem.watch((value) => callback(normalizeSettings(value)));
 }
+
+/** The settings as the reader surfaces use them (components/useReaderSettings.ts). */
+export const settingsStore: SettingsStore = { load: loadSettings, save: saveSettings, watch: watchSettings };
 
 /** This browser profile's id in the reading list's sync data (never synced itself). */
 export const deviceIdItem = storage.defineItem<string | null>('local:deviceId', { fallback: null });

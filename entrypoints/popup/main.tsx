@@ -3,16 +3,15 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ArticleView, type ViewState } from '../../components/ArticleView.tsx';
 import { useLocalSummary, type BuiltInSummarizer } from '../../components/useSummary.ts';
 import { ReaderShell } from '../../components/ReaderShell.tsx';
-import { useReaderSettings, type SettingsStore } from '../../components/useReaderSettings.ts';
+import { useReaderShell } from '../../components/useReaderSettings.ts';
 import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
 import { extractTab, type PageResult } from '../../platform/extract-tab.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
-import { loadSettings, saveSettings, watchSettings } from '../../platform/storage.ts';
+import { settingsStore } from '../../platform/storage.ts';
 import { getActiveTab, openInNewTab, type TabRef } from '../../platform/tabs.ts';
 import type { ReadingListTab as ReadingListTabComponent } from './ReadingListTab.tsx';
 import '../../components/reader.css';
 
-const settingsStore: SettingsStore = { load: loadSettings, save: saveSettings, watch: watchSettings };
 // Loaded when first needed (a click, or after the article shows): what every open loads stays small.
 const builtIn = () => import('../../platform/builtin-summarizer.ts');
 const builtInSummarizer: BuiltInSummarizer = {
@@ -63,11 +62,10 @@ function LazyReadingList() {
 
 function App() {
   const [state, setState] = useState<ViewState>({ kind: 'loading' });
-  const [settingsOpen, setSettingsOpen] = useState(false);
   const [tabShown, setTabShown] = useState<'article' | 'list'>('article');
   const [saving, setSaving] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [saveError, setSaveError] = useState<string | null>(null);
-  const { settings, ready, error: settingsError, update } = useReaderSettings(settingsStore);
+  const { settings, ready, settingsAction, shell } = useReaderShell(settingsStore, t);
   const summary = useLocalSummary(state.kind === 'article' ? state.article : null);
   // The tab is picked once, when the popup opens: "Show it anyway" reads the same tab again.
   const tab = useRef<TabRef | null>(null);
@@ -160,18 +158,11 @@ function App() {
           },
         ]
       : []),
-    { id: 'settings', label: t('settings'), pressed: settingsOpen, onClick: () => setSettingsOpen(!settingsOpen) },
+    settingsAction,
   ];
 
   return (
-    <ReaderShell
-      settings={settings}
-      t={t}
-      actions={actions}
-      settingsOpen={settingsOpen}
-      settingsError={settingsError}
-      onSettingsChange={update}
-    >
+    <ReaderShell {...shell} actions={actions}>
       {saveError && (
         <p class="notice" role="alert">
           {t('saveFailed', [saveError])}

@@ -4,13 +4,12 @@ import { useLocalSummary, type BuiltInSummarizer } from '../../components/useSum
 import { builtInAvailability, summarizeBuiltIn } from '../../platform/builtin-summarizer.ts';
 import { ReaderShell } from '../../components/ReaderShell.tsx';
 import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
-import { useReaderSettings, type SettingsStore } from '../../components/useReaderSettings.ts';
+import { useReaderShell } from '../../components/useReaderSettings.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import type { ViewData } from '../../platform/protocol.ts';
-import { loadSettings, saveSettings, watchSettings } from '../../platform/storage.ts';
+import { settingsStore } from '../../platform/storage.ts';
 
-const settingsStore: SettingsStore = { load: loadSettings, save: saveSettings, watch: watchSettings };
 const builtInSummarizer: BuiltInSummarizer = { availability: builtInAvailability, summarize: summarizeBuiltIn };
 
 function toViewState({ result }: ViewData): ViewState {
@@ -23,8 +22,7 @@ function toViewState({ result }: ViewData): ViewState {
 /** The in-page clean view: the popup's reader, full window, with print and close. */
 export function InPageReader({ initial, onClose }: { initial: ViewData; onClose: () => void }) {
   const [state, setState] = useState<ViewState>(() => toViewState(initial));
-  const [settingsOpen, setSettingsOpen] = useState(false);
-  const { settings, ready, error, update } = useReaderSettings(settingsStore);
+  const { settings, ready, settingsAction, shell } = useReaderShell(settingsStore, t);
   const summary = useLocalSummary(state.kind === 'article' ? state.article : null);
   const captions = useRef<boolean | null>(null);
 
@@ -44,7 +42,7 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
   }, [ready, settings.showCaptions]);
 
   const actions: ToolbarAction[] = [
-    { id: 'settings', label: t('settings'), pressed: settingsOpen, onClick: () => setSettingsOpen(!settingsOpen) },
+    settingsAction,
     { id: 'print', label: t('print'), onClick: () => window.print() },
     { id: 'close', label: t('close'), hint: t('closeHint'), onClick: onClose },
   ];
@@ -52,14 +50,7 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
 
   return (
     <div class="dialog" role="dialog" aria-modal="true" aria-label={title} tabIndex={-1}>
-      <ReaderShell
-        settings={settings}
-        t={t}
-        actions={actions}
-        settingsOpen={settingsOpen}
-        settingsError={error}
-        onSettingsChange={update}
-      >
+      <ReaderShell {...shell} actions={actions}>
         <ArticleView
           state={state}
           t={t}

@@ -6,17 +6,16 @@ import { useLocalSummary, type BuiltInSummarizer, type SummaryState } from '../.
 import { builtInAvailability, summarizeBuiltIn } from '../../platform/builtin-summarizer.ts';
 import { ReaderShell } from '../../components/ReaderShell.tsx';
 import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
-import { useReaderSettings, type SettingsStore } from '../../components/useReaderSettings.ts';
+import { useReaderShell } from '../../components/useReaderSettings.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import { getOfflineArticle } from '../../platform/offline-store.ts';
-import { loadSettings, saveSettings, watchSettings } from '../../platform/storage.ts';
+import { settingsStore } from '../../platform/storage.ts';
 import { openInNewTab } from '../../platform/tabs.ts';
 import '../../components/reader.css';
 import './style.css';
 
 // The offline copy of a saved article (reader.html?id=…): read from IndexedDB, no network needed.
-const settingsStore: SettingsStore = { load: loadSettings, save: saveSettings, watch: watchSettings };
 const builtInSummarizer: BuiltInSummarizer = { availability: builtInAvailability, summarize: summarizeBuiltIn };
 const id = new URLSearchParams(location.search).get('id') ?? '';
 
@@ -31,8 +30,7 @@ function scrollProgress(): number {
 function App() {
   const [state, setState] = useState<ViewState>({ kind: 'loading' });
   const [url, setUrl] = useState<string | null>(null);
-  const [settingsOpen, setSettingsOpen] = useState(false);
-  const { settings, error, update } = useReaderSettings(settingsStore);
+  const { settingsAction, shell } = useReaderShell(settingsStore, t);
   const [stored, setStored] = useState<SummaryState | null>(null);
   const summary = useLocalSummary(state.kind === 'article' ? state.article : null);
 
@@ -94,19 +92,12 @@ function App() {
   }, [state.kind]);
 
   const actions: ToolbarAction[] = [
-    { id: 'settings', label: t('settings'), pressed: settingsOpen, onClick: () => setSettingsOpen(!settingsOpen) },
+    settingsAction,
     { id: 'print', label: t('print'), onClick: () => window.print() },
     ...(url ? [{ id: 'original', label: t('openOriginal'), onClick: () => void openInNewTab(url) }] : []),
   ];
   return (
-    <ReaderShell
-      settings={settings}
-      t={t}
-      actions={actions}
-      settingsOpen={settingsOpen}
-      settingsError={error}
-      onSettingsChange={update}
-    >
+    <ReaderShell {...shell} actions={actions}>
       <ArticleView
         state={state}
         t={t}
