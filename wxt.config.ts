@@ -20,8 +20,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // activeTab + scripting: we only ever touch the tab the reader asked about (a click, a shortcut or the page
-    // menu grants it). contextMenus: the page menu entry. storage: settings and the reading list.
-    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    // menu grants it). contextMenus: the page menu entry. storage: settings and the reading list. alarms: the
+    // regular WebDAV sync. The optional host patterns let the options page ask, at run time, for the one origin
+    // of the reader's own WebDAV server; nothing is granted at install.
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms'],
+    [manifestVersion === 2 ? 'optional_permissions' : 'optional_host_permissions']: ['https://*/*', 'http://*/*'],
     ...(E2E ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     // MV2 needs it under browser_action: WXT 0.21 does not move `action` there once the popup has created
     // browser_action, and the tooltip would silently disappear from the Firefox build.

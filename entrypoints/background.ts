@@ -3,6 +3,9 @@ import { handleCommand, handleContextMenuClick, handleOpenRequest, installContex
 import { onMessage } from '../platform/messaging.ts';
 import { listStatus, readingList, saveArticle } from '../platform/reading-list.ts';
 import { canonicalUrl, itemId } from '../core/saved/index.ts';
+import { importInto } from '../core/transfer/index.ts';
+import { webDavSettingsItem, webDavStatusItem } from '../platform/storage.ts';
+import { WEBDAV_ALARM, scheduleWebDavSync, syncNow, syncSoon, testConnection } from '../platform/webdav-sync.ts';
 
 // Listeners are registered synchronously at start, so an event that woke the worker is not missed.
 export default defineBackground(() => {
@@ -12,6 +15,11 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void installContextMenu());
   // Loads the reading list (and merges what other devices synced meanwhile) whenever the worker starts.
   void readingList().catch(() => undefined);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === WEBDAV_ALARM) void syncNow();
+  });
+  void scheduleWebDavSync().catch(() => undefined);
+  webDavSettingsItem.watch(() => void scheduleWebDavSync().catch(() => undefined));
 
   onMessage('openReaderView', ({ data, sender }) => {
     // Without @types/chrome the sender is untyped here: only its tab id is read.
@@ -19,7 +27,11 @@ export default defineBackground(() => {
     return handleOpenRequest(data.tabId ?? senderTab?.id, data.force === true);
   });
   // The reading list lives here: one writer per device, whatever pages are open.
-  onMessage('saveArticle', ({ data }) => saveArticle(data.article));
+  onMessage('saveArticle', async ({ data }) => {
+    const result = await saveArticle(data.article);
+    syncSoon();
+    return result;
+  });
   onMessage('listItems', async () => {
     const list = await readingList();
     return { items: list.items(), status: listStatus(list) };
@@ -31,6 +43,17 @@ export default defineBackground(() => {
   });
   onMessage('changeItem', async ({ data }) => {
     await (await readingList()).change(data.id, data.change);
+    syncSoon();
+  });
+  onMessage('importItems', async ({ data }) => {
+    const summary = await importInto(await readingList(), data.items);
+    syncSoon();
+    return summary;
+  });
+  onMessage('webdavTest', ({ data }) => testConnection(data));
+  onMessage('webdavSyncNow', async () => {
+    await syncNow();
+    return webDavStatusItem.getValue();
   });
 
   // The shortcut's handler, callable from the worker's DevTools console (pages cannot reach this global). The

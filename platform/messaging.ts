@@ -2,6 +2,9 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Article } from '../core/index.ts';
 import type { ItemChange, SavedItem } from '../core/saved/types.ts';
+import type { ImportedItem, ImportSummary } from '../core/transfer/index.ts';
+import type { ConnectionResult } from '../core/webdav/index.ts';
+import type { WebDavSettings, WebDavStatus } from './storage.ts';
 
 export interface OpenReaderViewRequest {
   /** The tab to show the view in; omitted when the in-page view itself asks (its own tab). */
@@ -23,6 +26,12 @@ export type SaveResult =
   { ok: true; item: SavedItem; warning?: string } | { ok: false; error: string };
 
 interface ProtocolMap {
+  /** Options page: test a WebDAV server (the origin permission must already be granted). */
+  webdavTest(settings: WebDavSettings): ConnectionResult;
+  /** Options page: sync with the WebDAV server now; resolves with the resulting status. */
+  webdavSyncNow(): WebDavStatus;
+  /** Options page: import parsed items into the reading list, a chunk at a time. */
+  importItems(request: { items: ImportedItem[] }): ImportSummary;
   /** Opens (or refreshes) the in-page clean view. Resolves with false when the tab could not show it. */
   openReaderView(request: OpenReaderViewRequest): boolean;
   /** Saves an article the popup already extracted (and its offline copy) to the reading list. */

@@ -31,3 +31,33 @@ export const deviceIdItem = storage.defineItem<string | null>('local:deviceId', 
 
 // The reading list's own keys (storage.local "rl-*", storage.sync "rl:*") are written by its engine through
 // the adapters in platform/reading-list.ts; article bodies live in IndexedDB (platform/offline-store.ts).
+
+/** The reader's WebDAV server for sync between browsers. Credentials stay in storage.local: never synced. */
+export interface WebDavSettings {
+  enabled: boolean;
+  baseUrl: string;
+  user: string;
+  /** Password or app token. */
+  password: string;
+  folder: string;
+  /** End-to-end encryption passphrase; empty: files are not encrypted. */
+  passphrase: string;
+}
+
+export const webDavSettingsItem = storage.defineItem<WebDavSettings>('local:webdavSettings', {
+  fallback: { enabled: false, baseUrl: '', user: '', password: '', folder: 'ClearReader', passphrase: '' },
+});
+
+export interface WebDavStatus {
+  lastSyncAt: number | null;
+  /** The last failure in plain words (never credentials); null after a success. */
+  lastError: string | null;
+  /** Failures in a row, for the backoff. */
+  failures: number;
+  /** Files of other devices that could not be read at the last sync. */
+  problems: string[];
+}
+
+export const webDavStatusItem = storage.defineItem<WebDavStatus>('local:webdavStatus', {
+  fallback: { lastSyncAt: null, lastError: null, failures: 0, problems: [] },
+});

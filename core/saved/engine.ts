@@ -138,6 +138,18 @@ export interface ReadingList {
   status(): ReadingListStatus;
   /** Stops following changes and cancels timers (pending writes stay in the local store for next time). */
   close(): void;
+  /**
+   * Every record with its full registers, tombstones included (orphans left out: they may be deleted
+   * elsewhere), for sync channels other than storage.sync (WebDAV). Fresh objects: callers may keep them.
+   */
+  records(): ItemRecord[];
+  /**
+   * Merges records from another channel (another browser's WebDAV file) into the list, with the same rules as
+   * storage.sync (each register's latest write wins; an unknown item deleted and collected here is not taken).
+   * Invalid records are skipped. What changed is persisted, subscribers are told, and it reaches storage.sync
+   * like a local change. Resolves to the number of items that changed.
+   */
+  absorbRecords(records: readonly ItemRecord[]): Promise<number>;
 }
 
 interface RemoteShard {
@@ -761,8 +773,8 @@ export function createReadingList(options: ReadingListOptions): ReadingList {
     return item;
   }
 
-  function localChange(record: LocalRecord): Promise<void> {
-    put(record);
+  function localChange(record: LocalRecord | null): Promise<void> {
+    if (record) put(record);
     changed();
     dirty = true;
     schedule(debounceMs);
@@ -931,6 +943,40 @@ export function createReadingList(options: ReadingListOptions): ReadingList {
         lastWriteAt,
         unreadableKeys,
       };
+    },
+
+    records() {
+      const out: ItemRecord[] = [];
+      for (const record of records.values()) if (!record.orphan) out.push(structuredClone(registers(record)));
+      return out;
+    },
+
+    async absorbRecords(incoming) {
+      requireLoaded();
+      const count = await serially(() => {
+        let changedCount = 0;
+        for (const raw of incoming) {
+          const record = validateRecord(raw);
+          if (!record) continue;
+          const local = records.get(record.id);
+          if (!local) {
+            // Deleted and collected here: what another channel still carries is an old copy.
+            if (collectedVerdict(collectedOf(shardOf(record.id)), record) === 'yes') continue;
+            if (!FIELDS.some((f) => record[f] !== undefined)) continue;
+            put(record);
+            changedCount++;
+            continue;
+          }
+          const merged = mergeRecords(registers(local), record);
+          if (FIELDS.every((f) => merged[f] === local[f])) continue;
+          const next: LocalRecord = { ...local, ...merged, orphan: false };
+          put(next);
+          changedCount++;
+        }
+        return Promise.resolve(changedCount);
+      });
+      if (count) await localChange(null);
+      return count;
     },
 
     close() {

@@ -1,4 +1,4 @@
-// What ships: the built manifests ask for nothing beyond activeTab, scripting, storage and contextMenus, and the E2E variants
+// What ships: the built manifests ask for nothing beyond activeTab, scripting, storage, contextMenus and alarms, and the E2E variants
 // the browser tests load differ from the shipped builds by their manifest's host permission only.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -7,7 +7,9 @@ import { CONTENT_SCRIPT_FILE } from '../../platform/extract-tab.ts';
 import { READER_VIEW_FILE } from '../../platform/protocol.ts';
 import { E2E_BUILD, SHIPPED } from './paths.ts';
 
-const ALLOWED_PERMISSIONS = ['activeTab', 'contextMenus', 'scripting', 'storage'];
+const ALLOWED_PERMISSIONS = ['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage'];
+/** Asked for at run time, one origin at a time: the reader's own WebDAV server (platform/webdav-sync.ts). */
+const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
 type Manifest = Record<string, unknown> & { manifest_version: number; permissions?: string[] };
 
@@ -27,16 +29,21 @@ describe.each(BROWSERS)('the shipped %s build', (browser) => {
   const dir = SHIPPED[browser];
   const manifest = manifestOf(dir);
 
-  test('asks for activeTab, scripting, storage and contextMenus only', () => {
+  test('asks for activeTab, scripting, storage, contextMenus and alarms only', () => {
     expect([...(manifest.permissions ?? [])].sort()).toEqual(ALLOWED_PERMISSIONS);
   });
 
-  test('has no host access of any kind', () => {
+  test('has no host access granted at install; optional host patterns only for the WebDAV server', () => {
+    // MV3 keeps optional hosts apart; MV2 (Firefox) lists them in optional_permissions.
+    const optional =
+      manifest.manifest_version === 2 ? manifest.optional_permissions : manifest.optional_host_permissions;
+    expect(optional).toEqual(OPTIONAL_HOSTS);
+    expect(manifest).not.toHaveProperty(
+      manifest.manifest_version === 2 ? 'optional_host_permissions' : 'optional_permissions',
+    );
     // MV3 keeps hosts apart; MV2 (Firefox) would list them in `permissions`, checked above.
     for (const key of [
       'host_permissions',
-      'optional_permissions',
-      'optional_host_permissions',
       'content_scripts', // static content scripts imply access to the pages they match
       'externally_connectable',
       'web_accessible_resources',

@@ -6,7 +6,7 @@
 // background tab of the window whose active tab is the test page: the popup's own
 // `tabs.query({active: true, currentWindow: true})` then finds the page, exactly as when the reader clicks the
 // button. Nothing in the extension knows it is being tested.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -461,4 +461,46 @@ describe('Chromium: the summary', () => {
       await popup.close();
     },
   );
+});
+
+describe('Chromium: options page', () => {
+  test('imports an Instapaper export into the reading list, and exports it as JSON', async () => {
+    const options = await context.newPage();
+    await options.goto(popupUrl.replace('popup.html', 'options.html'));
+    await options.locator('input[type="file"]').setInputFiles(join(ROOT, 'tests/fixtures-transfer/instapaper.csv'));
+    const preview = options.locator('.import-preview');
+    await preview.waitFor();
+    expect(await preview.innerText()).toContain('4'); // four items, two rows skipped with their reason
+    await options.locator('.import-preview summary').click();
+    expect(await preview.innerText()).toContain('not a web address: ftp://example.org/file');
+    await options.locator('.import-go').click();
+    await options.locator('.import-done').waitFor();
+    expect(await options.locator('.import-done').innerText()).toMatch(/4 new/);
+
+    const [download] = await Promise.all([options.waitForEvent('download'), options.locator('.export-json').click()]);
+    const exported = JSON.parse(readFileSync((await download.path()), 'utf8')) as {
+      format: string;
+      items: { url: string; state: string; favourite: boolean; tags: string[] }[];
+    };
+    expect(exported.format).toBe('clear-reader');
+    expect(exported.items).toHaveLength(4);
+    expect(exported.items.find((i) => i.url === 'https://example.org/starred')).toMatchObject({
+      favourite: true,
+      tags: ['plain', 'tags'],
+    });
+    expect(exported.items.find((i) => i.url === 'https://example.org/archived-insta')?.state).toBe('archived');
+
+    // The popup's list has them; clean up for the other tests.
+    const popup = await openPopupOn(server.url(PATHS.notArticle));
+    await popup.bringToFront();
+    await popup.getByRole('button', { name: enMessage('tabReadingList') }).click();
+    await popup.locator('.reading-list .item').nth(3).waitFor();
+    expect(await popup.locator('.reading-list .item').count()).toBe(4);
+    while ((await popup.locator('.reading-list .item').count()) > 0) {
+      await popup.locator('.reading-list .item .action-delete').first().click();
+      await popup.waitForTimeout(50);
+    }
+    await popup.close();
+    await options.close();
+  });
 });

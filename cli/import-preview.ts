@@ -1,0 +1,62 @@
+// npm run -s import-preview -- FILE
+// Reads an export from Pocket, Instapaper, Omnivore, wallabag, a browser's bookmarks or Clear Reader itself with
+// the extension's own parsers, and prints one JSON object per line: each item it would import, then each row
+// it would skip ({"rejected": true, "line": N, "reason": "..."}). Nothing is imported.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { ImportFormatError, parseImport } from '../core/transfer/index.ts';
+
+const USAGE = `Usage: npm run -s import-preview -- FILE
+
+Prints what importing FILE would add to the reading list, one JSON object per line:
+  {"url", "title", "tags", "state", "favourite", "addedAt"}   for each item (duplicates merged)
+  {"rejected": true, "line": N, "reason": "..."}             for each row that would be skipped
+Formats: Pocket (ZIP of part_*.csv, CSV, or the HTML export), Instapaper CSV, Omnivore (ZIP or
+metadata_*.json), wallabag JSON, Netscape bookmarks HTML, a Clear Reader JSON export.
+Exits with 1 when the file cannot be read or is in no known format.`;
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (argv.length !== 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  const file = argv[0]!;
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (error) {
+    console.error(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return 1;
+  }
+  let result;
+  try {
+    result = parseImport(bytes, { fileName: basename(file) });
+  } catch (error) {
+    if (error instanceof ImportFormatError) {
+      console.error(`${file}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  const lines: string[] = [];
+  for (const item of result.items) {
+    const { url, title, tags, state, favourite } = item;
+    const addedAt = new Date(item.addedAt).toISOString();
+    const extra = item.progress === undefined ? {} : { progress: item.progress };
+    lines.push(JSON.stringify({ url, title, tags, state, favourite, addedAt, ...extra }));
+  }
+  for (const row of result.rejected) {
+    lines.push(
+      JSON.stringify({ rejected: true, line: row.line, reason: row.reason, ...(row.file ? { file: row.file } : {}) }),
+    );
+  }
+  process.stdout.write(lines.length ? `${lines.join('\n')}\n` : '');
+  console.error(`${result.format}: ${result.items.length} items, ${result.rejected.length} rejected`);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,100 @@
+// Applying an import to the reading list through its public API, and how long 10,000 items take.
+import { describe, expect, it } from 'vitest';
+import { createMemoryLocalStore, createMemorySyncArea, createReadingList } from '../../core/saved/index.ts';
+import { importInto, type ImportProgress, type ImportedItem } from '../../core/transfer/index.ts';
+
+const never = { set: () => 0, clear: () => undefined };
+
+async function setup() {
+  const now = Date.UTC(2025, 5, 1);
+  const list = createReadingList({
+    deviceId: 'laptop',
+    local: createMemoryLocalStore(),
+    sync: createMemorySyncArea({ now: () => now }),
+    now: () => now,
+    timers: never,
+    compress: false,
+  });
+  await list.load();
+  return list;
+}
+
+function imported(n: number, extra: Partial<ImportedItem> = {}): ImportedItem {
+  return {
+    url: `https://www.example.org/2025/03/${n}/article-${n}.html`,
+    title: `Article ${n}`,
+    tags: [],
+    state: 'unread',
+    favourite: false,
+    addedAt: Date.UTC(2025, 2, 1),
+    ...extra,
+  };
+}
+
+describe('importInto', () => {
+  it('saves new items with their state, favourite, tags and progress', async () => {
+    const list = await setup();
+    const summary = await importInto(list, [
+      imported(1, { state: 'archived', favourite: true, tags: ['politique', 'long read'], progress: 0.5 }),
+      imported(2, { site: 'Example', lang: 'fr', excerpt: 'Le début.' }),
+    ]);
+    expect(summary).toEqual({ added: 2, updated: 0, unchanged: 0, failed: [] });
+    const [a, b] = [
+      list.items().find((i) => i.title === 'Article 1')!,
+      list.items().find((i) => i.title === 'Article 2')!,
+    ];
+    expect(a).toMatchObject({ state: 'archived', favourite: true, tags: ['long read', 'politique'], progress: 0.5 });
+    expect(b).toMatchObject({ state: 'unread', favourite: false, tags: [], site: 'Example', lang: 'fr' });
+    expect(b.excerpt).toBe('Le début.');
+  });
+
+  it('adds to items already in the list, never takes anything away', async () => {
+    const list = await setup();
+    const saved = await list.save({ url: imported(1).url, title: 'Mine', site: null, lang: 'en', excerpt: '' });
+    await list.change(saved.id, { field: 'tags', value: ['keep'] });
+    await list.change(saved.id, { field: 'state', value: 'archived' });
+    await list.change(saved.id, { field: 'progress', value: 0.8 });
+    const summary = await importInto(list, [
+      imported(1, { tags: ['new'], state: 'unread', progress: 0.2, favourite: true }),
+      imported(1, { tags: ['keep'], state: 'unread' }),
+    ]);
+    expect(summary).toEqual({ added: 0, updated: 1, unchanged: 1, failed: [] });
+    expect(list.item(saved.id)).toMatchObject({
+      title: 'Mine',
+      tags: ['keep', 'new'],
+      state: 'archived',
+      favourite: true,
+      progress: 0.8,
+    });
+  });
+
+  it('reports an item the list refuses and goes on', async () => {
+    const list = await setup();
+    const summary = await importInto(list, [imported(1, { url: '' }), imported(2)]);
+    expect(summary.added).toBe(1);
+    expect(summary.failed).toEqual([{ url: '', reason: expect.stringMatching(/no address/) as unknown }]);
+  });
+
+  it('imports 10,000 items in seconds, reporting progress', async () => {
+    const list = await setup();
+    const items = Array.from({ length: 10_000 }, (_, n) =>
+      imported(n, {
+        state: n % 2 ? 'archived' : 'unread',
+        favourite: n % 13 === 0,
+        tags: n % 8 === 0 ? ['imported', `t${n % 5}`] : [],
+        progress: n % 3 ? 0.25 : undefined,
+      }),
+    );
+    const reports: ImportProgress[] = [];
+    const started = performance.now();
+    const summary = await importInto(list, items, (p) => reports.push(p));
+    const ms = performance.now() - started;
+    console.log(`importInto: 10,000 items in ${Math.round(ms)} ms`);
+    expect(summary).toMatchObject({ added: 10_000, failed: [] });
+    expect(list.items()).toHaveLength(10_000);
+    expect(reports[0]).toEqual({ done: 0, total: 10_000 });
+    expect(reports.at(-1)).toEqual({ done: 10_000, total: 10_000 });
+    expect(reports.length).toBeGreaterThan(10);
+    expect(ms).toBeLessThan(10_000);
+  }, 60_000);
+});
