@@ -2,6 +2,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { classifyUrl, extractTab } from './extract-tab.ts';
 import { saveArticle } from './reading-list.ts';
+import { syncSoon } from './webdav-sync.ts';
 import { loadSettings } from './storage.ts';
 import { openReaderView, toggleReaderView } from './reader-view.ts';
 import { t } from './i18n.ts';
@@ -55,6 +56,7 @@ async function saveTab(tab: BrowserTab | undefined): Promise<void> {
     result = await extractTab(target.id, { force: true, keepCaptions: showCaptions }, target.url);
   }
   const saved = result.ok ? await saveArticle(result.article) : { ok: false as const, error: result.message };
+  if (saved.ok) syncSoon();
   const detail = saved.ok
     ? `${t('savedForLater')}: ${saved.item.title}${saved.warning ? ` (${saved.warning})` : ''}`
     : t('saveFailed', [saved.error]);
