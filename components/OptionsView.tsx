@@ -104,7 +104,12 @@ export function OptionsView(props: OptionsViewProps) {
             {props.testResult.message}
           </p>
         )}
-        <p class="sync-status" role="status">
+        <p
+          class="sync-status"
+          role="status"
+          data-last-sync={status.lastSyncAt ?? undefined}
+          data-failed={!!status.lastError}
+        >
           {status.lastSyncAt ? t('webdavLastSync', [date.format(status.lastSyncAt)]) : t('webdavNeverSynced')}
           {status.lastError && <span class="error"> {t('webdavLastError', [status.lastError])}</span>}
         </p>

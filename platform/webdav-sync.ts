@@ -10,11 +10,14 @@ export const WEBDAV_ALARM = 'webdav-sync';
 const PERIOD_MINUTES = 30;
 const AFTER_CHANGE_MS = 15_000;
 
-/** The origin permission pattern for a server address (requested at run time for that origin only). */
+/**
+ * The host permission pattern for a server address, requested at run time for that host only. Without its port:
+ * Firefox's match patterns take none (and a pattern without one covers every port in both browsers).
+ */
 export function originPattern(baseUrl: string): string | null {
   try {
     const url = new URL(baseUrl);
-    return /^https?:$/.test(url.protocol) ? `${url.origin}/*` : null;
+    return /^https?:$/.test(url.protocol) ? `${url.protocol}//${url.hostname}/*` : null;
   } catch {
     return null;
   }

@@ -478,7 +478,7 @@ describe('Chromium: options page', () => {
     expect(await options.locator('.import-done').innerText()).toMatch(/4 new/);
 
     const [download] = await Promise.all([options.waitForEvent('download'), options.locator('.export-json').click()]);
-    const exported = JSON.parse(readFileSync((await download.path()), 'utf8')) as {
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
       format: string;
       items: { url: string; state: string; favourite: boolean; tags: string[] }[];
     };

@@ -1,10 +1,8 @@
 // Cross-browser sync through a real WebDAV server (npm `webdav-server`, in memory, on 127.0.0.1): the client's
 // connection test, two reading lists syncing through the server, a device offline then catching up, a damaged
 // remote file, and end-to-end encryption.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { v2 as webdav } from 'webdav-server';
+import { freePort, startDav } from '../webdav-server.ts';
 import { createReadingList } from '../../core/saved/engine.ts';
 import { createMemoryLocalStore } from '../../core/saved/local.ts';
 import { createMemorySyncArea } from '../../core/saved/memory.ts';
@@ -17,51 +15,13 @@ const USER = 'alice';
 const PASSWORD = 's3cret-pass';
 const never = { set: () => 0, clear: () => undefined };
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-function startDav(port: number) {
-  const users = new webdav.SimpleUserManager();
-  const user = users.addUser(USER, PASSWORD, false);
-  const privileges = new webdav.SimplePathPrivilegeManager();
-  privileges.setRights(user, '/', ['all']);
-  const server = new webdav.WebDAVServer({
-    hostname: '127.0.0.1',
-    port,
-    httpAuthentication: new webdav.HTTPBasicAuthentication(users, 'Clear Reader test'),
-    privilegeManager: privileges,
-    requireAuthentification: true,
-  });
-  let http: Server | null = null;
-  return {
-    server,
-    start: () =>
-      new Promise<void>((resolve) =>
-        server.start((s) => {
-          http = s as Server;
-          resolve();
-        }),
-      ),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        http?.closeAllConnections();
-        server.stop(() => resolve());
-      }),
-  };
-}
-
 let port = 0;
 let dav: ReturnType<typeof startDav>;
 let folderCount = 0;
 
 beforeAll(async () => {
   port = await freePort();
-  dav = startDav(port);
+  dav = startDav(port, USER, PASSWORD);
   await dav.start();
 });
 
