@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { Article } from '../core/index.ts';
 import type { BuiltInSummarizer, SummaryState } from './useSummary.ts';
-import type { SummarySection as SummarySectionComponent, SummarySectionProps } from './SummarySection.tsx';
+import { lazyComponent } from './lazy.tsx';
 import type { MessageKey, Translate } from '../platform/i18n.ts';
 import type { PageFailureReason } from '../platform/protocol.ts';
 
@@ -42,16 +42,7 @@ export interface ArticleViewProps {
 }
 
 // The summary area (and the summarizer it shows) loads after the article: the popup opens with less code.
-type Section = typeof SummarySectionComponent;
-let section: Promise<Section> | null = null;
-
-function LazySummarySection(props: SummarySectionProps) {
-  const [Loaded, setLoaded] = useState<Section | null>(null);
-  useEffect(() => {
-    void (section ??= import('./SummarySection.tsx').then((m) => m.SummarySection)).then((c) => setLoaded(() => c));
-  }, []);
-  return Loaded ? <Loaded {...props} /> : null;
-}
+const LazySummarySection = lazyComponent(() => import('./SummarySection.tsx').then((m) => m.SummarySection));
 
 function formatDate(iso: string, locale: string): string | null {
   const date = new Date(iso);

@@ -55,7 +55,7 @@ export function OptionsView(props: OptionsViewProps) {
   const date = new Intl.DateTimeFormat(props.locale, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
-    <main class="view options">
+    <main class="reader view options" data-theme="auto" data-font="system">
       <h1>{t('extName')}</h1>
 
       <section class="webdav" aria-labelledby="webdav-heading">

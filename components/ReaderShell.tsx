@@ -1,22 +1,12 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import type { ReaderSettings } from '../core/settings.ts';
 import type { Translate } from '../platform/i18n.ts';
 import { readerAttributes } from './readerStyle.ts';
 import { ReaderToolbar, type ToolbarAction } from './ReaderToolbar.tsx';
-import type { SettingsPanel as SettingsPanelComponent, SettingsPanelProps } from './SettingsPanel.tsx';
+import { lazyComponent } from './lazy.tsx';
 
 // The settings panel loads the first time it is opened: most opens of the popup never show it.
-type Panel = typeof SettingsPanelComponent;
-let panel: Promise<Panel> | null = null;
-
-function LazySettingsPanel(props: SettingsPanelProps) {
-  const [Loaded, setLoaded] = useState<Panel | null>(null);
-  useEffect(() => {
-    void (panel ??= import('./SettingsPanel.tsx').then((m) => m.SettingsPanel)).then((p) => setLoaded(() => p));
-  }, []);
-  return Loaded ? <Loaded {...props} /> : null;
-}
+const LazySettingsPanel = lazyComponent(() => import('./SettingsPanel.tsx').then((m) => m.SettingsPanel));
 
 export interface ReaderShellProps {
   settings: ReaderSettings;

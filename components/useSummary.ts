@@ -14,7 +14,7 @@ export type SummaryState =
 let summarizer: Promise<typeof Summarize> | null = null;
 const loadSummarizer = () => (summarizer ??= import('../core/summary/index.ts').then((m) => m.summarize));
 
-export function fromLocal(summary: LocalSummary): SummaryState {
+function fromLocal(summary: LocalSummary): SummaryState {
   return summary.sentences.length
     ? { status: 'ready', method: 'local', sentences: summary.sentences }
     : { status: 'none' };

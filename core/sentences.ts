@@ -5,6 +5,7 @@
 // leaves French closing guillemets ("fini. » Il") at the start of the next sentence, and in
 // Japanese glues an opening bracket to the end of the previous sentence. The repairs below join
 // or move the pieces back; everything else (CJK, decimals, ellipses) is ICU's own answer.
+import { segmenter } from './text.ts';
 
 /** A sentence and the index of its paragraph among the non-empty blocks of the text. */
 export interface SentenceSpan {
@@ -123,20 +124,6 @@ const closers = (guillemet: string) =>
 const CLOSERS = closers('»›');
 const REVERSED_CLOSERS = closers('«‹');
 
-const segmenters = new Map<string, Intl.Segmenter>();
-function sentenceSegmenter(lang: string): Intl.Segmenter {
-  let s = segmenters.get(lang);
-  if (!s) {
-    try {
-      s = new Intl.Segmenter(lang || undefined, { granularity: 'sentence' });
-    } catch {
-      s = new Intl.Segmenter(undefined, { granularity: 'sentence' });
-    }
-    segmenters.set(lang, s);
-  }
-  return s;
-}
-
 export function baseLang(lang: string): string {
   return lang.toLowerCase().split(/[-_]/)[0] ?? '';
 }
@@ -170,7 +157,7 @@ export function splitSentences(text: string, lang = ''): string[] {
   const base = baseLang(lang);
   const closing = REVERSED_GUILLEMETS.has(base) ? REVERSED_CLOSERS : CLOSERS;
   const out: string[] = [];
-  for (const { segment } of sentenceSegmenter(lang).segment(text)) {
+  for (const { segment } of segmenter(lang, 'sentence').segment(text)) {
     let piece = segment;
     if (out.length) {
       let prev = out[out.length - 1]!;

@@ -106,15 +106,18 @@ export function normalizedText(node: Node): string {
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();
-function wordSegmenter(lang: string): Intl.Segmenter {
-  let s = segmenters.get(lang);
+
+/** One Intl.Segmenter per language and granularity (costly to make); the default locale for a tag it refuses. */
+export function segmenter(lang: string, granularity: 'word' | 'sentence'): Intl.Segmenter {
+  const key = `${granularity}:${lang}`;
+  let s = segmenters.get(key);
   if (!s) {
     try {
-      s = new Intl.Segmenter(lang || undefined, { granularity: 'word' });
+      s = new Intl.Segmenter(lang || undefined, { granularity });
     } catch {
-      s = new Intl.Segmenter(undefined, { granularity: 'word' });
+      s = new Intl.Segmenter(undefined, { granularity });
     }
-    segmenters.set(lang, s);
+    segmenters.set(key, s);
   }
   return s;
 }
@@ -134,7 +137,7 @@ export function countWords(text: string, lang = ''): number {
   // Scripts written without spaces need the segmenter's dictionaries; a regex is enough (and
   // much faster) where spaces separate words.
   const words = NO_SPACES.test(text)
-    ? [...wordSegmenter(lang).segment(text)].filter((s) => s.isWordLike).map((s) => s.segment)
+    ? [...segmenter(lang, 'word').segment(text)].filter((s) => s.isWordLike).map((s) => s.segment)
     : (text.match(SPACED_WORD) ?? []);
   let n = 0;
   for (const word of words) n += splitElisions && ELISION.test(word) ? 2 : 1;

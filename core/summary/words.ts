@@ -1,6 +1,7 @@
 // Content words of a sentence: lower-cased, accents folded, stop words and elided articles out.
 import { deu, eng, fra, ita, por, spa } from 'stopword';
 import { baseLang } from '../sentences.ts';
+import { segmenter } from '../text.ts';
 
 /**
  * The `stopword` package's lists (it names them by ISO 639-3 code) for the languages the cleanup
@@ -58,20 +59,6 @@ const PLURAL_S = new Set(['en', 'fr', 'es', 'pt', 'ca']);
 const NO_SPACES = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/u;
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
-const wordSegmenters = new Map<string, Intl.Segmenter>();
-function wordSegmenter(lang: string): Intl.Segmenter {
-  let s = wordSegmenters.get(lang);
-  if (!s) {
-    try {
-      s = new Intl.Segmenter(lang || undefined, { granularity: 'word' });
-    } catch {
-      s = new Intl.Segmenter(undefined, { granularity: 'word' });
-    }
-    wordSegmenters.set(lang, s);
-  }
-  return s;
-}
-
 /** Makes a tokenizer for one language: text in, content words out (repeats kept). */
 export function contentWords(lang: string): (text: string) => string[] {
   const stop = stopWords(lang);
@@ -80,7 +67,7 @@ export function contentWords(lang: string): (text: string) => string[] {
   return (text) => {
     // Apostrophes split words: "l'invitation" gives "l" (too short) and "invitation".
     const raw = NO_SPACES.test(text)
-      ? [...wordSegmenter(lang).segment(text)].filter((s) => s.isWordLike).map((s) => s.segment)
+      ? [...segmenter(lang, 'word').segment(text)].filter((s) => s.isWordLike).map((s) => s.segment)
       : (text.match(WORD) ?? []);
     const words: string[] = [];
     for (const w of raw) {

@@ -3,13 +3,13 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ArticleView, type ViewState } from '../../components/ArticleView.tsx';
 import { useLocalSummary, type BuiltInSummarizer } from '../../components/useSummary.ts';
 import { ReaderShell } from '../../components/ReaderShell.tsx';
+import { lazyComponent } from '../../components/lazy.tsx';
 import { useReaderShell } from '../../components/useReaderSettings.ts';
 import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
 import { extractTab, type PageResult } from '../../platform/extract-tab.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { settingsStore } from '../../platform/storage.ts';
 import { getActiveTab, openInNewTab, type TabRef } from '../../platform/tabs.ts';
-import type { ReadingListTab as ReadingListTabComponent } from './ReadingListTab.tsx';
 import '../../components/reader.css';
 
 // Loaded when first needed (a click, or after the article shows): what every open loads stays small.
@@ -37,28 +37,16 @@ function errorState(error: unknown): ViewState {
 
 // The reading list (IndexedDB, search, list UI) loads when its tab is first opened: the article view, which
 // every click shows, stays small and quick to start.
-type ListTab = typeof ReadingListTabComponent;
-let listTab: Promise<ListTab> | null = null;
-const loadListTab = () => (listTab ??= import('./ReadingListTab.tsx').then((m) => m.ReadingListTab));
-
-function LazyReadingList() {
-  const [Tab, setTab] = useState<ListTab | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    loadListTab().then(
-      (loaded) => setTab(() => loaded),
-      (error: unknown) => setFailure(String(error)),
-    );
-  }, []);
-  if (Tab) return <Tab />;
-  return (
+const LazyReadingList = lazyComponent(
+  () => import('./ReadingListTab.tsx').then((m) => m.ReadingListTab),
+  (failure) => (
     <main class="view" data-state={failure ? 'failure' : 'loading'} data-reason={failure ? 'error' : undefined}>
       <p class="status" role={failure ? 'alert' : 'status'} title={failure ?? undefined}>
         {t(failure ? 'failureError' : 'popupLoading')}
       </p>
     </main>
-  );
-}
+  ),
+);
 
 function App() {
   const [state, setState] = useState<ViewState>({ kind: 'loading' });

@@ -351,6 +351,10 @@ describe('Chromium: timings and screenshots', () => {
       const popup = await openPopupOn(url);
       await popup.setViewportSize({ width: 460, height: 580 });
       expect(await popup.locator('.reader').getAttribute('data-theme')).toBe(theme);
+      // The palette follows the theme (components/reader.css).
+      expect(await popup.locator('.reader').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+        theme === 'dark' ? 'rgb(28, 27, 34)' : 'rgb(255, 255, 255)',
+      );
       mkdirSync(ARTIFACTS, { recursive: true });
       await popup.screenshot({ path: join(ARTIFACTS, `popup-${theme}.png`) });
       await popup.close();
