@@ -1,5 +1,6 @@
 import type { ComponentType, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { errorMessage } from '../core/errors.ts';
 
 /**
  * A component whose code loads the first time it renders (one load, shared by every use): the parts of the
@@ -17,7 +18,7 @@ export function lazyComponent<P extends object>(
     useEffect(() => {
       (loading ??= load()).then(
         (component) => setLoaded(() => component),
-        (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)),
+        (error: unknown) => setFailure(errorMessage(error)),
       );
     }, []);
     return Loaded ? <Loaded {...props} /> : placeholder(failure);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '../core/index.ts';
 import type { BuiltInSummarizer, SummaryState } from './useSummary.ts';
+import { errorMessage } from '../core/errors.ts';
 
 /** Chrome's built-in summarizer, when the browser offers it for the article's language. */
 export interface BuiltInOffer {
@@ -53,8 +54,7 @@ export function useBuiltInSummary(article: Article | null, local: SummaryState, 
           });
           setOffer((o) => o && { ...o, running: false });
         },
-        (error: unknown) =>
-          setOffer((o) => o && { ...o, running: false, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => setOffer((o) => o && { ...o, running: false, error: errorMessage(error) }),
       );
   };
 

@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, type ReaderSettings, type SettingsStore } from '../co
 import type { Translate } from '../platform/i18n.ts';
 import type { ReaderShellProps } from './ReaderShell.tsx';
 import type { ToolbarAction } from './ReaderToolbar.tsx';
+import { errorMessage } from '../core/errors.ts';
 
 export type { SettingsStore } from '../core/settings.ts';
 
@@ -32,7 +33,7 @@ export function useReaderSettings(store: SettingsStore) {
       },
       (reason: unknown) => {
         if (!live) return;
-        setError(reason instanceof Error ? reason.message : String(reason));
+        setError(errorMessage(reason));
         setReady(true); // defaults are shown; the error says why
       },
     );
@@ -65,7 +66,7 @@ export function useReaderSettings(store: SettingsStore) {
       pending.current = null;
       store.save(latest.current).then(
         () => setError(null),
-        (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)),
+        (reason: unknown) => setError(errorMessage(reason)),
       );
     }, SAVE_DELAY_MS);
   };

@@ -15,6 +15,7 @@ import { countWords, readingTimeMinutes, toPlainText } from './text.ts';
 import { declaredLang, guessLang, normalizeLangTag } from './lang.ts';
 import { findCanonicalUrl, findLede, findPublishedTime, metaValues } from './metadata.ts';
 import { findPublisherSummary } from './summary/publisher.ts';
+import { errorMessage } from './errors.ts';
 
 /**
  * Readability's own visibility test, reading the style attribute instead of the CSSOM:
@@ -50,7 +51,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   try {
     return extract(doc, url, options);
   } catch (error) {
-    return failure('error', error instanceof Error ? error.message : String(error));
+    return failure('error', errorMessage(error));
   }
 }
 

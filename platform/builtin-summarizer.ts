@@ -66,3 +66,6 @@ export async function summarizeBuiltIn(
     summarizer.destroy();
   }
 }
+
+/** Both, as the reader views take them (components/useSummary.ts `BuiltInSummarizer`). */
+export const builtInSummarizer = { availability: builtInAvailability, summarize: summarizeBuiltIn };

@@ -7,6 +7,7 @@ import {
   type PageOptions,
   type PageResult,
 } from './protocol.ts';
+import { errorMessage } from '../core/errors.ts';
 
 export type { PageFailure, PageFailureReason, PageOptions, PageResult } from './protocol.ts';
 
@@ -63,7 +64,7 @@ export function classifyUrl(url: string | undefined): PageFailure | null {
 
 /** Maps an injection error to a failure. Browsers word these differently; unknown ones stay 'error'. */
 export function classifyInjectionError(error: unknown, url: string | undefined): PageFailure {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   // A PDF viewer (Chrome's, or pdf.js in Firefox) is not a page we may script: say why in the reader's terms.
   if (url && /\.pdf(?:$|[?#])/i.test(url)) return pageFailure('not-html', message);
   // Chrome: "Cannot access a chrome:// URL", "Cannot access contents of url ...", "The extensions gallery cannot

@@ -3,6 +3,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Article } from '../core/index.ts';
 import { searchTokens } from '../core/saved/search.ts';
+import { errorMessage } from '../core/errors.ts';
 
 export interface OfflineArticle {
   /** The reading list item's id. */
@@ -45,7 +46,7 @@ export class OfflineStoreError extends Error {
     super(
       kind === 'quota'
         ? 'the browser has no room left for offline copies'
-        : `offline copies are unavailable (${cause instanceof Error ? cause.message : String(cause)})`,
+        : `offline copies are unavailable (${errorMessage(cause)})`,
       { cause },
     );
   }

@@ -15,6 +15,7 @@ import { summarize } from '../core/summary/index.ts';
 import { deleteOfflineArticle, offlineIds, putOfflineArticle } from './offline-store.ts';
 import type { ListStatus, SaveResult } from './messaging.ts';
 import { deviceIdItem } from './storage.ts';
+import { errorMessage } from '../core/errors.ts';
 
 // storage.local keys of the engine's local store: one per item (so a change writes one small key), plus the
 // format version and the engine's bookkeeping.
@@ -110,11 +111,11 @@ export async function saveArticle(article: Article): Promise<SaveResult> {
       await putOfflineArticle(item.id, article, summarize(article).sentences);
     } catch (error) {
       // The item is in the list (it syncs); only its offline copy is missing: say so.
-      return { ok: true, item, warning: error instanceof Error ? error.message : String(error) };
+      return { ok: true, item, warning: errorMessage(error) };
     }
     return { ok: true, item };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: errorMessage(error) };
   }
 }
 

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { createWebDavClient, nextSyncDelay, syncWithWebDav, type ConnectionResult } from '../core/webdav/index.ts';
 import { readingList } from './reading-list.ts';
 import { deviceIdItem, webDavSettingsItem, webDavStatusItem, type WebDavSettings } from './storage.ts';
+import { errorMessage } from '../core/errors.ts';
 
 export const WEBDAV_ALARM = 'webdav-sync';
 /** Regular sync while the browser runs; changes are pushed sooner (AFTER_CHANGE_MS). */
@@ -57,7 +58,7 @@ export function syncNow(): Promise<void> {
       const failures = status.failures + 1;
       await webDavStatusItem.setValue({
         ...status,
-        lastError: error instanceof Error ? error.message : String(error),
+        lastError: errorMessage(error),
         failures,
         problems: (error as { problems?: string[] }).problems ?? status.problems,
       });

@@ -15,6 +15,7 @@ import { fnv1a32 } from './hash.ts';
 import { emptyCollected, type Collected, type ItemMeta, type ItemRecord, type Register } from './crdt.ts';
 import { itemId } from './url.ts';
 import type { ItemState } from './types.ts';
+import { errorMessage } from '../errors.ts';
 
 export const FORMAT_VERSION = 2;
 export const SHARD_COUNT = 16;
@@ -534,7 +535,7 @@ export async function decodeShard(value: unknown): Promise<DecodedShard> {
       ok: false,
       reason: 'corrupt',
       version: null,
-      message: error instanceof Error ? error.message : String(error),
+      message: errorMessage(error),
     };
   }
 }

@@ -72,6 +72,7 @@ import type { SyncLimits } from './memory.ts';
 import { planSync, type Plan } from './plan.ts';
 import { SYNC_LIMITS, type ItemChange, type NewItem, type SavedItem, type SyncArea } from './types.ts';
 import { canonicalUrl, itemId } from './url.ts';
+import { errorMessage } from '../errors.ts';
 
 export const TOMBSTONE_TTL_MS = 60 * 24 * 3600 * 1000;
 export const EXCERPT_MAX = 600;
@@ -172,10 +173,6 @@ export function classifyError(message: string): ErrorKind {
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function sameValue(a: unknown, b: unknown): boolean {
   return a === b || (typeof a === 'object' && JSON.stringify(a) === JSON.stringify(b));

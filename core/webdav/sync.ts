@@ -10,6 +10,7 @@ import { mergeRecords, type ItemRecord } from '../saved/crdt.ts';
 import type { ReadingList } from '../saved/engine.ts';
 import { WebDavError, type WebDavClient, type WebDavErrorKind } from './client.ts';
 import { createKeyCache, decodeDeviceFile, encodeDeviceFile, type KeyCache } from './file.ts';
+import { errorMessage } from '../errors.ts';
 
 export interface WebDavSyncOptions {
   /** This browser profile's stable id (the engine's deviceId); its file is `<deviceId>.json`. */
@@ -124,7 +125,7 @@ export async function syncWithWebDav(
     return {
       ok: false,
       kind: 'server-error',
-      message: `Sync failed: ${error instanceof Error ? error.message : String(error)}`,
+      message: `Sync failed: ${errorMessage(error)}`,
       problems,
     };
   }

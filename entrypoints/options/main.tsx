@@ -2,7 +2,6 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import {
-  ImportFormatError,
   exportBookmarks,
   exportJson,
   exportOfflineZip,
@@ -23,6 +22,7 @@ import {
 import { originPattern } from '../../platform/webdav-sync.ts';
 import '../../components/reader.css';
 import './style.css';
+import { errorMessage } from '../../core/errors.ts';
 
 /** Items per message to the background: progress shows, and no message is huge. */
 const IMPORT_CHUNK = 500;
@@ -70,7 +70,7 @@ function App() {
     try {
       await task();
     } catch (error) {
-      setTestResult({ ok: false, message: error instanceof Error ? error.message : String(error) });
+      setTestResult({ ok: false, message: errorMessage(error) });
     } finally {
       setBusy(false);
     }
@@ -91,7 +91,7 @@ function App() {
         }
         setImportState({ kind: 'done', summary });
       } catch (error) {
-        setImportState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+        setImportState({ kind: 'error', message: errorMessage(error) });
       }
     })();
 
@@ -154,12 +154,11 @@ function App() {
                 rejected: result.rejected,
               });
             } catch (error) {
-              const message =
-                error instanceof ImportFormatError || error instanceof Error ? error.message : String(error);
-              setImportState({ kind: 'error', message });
+              // ImportFormatError says in plain words why the file is not one we read.
+              setImportState({ kind: 'error', message: errorMessage(error) });
             }
           },
-          (error: unknown) => setImportState({ kind: 'error', message: String(error) }),
+          (error: unknown) => setImportState({ kind: 'error', message: errorMessage(error) }),
         )
       }
       onImport={onImport}

@@ -8,6 +8,7 @@ import { sendMessage, type ListStatus } from '../../platform/messaging.ts';
 import { allSearchTexts, offlineIds } from '../../platform/offline-store.ts';
 import { openInNewTab } from '../../platform/tabs.ts';
 import '../../components/reading-list.css';
+import { errorMessage } from '../../core/errors.ts';
 
 const NO_FILTER: ListFilter = { query: '', state: 'all', favourites: false, tag: null };
 
@@ -30,7 +31,7 @@ export function ReadingListTab() {
       setOffline(ids);
       setFailure(null);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorMessage(error));
     }
   };
 
@@ -66,7 +67,7 @@ export function ReadingListTab() {
     try {
       await sendMessage('changeItem', { id, change: itemChange });
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorMessage(error));
     }
     await refresh();
   };

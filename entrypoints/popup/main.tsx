@@ -11,12 +11,13 @@ import { t, uiLanguage } from '../../platform/i18n.ts';
 import { settingsStore } from '../../platform/storage.ts';
 import { getActiveTab, openInNewTab, type TabRef } from '../../platform/tabs.ts';
 import '../../components/reader.css';
+import { errorMessage } from '../../core/errors.ts';
 
 // Loaded when first needed (a click, or after the article shows): what every open loads stays small.
 const builtIn = () => import('../../platform/builtin-summarizer.ts');
 const builtInSummarizer: BuiltInSummarizer = {
-  availability: async (lang) => (await builtIn()).builtInAvailability(lang),
-  summarize: async (...args) => (await builtIn()).summarizeBuiltIn(...args),
+  availability: async (lang) => (await builtIn()).builtInSummarizer.availability(lang),
+  summarize: async (...args) => (await builtIn()).builtInSummarizer.summarize(...args),
 };
 const messaging = () => import('../../platform/messaging.ts');
 
@@ -32,7 +33,7 @@ async function toViewState(result: PageResult): Promise<ViewState> {
 }
 
 function errorState(error: unknown): ViewState {
-  return { kind: 'failure', reason: 'error', detail: error instanceof Error ? error.message : String(error) };
+  return { kind: 'failure', reason: 'error', detail: errorMessage(error) };
 }
 
 // The reading list (IndexedDB, search, list UI) loads when its tab is first opened: the article view, which
@@ -111,7 +112,7 @@ function App() {
       setSaving('saved');
     } catch (error) {
       setSaving('idle');
-      setSaveError(error instanceof Error ? error.message : String(error));
+      setSaveError(errorMessage(error));
     }
   };
 
@@ -184,7 +185,7 @@ function start() {
     render(<App />, root);
   } catch (error) {
     // Never a blank popup, even if something failed before Preact could render.
-    root.textContent = error instanceof Error ? error.message : String(error);
+    root.textContent = errorMessage(error);
   }
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ArticleView, type ViewState } from '../../components/ArticleView.tsx';
-import { useLocalSummary, type BuiltInSummarizer } from '../../components/useSummary.ts';
-import { builtInAvailability, summarizeBuiltIn } from '../../platform/builtin-summarizer.ts';
+import { useLocalSummary } from '../../components/useSummary.ts';
+import { builtInSummarizer } from '../../platform/builtin-summarizer.ts';
 import { ReaderShell } from '../../components/ReaderShell.tsx';
 import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
 import { useReaderShell } from '../../components/useReaderSettings.ts';
@@ -9,8 +9,6 @@ import { t, uiLanguage } from '../../platform/i18n.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import type { ViewData } from '../../platform/protocol.ts';
 import { settingsStore } from '../../platform/storage.ts';
-
-const builtInSummarizer: BuiltInSummarizer = { availability: builtInAvailability, summarize: summarizeBuiltIn };
 
 function toViewState({ result }: ViewData): ViewState {
   // Sanitized by the engine in this same script world (core/sanitize.ts), moments ago.

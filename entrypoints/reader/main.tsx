@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { sanitizeHtml } from '../../core/sanitize.ts';
 import { ArticleView, type ViewState } from '../../components/ArticleView.tsx';
-import { useLocalSummary, type BuiltInSummarizer, type SummaryState } from '../../components/useSummary.ts';
-import { builtInAvailability, summarizeBuiltIn } from '../../platform/builtin-summarizer.ts';
+import { useLocalSummary, type SummaryState } from '../../components/useSummary.ts';
+import { builtInSummarizer } from '../../platform/builtin-summarizer.ts';
 import { ReaderShell } from '../../components/ReaderShell.tsx';
 import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
 import { useReaderShell } from '../../components/useReaderSettings.ts';
@@ -16,7 +16,6 @@ import '../../components/reader.css';
 import './style.css';
 
 // The offline copy of a saved article (reader.html?id=…): read from IndexedDB, no network needed.
-const builtInSummarizer: BuiltInSummarizer = { availability: builtInAvailability, summarize: summarizeBuiltIn };
 const id = new URLSearchParams(location.search).get('id') ?? '';
 
 /** Reading progress is saved at most this often while scrolling (sync storage counts writes). */
