@@ -140,6 +140,18 @@ describe('registers', () => {
 });
 
 describe('values', () => {
+  it('truncates without ever splitting a character in two (a lone surrogate would not survive sync)', () => {
+    const site = `${'a'.repeat(30)}𝅘𝅥𝅮𝅘𝅥𝅮`; // the cut falls inside the first musical note's surrogate pair
+    const cut = truncate(site, 32);
+    expect(cut).toBe(`${'a'.repeat(30)}…`);
+    expect(cut.isWellFormed()).toBe(true);
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.integer({ min: 2, max: 60 }), (text, max) =>
+        truncate(text, max).isWellFormed(),
+      ),
+    );
+  });
+
   it('normalizes tags: trimmed, one per spelling ignoring case, sorted, at most 20 of 40 characters', () => {
     expect(normalizeTags([' Tech ', 'tech', 'à lire', '', 'climat\tplanète', 'x'.repeat(50)])).toEqual([
       'climat planète',
