@@ -119,9 +119,10 @@ export function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
 // Line 1: `floor<TAB>dev0,dev1,…<TAB>W`: the collected floor in base-36 seconds from the origin (empty if none),
 //   the shard's device tags, and the index of the device that wrote it.
 // Line 2, if there are ghosts: `~key.time,key.time…` (see Collected).
-// An item with metadata:  `U<TAB>title<TAB>site<TAB>lang<TAB>T.D[<TAB>register]…`, where U is the URL with its
+// An item with metadata:  `U<TAB>title<TAB>site<TAB>lang<TAB>T.D[.A][<TAB>register]…`, where U is the URL with its
 //   scheme and "www." folded into one letter (w = https://www., s = https://, W = http://www., h = http://,
-//   * = as is), T the metadata's time and D its device index. Its id is itemId(URL): not stored. In the
+//   * = as is), T the metadata's time, D its device index and A, when it was first saved elsewhere (an import),
+//   how many seconds before T (readers of the format before A ignore it). Its id is itemId(URL): not stored. In the
 //   title, words that the URL's path repeats in order (the slug) are one character each (see packTitle).
 // Any other record (a tombstone): `#id[<TAB>register]…`, register times absolute.
 // A register: one letter (s state, f favourite, g tags, p progress in thousandths, x deleted), its time (relative
@@ -300,7 +301,7 @@ export function encodeLine(record: ItemRecord, devices: ReadonlyMap<string, numb
       field(packTitle(m.title, m.url)),
       field(m.site ?? ''),
       field(m.lang),
-      `${b36(meta.t - TIME_ORIGIN)}.${baseD.toString(36)}`,
+      `${b36(meta.t - TIME_ORIGIN)}.${baseD.toString(36)}${m.added !== undefined && m.added < meta.t ? '.' + b36(meta.t - m.added) : ''}`,
     ].join('\t');
   } else {
     line = '#' + record.id;
@@ -371,7 +372,7 @@ export function decodeText(text: string): ShardContent {
       rest = fields.slice(1);
     } else {
       const [packed = '', title = '', site = '', lang = '', when = ''] = fields;
-      const [t = '', d = ''] = when.split('.');
+      const [t = '', d = '', age] = when.split('.');
       baseT = parseB36(t) + TIME_ORIGIN;
       baseD = device(d);
       const url = unpackUrl(packed);
@@ -382,6 +383,11 @@ export function decodeText(text: string): ShardContent {
         lang,
         excerpt: '',
       };
+      if (age !== undefined) {
+        const added = baseT - parseB36(age);
+        if (added >= baseT || added < 0) throw new Error('bad date added');
+        meta.added = added;
+      }
       record = { id: itemId(url), meta: { value: meta, t: baseT, d: baseD } };
       rest = fields.slice(5);
     }

@@ -18,13 +18,19 @@ export interface Register<T> {
   d: string;
 }
 
-/** What is set when an article is saved; addedAt is the register's time. */
+/** What is set when an article is saved; addedAt is the register's time, or `added` when it says earlier. */
 export interface ItemMeta {
   url: string;
   title: string;
   site: string | null;
   lang: string;
   excerpt: string;
+  /**
+   * Seconds since 1970: when the reader first saved it elsewhere (an import from Pocket, Instapaper…), earlier
+   * than the register's time. Display only: deletions and merges go by the register's time, so an old date can
+   * never make an import lose to a deletion made before the import.
+   */
+  added?: number;
 }
 
 export const FIELDS = ['meta', 'state', 'favourite', 'tags', 'progress', 'deleted'] as const;
@@ -249,7 +255,7 @@ export function toSavedItem(record: ItemRecord, localOnly: boolean): SavedItem |
     site: meta.value.site,
     lang: meta.value.lang,
     excerpt: meta.value.excerpt,
-    addedAt: meta.t * 1000,
+    addedAt: Math.min(meta.value.added ?? meta.t, meta.t) * 1000,
     updatedAt: lastChange(record) * 1000,
     state: record.state?.value ?? 'unread',
     favourite: record.favourite?.value ?? false,
@@ -289,6 +295,7 @@ export function validateRecord(raw: unknown): ItemRecord | null {
       site: site || null,
       lang: cleanText(String(m.lang ?? '')).toLowerCase(),
       excerpt: cleanText(String(m.excerpt ?? '')),
+      ...(Number.isSafeInteger(m.added) && m.added! >= 0 ? { added: m.added } : {}),
     };
   });
   out.state = reg('state', (v) => (v === 'unread' || v === 'archived' ? v : undefined));
@@ -300,6 +307,7 @@ export function validateRecord(raw: unknown): ItemRecord | null {
   out.deleted = reg('deleted', (v) => (typeof v === 'boolean' ? v : undefined));
   // The id is the URL's hash: metadata claiming another URL is not this item's.
   if (out.meta && itemId(out.meta.value.url) !== out.id) out.meta = undefined;
+  if (out.meta?.value.added !== undefined && out.meta.value.added >= out.meta.t) delete out.meta.value.added;
   for (const field of FIELDS) if (out[field] === undefined) delete out[field];
   return out;
 }

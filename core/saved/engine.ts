@@ -843,6 +843,8 @@ export function createReadingList(options: ReadingListOptions): ReadingList {
         lang: cleanText(input.lang).toLowerCase(),
         excerpt: truncate(cleanText(input.excerpt).replace(/\s+/g, ' '), EXCERPT_MAX),
       };
+      const added = input.addedAt === undefined ? NaN : nowSeconds(input.addedAt);
+      if (Number.isSafeInteger(added) && added >= 0 && added < nowS) meta.added = added;
       const record: LocalRecord = { ...(existing ?? { id }), localOnly: false, orphan: false };
       record.meta = write<'meta'>(existing?.meta, meta, nowS, device);
       if (existing) {

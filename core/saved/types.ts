@@ -38,6 +38,8 @@ export interface NewItem {
   site: string | null;
   lang: string;
   excerpt: string;
+  /** ms since epoch: when it was first saved elsewhere (an import); now if absent or later. */
+  addedAt?: number;
 }
 
 /** A field change made by the reader. */

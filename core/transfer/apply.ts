@@ -1,7 +1,7 @@
 // Applying an import to the reading list through its public API: save, then the changes that carry the
 // imported state, favourite, tags and progress. An item already in the list keeps what it has and gains what
 // the import adds (tags joined, archived or favourite if the import says so, the furthest progress): an import
-// never unarchives, unstars or untags.
+// never unarchives, unstars or untags. A new item keeps the date it was first saved in the other service.
 import type { ReadingList } from '../saved/engine.ts';
 import { itemId } from '../saved/url.ts';
 import type { ImportedItem } from './types.ts';
@@ -46,6 +46,7 @@ export async function importInto(
         site: item.site ?? null,
         lang: item.lang ?? '',
         excerpt: item.excerpt ?? '',
+        addedAt: item.addedAt,
       });
       let changed = false;
       const apply = (next: Awaited<ReturnType<ReadingList['change']>>) => {

@@ -47,12 +47,16 @@ const recordArb: fc.Arbitrary<ItemRecord> = fc
     {
       url,
       meta: reg(
-        fc.record({
-          title: fc.string({ unit: 'grapheme', maxLength: 120 }),
-          site: fc.option(fc.string({ unit: 'grapheme', maxLength: 40 })),
-          lang: fc.constantFrom('fr', 'en', 'de-ch', ''),
-          excerpt: fc.string({ maxLength: 50 }),
-        }),
+        fc.record(
+          {
+            title: fc.string({ unit: 'grapheme', maxLength: 120 }),
+            site: fc.option(fc.string({ unit: 'grapheme', maxLength: 40 })),
+            lang: fc.constantFrom('fr', 'en', 'de-ch', ''),
+            excerpt: fc.string({ maxLength: 50 }),
+            added: time, // when first saved elsewhere (an import); kept only when before the register's time
+          },
+          { requiredKeys: ['title', 'site', 'lang', 'excerpt'] },
+        ),
       ),
       state: reg(fc.constantFrom('unread', 'archived')),
       favourite: reg(fc.boolean()),

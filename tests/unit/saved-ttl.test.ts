@@ -295,6 +295,37 @@ describe('a device away longer than the tombstone lifetime', () => {
   });
 });
 
+describe('an import dated before a deletion', () => {
+  // An import carries the date the reader first saved the article elsewhere, possibly years before a deletion
+  // this list still remembers (a tombstone, a ghost, a floor). The import is a save made now: it must win.
+  it.each([
+    ['a tombstone', 1],
+    ['a ghost', TOMBSTONE_TTL_MS / DAY + 1],
+    ['a floor', 2 * (TOMBSTONE_TTL_MS / DAY) + 1],
+  ])('is kept on every device against %s', async (_, days) => {
+    const [x, y] = sameShard(2) as [number, number];
+    const { network, lists } = await setup();
+    const [a, b] = lists as [ReadingList, ReadingList];
+    const firstSaved = network.now - 3 * 365 * DAY;
+    await a.save(article(x));
+    await a.change(idOf(x), { field: 'deleted', value: true });
+    expect(await quiesce(network, lists)).toBe(true);
+    network.now += days * DAY;
+    await a.save(article(y)); // a write of the shard, so collection happens when due
+    expect(await quiesce(network, lists)).toBe(true);
+
+    await b.save({ ...article(x), addedAt: firstSaved });
+    expect(await quiesce(network, lists)).toBe(true);
+    for (const list of lists) {
+      const item = list.item(idOf(x));
+      expect(item?.deleted).toBe(false);
+      expect(item?.addedAt).toBe(Math.floor(firstSaved / 1000) * 1000);
+    }
+    const shard = await serverShard(network, x);
+    expect(shard.records.find((r) => r.id === idOf(x))?.meta?.value.added).toBe(Math.floor(firstSaved / 1000));
+  });
+});
+
 describe('tombstones and devices away (property-based)', () => {
   type Op =
     | { kind: 'save' | 'delete' | 'archive'; device: number; article: number }

@@ -68,6 +68,31 @@ describe('importInto', () => {
     });
   });
 
+  it('dates a new item by when it was first saved elsewhere, and the list is ordered by it', async () => {
+    const list = await setup(); // now is 2025-06-01
+    const mine = await list.save({ url: imported(9).url, title: 'Mine', site: null, lang: 'en', excerpt: '' });
+    await importInto(list, [
+      imported(1, { addedAt: Date.UTC(2019, 0, 2) }),
+      imported(2, { addedAt: Date.UTC(2023, 6, 14) }),
+      imported(3, { addedAt: Date.UTC(2030, 0, 1) }), // a clock gone wrong: not in the future, dated now
+      imported(9, { addedAt: Date.UTC(2018, 0, 1) }), // already here: keeps its own date
+    ]);
+    const dates = Object.fromEntries(list.items().map((i) => [i.title, new Date(i.addedAt).toISOString()]));
+    expect(dates).toEqual({
+      'Article 1': '2019-01-02T00:00:00.000Z',
+      'Article 2': '2023-07-14T00:00:00.000Z',
+      'Article 3': '2025-06-01T00:00:00.000Z',
+      Mine: new Date(mine.addedAt).toISOString(),
+    });
+    // Newest first: the two dated now (in either order), then 2023, then 2019.
+    expect(
+      list
+        .items()
+        .map((i) => i.title)
+        .slice(2),
+    ).toEqual(['Article 2', 'Article 1']);
+  });
+
   it('reports an item the list refuses and goes on', async () => {
     const list = await setup();
     const summary = await importInto(list, [imported(1, { url: '' }), imported(2)]);
