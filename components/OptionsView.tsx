@@ -31,7 +31,7 @@ export interface OptionsViewProps {
 export function OptionsView(props: OptionsViewProps) {
   const { t, webdav, status, importState } = props;
   const field = (
-    key: keyof Omit<WebDavSettings, 'enabled'>,
+    key: keyof Omit<WebDavSettings, 'enabled' | 'syncArticles'>,
     label: string,
     kind: 'text' | 'url' | 'password' = 'text',
   ) => {
@@ -82,6 +82,16 @@ export function OptionsView(props: OptionsViewProps) {
           {field('folder', t('webdavFolder'))}
           {field('passphrase', t('webdavPassphrase'), 'password')}
           <p class="hint">{t('webdavPassphraseHint')}</p>
+          <label class="field checkbox">
+            <input
+              type="checkbox"
+              name="syncArticles"
+              checked={webdav.syncArticles === true}
+              onChange={(event) => props.onWebDavChange({ ...webdav, syncArticles: event.currentTarget.checked })}
+            />
+            <span>{t('webdavSyncArticles')}</span>
+          </label>
+          <p class="hint">{t('webdavSyncArticlesHint')}</p>
           <div class="buttons">
             <button type="submit" class="webdav-save" disabled={props.busy}>
               {t('webdavSave')}

@@ -42,6 +42,8 @@ export interface WebDavSettings {
   folder: string;
   /** End-to-end encryption passphrase; empty: files are not encrypted. */
   passphrase: string;
+  /** Also sync offline copies, one file per article (more room on the server); absent in older settings. */
+  syncArticles?: boolean;
 }
 
 export const webDavSettingsItem = storage.defineItem<WebDavSettings>('local:webdavSettings', {

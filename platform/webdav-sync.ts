@@ -1,8 +1,16 @@
 // Sync between browsers through the reader's own WebDAV server (core/webdav/): run by the background, on a
 // timer (alarms), soon after each local change, and on demand from the options page.
 import { browser } from 'wxt/browser';
-import { createWebDavClient, nextSyncDelay, syncWithWebDav, type ConnectionResult } from '../core/webdav/index.ts';
+import {
+  ARTICLES_FOLDER,
+  createWebDavClient,
+  nextSyncDelay,
+  syncWithWebDav,
+  type ArticleCopyStore,
+  type ConnectionResult,
+} from '../core/webdav/index.ts';
 import { readingList } from './reading-list.ts';
+import { getOfflineArticle, offlineIds, putOfflineArticle } from './offline-store.ts';
 import { deviceIdItem, webDavSettingsItem, webDavStatusItem, type WebDavSettings } from './storage.ts';
 import { errorMessage } from '../core/errors.ts';
 
@@ -36,6 +44,13 @@ export async function testConnection(settings: WebDavSettings): Promise<Connecti
   return createWebDavClient(settings).testConnection();
 }
 
+/** This device's offline copies (IndexedDB), as the WebDAV sync sees them. */
+const offlineCopies: ArticleCopyStore = {
+  ids: offlineIds,
+  get: getOfflineArticle,
+  put: (copy) => putOfflineArticle(copy.id, { ...copy.article, removed: [] }, copy.summary, copy.savedAt),
+};
+
 let running: Promise<void> | null = null;
 
 /** One sync now (never two at once); the outcome goes to webDavStatusItem, never thrown. */
@@ -50,6 +65,12 @@ export function syncNow(): Promise<void> {
       const result = await syncWithWebDav(await readingList(), createWebDavClient(settings), {
         deviceId,
         passphrase: settings.passphrase || undefined,
+        articles: settings.syncArticles
+          ? {
+              client: createWebDavClient({ ...settings, folder: `${settings.folder}/${ARTICLES_FOLDER}` }),
+              store: offlineCopies,
+            }
+          : undefined,
       });
       const problems = result.problems.map((p) => `${p.file}: ${p.reason}`);
       if (!result.ok) throw Object.assign(new Error(result.message), { problems });

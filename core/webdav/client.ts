@@ -59,6 +59,8 @@ export interface WebDavClient {
   get(name: string): Promise<string | null>;
   /** Writes a file (replacing it). */
   put(name: string, body: string, contentType?: string): Promise<void>;
+  /** Deletes a file; one already gone is no error. */
+  remove(name: string): Promise<void>;
 }
 
 const PROPFIND_BODY =
@@ -306,6 +308,12 @@ export function createWebDavClient(config: WebDavConfig, options: WebDavClientOp
       });
       await response.body?.cancel().catch(() => undefined);
       if (!response.ok) throw describeStatus(response.status, `Writing ${name}`);
+    },
+
+    async remove(name) {
+      const response = await request('DELETE', fileUrl(name), `Deleting ${name}`);
+      await response.body?.cancel().catch(() => undefined);
+      if (!response.ok && response.status !== 404) throw describeStatus(response.status, `Deleting ${name}`);
     },
   };
 }

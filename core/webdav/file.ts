@@ -76,15 +76,17 @@ async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iter
   );
 }
 
-/** The file's text; sealed when a key cache (passphrase) is given. */
-export async function encodeDeviceFile(file: DeviceFile, keys?: KeyCache): Promise<string> {
-  const plain = JSON.stringify({
-    format: SYNC_FORMAT,
-    version: SYNC_FILE_VERSION,
-    deviceId: file.deviceId,
-    writtenAt: file.writtenAt,
-    records: file.records,
-  });
+/**
+ * A JSON envelope `{ format, version, ...content }`, or, with a key cache (passphrase), `{ format, version,
+ * encrypted }` whose ciphertext is the plain envelope: the server sees the format and nothing else.
+ */
+export async function sealEnvelope(
+  format: string,
+  version: number,
+  content: Record<string, unknown>,
+  keys?: KeyCache,
+): Promise<string> {
+  const plain = JSON.stringify({ format, version, ...content });
   if (!keys) return plain;
   const { salt, key } = await keys.own();
   const iv = crypto.getRandomValues(new Uint8Array(12));
@@ -92,8 +94,8 @@ export async function encodeDeviceFile(file: DeviceFile, keys?: KeyCache): Promi
     await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(plain)),
   );
   return JSON.stringify({
-    format: SYNC_FORMAT,
-    version: SYNC_FILE_VERSION,
+    format,
+    version,
     encrypted: {
       kdf: 'PBKDF2-SHA-256',
       iterations: keys.iterations,
@@ -104,7 +106,86 @@ export async function encodeDeviceFile(file: DeviceFile, keys?: KeyCache): Promi
   });
 }
 
-const garbage = (message: string): ReadResult => ({ ok: false, reason: 'garbage', message });
+export type EnvelopeResult =
+  | { ok: true; content: Record<string, unknown>; encrypted: boolean }
+  | { ok: false; reason: FileProblem; message: string };
+
+/** The content of an envelope of `format`, opened with the key cache if sealed; never throws. */
+export async function openEnvelope(
+  text: string,
+  format: string,
+  maxVersion: number,
+  keys?: KeyCache,
+  depth = 0,
+): Promise<EnvelopeResult> {
+  const raw = parseJson(text) as Record<string, unknown> | undefined;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return garbage('not a sync file (not JSON)');
+  if (raw.format !== format) return garbage('not a Clear Reader sync file');
+  if (typeof raw.version !== 'number' || !Number.isSafeInteger(raw.version) || raw.version < 1) {
+    return garbage('no version');
+  }
+  if (raw.version > maxVersion) {
+    return {
+      ok: false,
+      reason: 'newer',
+      message: `written by a newer version of Clear Reader (format ${raw.version}); update to read it`,
+    };
+  }
+  if (raw.encrypted === undefined) return { ok: true, content: raw, encrypted: false };
+  if (depth > 0) return garbage('nested encryption');
+  const e = raw.encrypted as Record<string, unknown> | null;
+  if (typeof e !== 'object' || e === null || e.kdf !== 'PBKDF2-SHA-256') return garbage('unknown encryption');
+  const iterations = e.iterations;
+  const salt = typeof e.salt === 'string' ? fromBase64(e.salt) : null;
+  const iv = typeof e.iv === 'string' ? fromBase64(e.iv) : null;
+  const data = typeof e.data === 'string' ? fromBase64(e.data) : null;
+  if (
+    typeof iterations !== 'number' ||
+    !Number.isSafeInteger(iterations) ||
+    iterations < 1 ||
+    iterations > MAX_ITERATIONS ||
+    !salt ||
+    salt.length < 8 ||
+    !iv ||
+    iv.length !== 12 ||
+    !data
+  ) {
+    return garbage('damaged encryption header');
+  }
+  if (!keys) {
+    return {
+      ok: false,
+      reason: 'passphrase-needed',
+      message: 'this file is encrypted: enter the sync passphrase',
+    };
+  }
+  let plain: string;
+  try {
+    const key = await keys.key(salt, iterations);
+    plain = new TextDecoder().decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, data));
+  } catch {
+    // AES-GCM cannot tell a wrong key from damaged data; a wrong passphrase is by far the likelier.
+    return {
+      ok: false,
+      reason: 'wrong-passphrase',
+      message: 'the passphrase does not open this file (wrong passphrase, or the file is damaged)',
+    };
+  }
+  const inner = await openEnvelope(plain, format, maxVersion, undefined, depth + 1);
+  return inner.ok ? { ...inner, encrypted: true } : inner;
+}
+
+/** The file's text; sealed when a key cache (passphrase) is given. */
+export function encodeDeviceFile(file: DeviceFile, keys?: KeyCache): Promise<string> {
+  const { deviceId, writtenAt, records } = file;
+  return sealEnvelope(SYNC_FORMAT, SYNC_FILE_VERSION, { deviceId, writtenAt, records }, keys);
+}
+
+const garbage = (message: string): { ok: false; reason: FileProblem; message: string } => ({
+  ok: false,
+  reason: 'garbage',
+  message,
+});
 
 function parseJson(text: string): unknown {
   try {
@@ -115,63 +196,10 @@ function parseJson(text: string): unknown {
 }
 
 /** Reads a file's text; never throws. Records that do not validate are dropped one by one (and counted). */
-export async function decodeDeviceFile(text: string, keys?: KeyCache, depth = 0): Promise<ReadResult> {
-  const raw = parseJson(text) as Record<string, unknown> | undefined;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return garbage('not a sync file (not JSON)');
-  if (raw.format !== SYNC_FORMAT) return garbage('not a Clear Reader sync file');
-  if (typeof raw.version !== 'number' || !Number.isSafeInteger(raw.version) || raw.version < 1) {
-    return garbage('no version');
-  }
-  if (raw.version > SYNC_FILE_VERSION) {
-    return {
-      ok: false,
-      reason: 'newer',
-      message: `written by a newer version of Clear Reader (format ${raw.version}); update to read it`,
-    };
-  }
-  if (raw.encrypted !== undefined) {
-    if (depth > 0) return garbage('nested encryption');
-    const e = raw.encrypted as Record<string, unknown> | null;
-    if (typeof e !== 'object' || e === null || e.kdf !== 'PBKDF2-SHA-256') return garbage('unknown encryption');
-    const iterations = e.iterations;
-    const salt = typeof e.salt === 'string' ? fromBase64(e.salt) : null;
-    const iv = typeof e.iv === 'string' ? fromBase64(e.iv) : null;
-    const data = typeof e.data === 'string' ? fromBase64(e.data) : null;
-    if (
-      typeof iterations !== 'number' ||
-      !Number.isSafeInteger(iterations) ||
-      iterations < 1 ||
-      iterations > MAX_ITERATIONS ||
-      !salt ||
-      salt.length < 8 ||
-      !iv ||
-      iv.length !== 12 ||
-      !data
-    ) {
-      return garbage('damaged encryption header');
-    }
-    if (!keys) {
-      return {
-        ok: false,
-        reason: 'passphrase-needed',
-        message: 'this file is encrypted: enter the sync passphrase',
-      };
-    }
-    let plain: string;
-    try {
-      const key = await keys.key(salt, iterations);
-      plain = new TextDecoder().decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, data));
-    } catch {
-      // AES-GCM cannot tell a wrong key from damaged data; a wrong passphrase is by far the likelier.
-      return {
-        ok: false,
-        reason: 'wrong-passphrase',
-        message: 'the passphrase does not open this file (wrong passphrase, or the file is damaged)',
-      };
-    }
-    const inner = await decodeDeviceFile(plain, undefined, depth + 1);
-    return inner.ok ? { ...inner, encrypted: true } : inner;
-  }
+export async function decodeDeviceFile(text: string, keys?: KeyCache): Promise<ReadResult> {
+  const opened = await openEnvelope(text, SYNC_FORMAT, SYNC_FILE_VERSION, keys);
+  if (!opened.ok) return opened;
+  const raw = opened.content;
   if (typeof raw.deviceId !== 'string' || !Array.isArray(raw.records)) return garbage('missing device or records');
   const records: ItemRecord[] = [];
   let invalidRecords = 0;
@@ -181,5 +209,10 @@ export async function decodeDeviceFile(text: string, keys?: KeyCache, depth = 0)
     else invalidRecords++;
   }
   const writtenAt = typeof raw.writtenAt === 'number' && Number.isFinite(raw.writtenAt) ? raw.writtenAt : 0;
-  return { ok: true, file: { deviceId: raw.deviceId, writtenAt, records }, encrypted: false, invalidRecords };
+  return {
+    ok: true,
+    file: { deviceId: raw.deviceId, writtenAt, records },
+    encrypted: opened.encrypted,
+    invalidRecords,
+  };
 }

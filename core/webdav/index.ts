@@ -14,6 +14,8 @@ export {
   createKeyCache,
   decodeDeviceFile,
   encodeDeviceFile,
+  openEnvelope,
+  sealEnvelope,
   PBKDF2_ITERATIONS,
   SYNC_FILE_VERSION,
   SYNC_FORMAT,
@@ -31,3 +33,12 @@ export {
   type WebDavSyncOptions,
   type WebDavSyncResult,
 } from './sync.ts';
+export {
+  ARTICLES_FOLDER,
+  encodeArticleCopy,
+  syncArticleCopies,
+  validateArticleCopy,
+  type ArticleCopy,
+  type ArticleCopyStore,
+  type ArticleSyncResult,
+} from './articles.ts';

@@ -10,6 +10,7 @@ import { mergeRecords, type ItemRecord } from '../saved/crdt.ts';
 import type { ReadingList } from '../saved/engine.ts';
 import { WebDavError, type WebDavClient, type WebDavErrorKind } from './client.ts';
 import { createKeyCache, decodeDeviceFile, encodeDeviceFile, type KeyCache } from './file.ts';
+import { syncArticleCopies, type ArticleCopyStore, type ArticleSyncResult } from './articles.ts';
 import { errorMessage } from '../errors.ts';
 
 export interface WebDavSyncOptions {
@@ -26,6 +27,11 @@ export interface WebDavSyncOptions {
   iterations?: number;
   /** Clock, ms since 1970. */
   now?: () => number;
+  /**
+   * Also sync offline copies (articles.ts), once the list is synced: `client` is rooted at the articles
+   * sub-folder, `store` this device's copies.
+   */
+  articles?: { client: WebDavClient; store: ArticleCopyStore };
 }
 
 export interface SyncProblem {
@@ -43,6 +49,8 @@ export type WebDavSyncResult =
       /** Other devices' files read. */
       filesRead: number;
       wroteBytes: number;
+      /** What the offline copies' pass did, when asked for. */
+      articles?: Omit<ArticleSyncResult, 'problems'>;
       /** Files skipped (garbage, newer version, damaged records…), in plain words. */
       problems: SyncProblem[];
     }
@@ -119,7 +127,16 @@ export async function syncWithWebDav(
     );
     await client.put(own, body);
     const merged = await list.absorbRecords(theirs);
-    return { ok: true, merged, filesRead, wroteBytes: new TextEncoder().encode(body).length, problems };
+    const wroteBytes = new TextEncoder().encode(body).length;
+    if (!options.articles) return { ok: true, merged, filesRead, wroteBytes, problems };
+    // After the list: its items (and deletions) decide which copies move.
+    const { problems: articleProblems, ...articles } = await syncArticleCopies(
+      list,
+      options.articles.client,
+      options.articles.store,
+      { keys },
+    );
+    return { ok: true, merged, filesRead, wroteBytes, articles, problems: [...problems, ...articleProblems] };
   } catch (error) {
     if (error instanceof WebDavError) return { ok: false, kind: error.kind, message: error.message, problems };
     return {

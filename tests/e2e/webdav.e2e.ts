@@ -1,6 +1,6 @@
 // Sync between browsers for real: Chromium and Firefox ESR, each with the extension, both pointed at one WebDAV
 // server on 127.0.0.1 through their own options pages. An article saved in Chromium appears in Firefox's list;
-// its deletion in Firefox reaches Chromium. (The E2E builds may reach 127.0.0.1, as the reader's granted origin.)
+// its deletion in Firefox reaches Chromium; its offline copy, synced as a file of its own, reads in Firefox. (The E2E builds may reach 127.0.0.1, as the reader's granted origin.)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -118,6 +118,7 @@ async function configure(ui: Ui): Promise<void> {
   await ui.type('input[name="user"]', USER);
   await ui.type('input[name="password"]', PASSWORD);
   await ui.type('input[name="folder"]', 'ClearReader');
+  await ui.click('input[name="syncArticles"]'); // offline copies too
   await ui.click('button.webdav-test');
   await until(ui, () => !!document.querySelector('.result.ok'));
   await ui.click('button.webdav-save');
@@ -188,6 +189,17 @@ describe('WebDAV sync between Chromium and Firefox', () => {
     await syncedOnce(firefoxOptions);
     const firefoxList = firefoxUi(await firefoxPage('popup.html'));
     expect(await listTitles(firefoxList)).toContain(TITLE);
+
+    // Its offline copy came through the server too: Firefox never opened the page, yet reads it offline.
+    const id = await firefoxList.read(() => document.querySelector('.reading-list .item')?.getAttribute('data-id'));
+    expect(id).toMatch(/^[0-9a-z]+$/);
+    expect(await firefoxList.read(() => !!document.querySelector('.reading-list .item .not-offline'))).toBe(false);
+    const reader = await firefox.newPage();
+    reader.goto(`moz-extension://${UUID}/reader.html?id=${id}`).catch(() => undefined);
+    await reader.waitForSelector('main[data-state="article"] .content p');
+    const paragraphs = await reader.$$eval('.content p', (ps) => ps.map((p) => p.textContent ?? ''));
+    expect(paragraphs.join('\n')).toContain('Nicolas Lerner');
+    await reader.close();
 
     // Delete it in Firefox; after both sync, Chromium's list no longer has it.
     await firefoxList.click('.reading-list .item .action-delete');
