@@ -104,6 +104,9 @@ export function safeFileName(title: string, fallback = 'article'): string {
   return name;
 }
 
+/** Images may load (the reader chose to keep them); nothing else, and never a script. */
+export const EXPORT_CSP = "default-src 'none'; img-src * data:; style-src 'unsafe-inline'";
+
 function htmlDocument(copy: OfflineCopy): string {
   const title = escapeHtml(copy.title || copy.url);
   return [
@@ -111,6 +114,8 @@ function htmlDocument(copy: OfflineCopy): string {
     '<html>',
     '<head>',
     '<meta charset="utf-8">',
+    // A file opened from disk has no extension CSP around it: forbid script and plugins in the file itself.
+    `<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">`,
     `<title>${title}</title>`,
     `<link rel="canonical" href="${escapeHtml(copy.url)}">`,
     '</head>',

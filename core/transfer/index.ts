@@ -11,6 +11,7 @@ export { importInto, type ImportProgress, type ImportSummary } from './apply.ts'
 export {
   EXPORT_FORMAT,
   EXPORT_VERSION,
+  EXPORT_CSP,
   exportBookmarks,
   exportJson,
   exportOfflineZip,

@@ -13,6 +13,7 @@ import { OptionsView, type ImportState } from '../../components/OptionsView.tsx'
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import { getOfflineArticle } from '../../platform/offline-store.ts';
+import { sanitizeHtml } from '../../core/sanitize.ts';
 import {
   webDavSettingsItem,
   webDavStatusItem,
@@ -104,8 +105,11 @@ function App() {
         const copies = [];
         for (const item of items) {
           const copy = await getOfflineArticle(item.id).catch(() => null);
-          if (copy)
-            copies.push({ id: item.id, title: item.title, url: item.url, contentHtml: copy.article.contentHtml });
+          // Sanitized again: a copy may have come from the sync server, and the files open outside the extension.
+          if (copy) {
+            const contentHtml = sanitizeHtml(copy.article.contentHtml, document);
+            copies.push({ id: item.id, title: item.title, url: item.url, contentHtml });
+          }
         }
         download(
           new Uint8Array(exportOfflineZip(copies, { format: 'html' })),

@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { SavedItem } from '../../core/saved/index.ts';
 import {
+  EXPORT_CSP,
   exportBookmarks,
   exportJson,
   exportOfflineZip,
@@ -110,6 +111,10 @@ describe('offline copies ZIP', () => {
     const page = strFromU8(files['d.html']!);
     expect(page).toContain('<title>https://example.org/4?x=&lt;y&gt;</title>');
     expect(page).toContain('<p>Quatre</p>');
+    // Opened from disk, outside the extension's CSP: the file carries its own, with no way for a script to run.
+    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">`);
+    expect(EXPORT_CSP).toMatch(/^default-src 'none';/);
+    expect(EXPORT_CSP).not.toMatch(/script-src|unsafe-eval|object-src/);
     expect(strFromU8(files['Budget vote rejet oui non.html']!)).toContain(
       '<h1>Budget: vote/rejet? &quot;oui&quot; &lt;non&gt;</h1>',
     );
