@@ -1,5 +1,5 @@
-import TurndownService from 'turndown';
 import type { Article, Summary } from '../core/index.ts';
+import { htmlToMarkdown } from '../core/markdown.ts';
 
 export const FORMATS = ['text', 'markdown', 'html', 'json', 'jsonl'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -40,10 +40,9 @@ export function formatArticle(a: Article, format: Exclude<Format, 'json' | 'json
         a.text,
       ].join('\n');
     case 'markdown': {
-      const md = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-' });
       const [title, meta] = header(a);
       const section = summaryLines(a, summary, true).join('\n');
-      return `# ${title}\n\n_${meta}_\n\n${section ? `${section}\n` : ''}${md.turndown(a.contentHtml)}`;
+      return `# ${title}\n\n_${meta}_\n\n${section ? `${section}\n` : ''}${htmlToMarkdown(a.contentHtml)}`;
     }
     case 'html':
       return `<!DOCTYPE html>\n<html lang="${a.lang}"${a.dir ? ` dir="${a.dir}"` : ''}><head><meta charset="utf-8"><title>${escapeHtml(a.title)}</title></head>\n<body><article><h1>${escapeHtml(a.title)}</h1>\n${a.contentHtml}\n</article></body></html>`;

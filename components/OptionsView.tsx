@@ -9,6 +9,8 @@ export type ImportState =
   | { kind: 'done'; summary: ImportSummary }
   | { kind: 'error'; message: string };
 
+export type ExportKind = 'json' | 'bookmarks' | 'zip' | 'zip-markdown';
+
 export interface OptionsViewProps {
   t: Translate;
   locale: string;
@@ -24,7 +26,9 @@ export interface OptionsViewProps {
   importState: ImportState;
   onPickFile: (file: File) => void;
   onImport: () => void;
-  onExport: (kind: 'json' | 'bookmarks' | 'zip') => void;
+  onExport: (kind: ExportKind) => void;
+  /** Why the last export failed, in plain words; null when it did not. */
+  exportError: string | null;
 }
 
 /** The options page: sync through the reader's WebDAV server, import and export. Presentational. */
@@ -200,7 +204,15 @@ export function OptionsView(props: OptionsViewProps) {
           <button type="button" class="export-zip" onClick={() => props.onExport('zip')}>
             {t('exportZip')}
           </button>
+          <button type="button" class="export-zip-markdown" onClick={() => props.onExport('zip-markdown')}>
+            {t('exportZipMarkdown')}
+          </button>
         </div>
+        {props.exportError && (
+          <p class="error" role="alert">
+            {t('exportFailed', [props.exportError])}
+          </p>
+        )}
       </section>
     </main>
   );

@@ -12,7 +12,10 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab));
   browser.contextMenus.onClicked.addListener((info, tab) => void handleContextMenuClick(info.menuItemId, tab));
   browser.runtime.onInstalled.addListener(() => void installContextMenu());
-  browser.runtime.onStartup.addListener(() => void installContextMenu());
+  browser.runtime.onStartup.addListener(() => {
+    void installContextMenu();
+    void syncNow(); // what the other browsers changed while this one was closed
+  });
   // Loads the reading list (and merges what other devices synced meanwhile) whenever the worker starts.
   void readingList().catch(() => undefined);
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -9,7 +9,7 @@ import {
   type ImportSummary,
   type ImportedItem,
 } from '../../core/transfer/index.ts';
-import { OptionsView, type ImportState } from '../../components/OptionsView.tsx';
+import { OptionsView, type ExportKind, type ImportState } from '../../components/OptionsView.tsx';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import { getOfflineArticle } from '../../platform/offline-store.ts';
@@ -45,6 +45,7 @@ function App() {
   const [testResult, setTestResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [importState, setImportState] = useState<ImportState>({ kind: 'idle' });
+  const [exportError, setExportError] = useState<string | null>(null);
   const [parsed, setParsed] = useState<ImportedItem[]>([]);
 
   useEffect(() => {
@@ -96,28 +97,33 @@ function App() {
       }
     })();
 
-  const onExport = (kind: 'json' | 'bookmarks' | 'zip') =>
+  const onExport = (kind: ExportKind) =>
     void (async () => {
+      setExportError(null);
       const { items } = await sendMessage('listItems', undefined);
       if (kind === 'json') download(exportJson(items), 'application/json', `clear-reader-${stamp()}.json`);
       else if (kind === 'bookmarks') download(exportBookmarks(items), 'text/html', `clear-reader-${stamp()}.html`);
       else {
         const copies = [];
         for (const item of items) {
-          const copy = await getOfflineArticle(item.id).catch(() => null);
+          const copy = await getOfflineArticle(item.id);
           // Sanitized again: a copy may have come from the sync server, and the files open outside the extension.
           if (copy) {
             const contentHtml = sanitizeHtml(copy.article.contentHtml, document);
             copies.push({ id: item.id, title: item.title, url: item.url, contentHtml });
           }
         }
-        download(
-          new Uint8Array(exportOfflineZip(copies, { format: 'html' })),
-          'application/zip',
-          `clear-reader-${stamp()}.zip`,
-        );
+        const zip =
+          kind === 'zip'
+            ? exportOfflineZip(copies, { format: 'html' })
+            : exportOfflineZip(copies, {
+                format: 'markdown',
+                // Loaded on this click only: the options page does not carry the converter otherwise.
+                toMarkdown: (await import('../../core/markdown.ts')).htmlToMarkdown,
+              });
+        download(new Uint8Array(zip), 'application/zip', `clear-reader-${stamp()}.zip`);
       }
-    })();
+    })().catch((error: unknown) => setExportError(errorMessage(error)));
 
   return (
     <OptionsView
@@ -167,6 +173,7 @@ function App() {
       }
       onImport={onImport}
       onExport={onExport}
+      exportError={exportError}
     />
   );
 }

@@ -2,6 +2,7 @@
 // ZIP of offline copies with safe, unique file names.
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { htmlToMarkdown } from '../../core/markdown.ts';
 import type { SavedItem } from '../../core/saved/index.ts';
 import {
   EXPORT_CSP,
@@ -128,6 +129,20 @@ describe('offline copies ZIP', () => {
       '# Budget: vote/rejet? "oui" <non>\n\n<https://example.org/1>\n\nUn\n',
     );
     expect(() => exportOfflineZip(copies, { format: 'markdown' })).toThrow(/toMarkdown/);
+  });
+
+  it('writes Markdown with the converter the CLI uses (headings, links, lists kept)', () => {
+    const article = {
+      id: 'm',
+      title: 'Le budget',
+      url: 'https://example.org/budget',
+      contentHtml:
+        '<div><h2>Le vote</h2><p>Le texte <a href="https://example.org/loi">de la loi</a> passe.</p><ul><li>Un</li><li>Deux</li></ul></div>',
+    };
+    const files = unzipSync(exportOfflineZip([article], { format: 'markdown', toMarkdown: htmlToMarkdown }));
+    expect(strFromU8(files['Le budget.md']!)).toBe(
+      '# Le budget\n\n<https://example.org/budget>\n\n## Le vote\n\nLe texte [de la loi](https://example.org/loi) passe.\n\n-   Un\n-   Deux\n',
+    );
   });
 
   it('makes safe names of anything', () => {
