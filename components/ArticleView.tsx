@@ -14,6 +14,7 @@ export type ViewState =
 const FAILURE_MESSAGES: Record<PageFailureReason, MessageKey> = {
   'not-article': 'failureNotArticle',
   'too-large': 'failureTooLarge',
+  'too-slow': 'failureTooSlow',
   empty: 'failureEmpty',
   error: 'failureError',
   restricted: 'failureRestricted',
@@ -83,7 +84,7 @@ export function ArticleView(props: ArticleViewProps) {
             {t('showAnyway')}
           </button>
         )}
-        {(state.reason === 'loading' || state.reason === 'error') && (
+        {(state.reason === 'loading' || state.reason === 'error' || state.reason === 'too-slow') && (
           <button type="button" class="retry" onClick={onRetry}>
             {t('tryAgain')}
           </button>

@@ -10,12 +10,15 @@ import type {
 import { RULES } from './cleanup/rules/index.ts';
 import { createContext, runCleanup } from './cleanup/engine.ts';
 import { stripAltCredits, stripCaptionCredits } from './cleanup/captions.ts';
+import { retagBlockParagraphs } from './cleanup/block-paragraphs.ts';
 import { sanitizeInPlace } from './sanitize.ts';
 import { countWords, readingTimeMinutes, toPlainText } from './text.ts';
 import { declaredLang, guessLang, normalizeLangTag } from './lang.ts';
 import { findCanonicalUrl, findLede, findPublishedTime, metaValues } from './metadata.ts';
 import { findPublisherSummary } from './summary/publisher.ts';
 import { errorMessage } from './errors.ts';
+import { TimeBudgetExceeded, startDeadline } from './budget.ts';
+import { unwrapForms } from './unclobber.ts';
 
 /**
  * Readability's own visibility test, reading the style attribute instead of the CSSOM:
@@ -32,9 +35,27 @@ function isVisible(node: Node): boolean {
 /** Pages with more elements than this fail fast instead of freezing the tab. */
 export const DEFAULT_MAX_ELEMENTS = 100_000;
 
+/**
+ * Pages nested deeper than this fail fast too. Chromium's HTML parser stops nesting at 512 open elements (deeper
+ * tags become siblings), so a parsed page never gets here there; the 221 benchmark pages go at most 50 deep. Only
+ * a script builds such a tree. Readability's time grows much faster than the depth (a chain 512 deep takes it
+ * about 4 s in jsdom, 1,000 deep about 16 s), and past a few thousand levels libraries that recurse per level
+ * (jsdom's cloneNode) overflow the stack.
+ */
+export const DEFAULT_MAX_DEPTH = 512;
+
+/**
+ * Time the extraction may take, in milliseconds, checked between stages and every few hundred elements inside the
+ * cleanup. A real page takes well under a second in a browser; jsdom is 10 to 20 times slower (the slowest of the
+ * 221 benchmark pages takes about 2 s there), and the CLI and the benchmark use this default too. The content
+ * script asks for less, since the page's thread is blocked meanwhile.
+ */
+export const DEFAULT_TIME_BUDGET_MS = 10_000;
+
 const MESSAGES: Record<ExtractFailureReason, string> = {
   'not-article': 'This page does not look like an article.',
   'too-large': 'This page is too large to clean up.',
+  'too-slow': 'This page took too long to clean up.',
   empty: 'No readable text was found on this page.',
   error: 'The page could not be cleaned up.',
 };
@@ -51,32 +72,79 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   try {
     return extract(doc, url, options);
   } catch (error) {
+    if (error instanceof TimeBudgetExceeded) return failure('too-slow', error.message);
     return failure('error', errorMessage(error));
   }
 }
 
-function extract(doc: Document, url: string, options: ExtractOptions): ExtractResult {
-  const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
-  if (!doc.body || !(doc.body.firstElementChild || doc.body.textContent?.trim())) return failure('empty');
-  const elementCount = doc.getElementsByTagName('*').length;
-  if (elementCount > maxElements) {
-    return failure('too-large', `${elementCount} elements, the limit is ${maxElements}`);
+/**
+ * The number of elements under root and how deep they nest, in one loop (no recursion, whatever the depth);
+ * stops counting as soon as either limit is passed, so a huge page costs no more than the limit.
+ */
+function measureTree(root: Element, maxElements: number, maxDepth: number): { elements: number; depth: number } {
+  let elements = 0;
+  let depth = 0;
+  let deepest = 0;
+  let el: Element | null = root;
+  while (el && elements <= maxElements && deepest <= maxDepth) {
+    elements++;
+    if (depth > deepest) deepest = depth;
+    let next: Element | null = el.firstElementChild;
+    if (next) depth++;
+    for (let up: Element | null = el; !next && up && up !== root; up = up.parentElement, depth--) {
+      next = up.nextElementSibling;
+      if (next) break;
+    }
+    el = next;
   }
-  if (!options.force && !isProbablyReaderable(doc, { visibilityChecker: isVisible })) return failure('not-article');
+  return { elements, depth: deepest };
+}
 
-  const meta = metaValues(doc);
-  const declared = declaredLang(doc, meta);
-  const cleanupOptions = { keepCaptions: options.keepCaptions ?? false };
-  const ctx = createContext(doc, url, cleanupOptions.keepCaptions);
+/**
+ * An HTML copy of an XHTML page. Readability and the cleanup rules compare upper-case tag names, which XML
+ * documents do not give (`tagName` is "p" there): in an HTML document the same XHTML-namespace elements are HTML
+ * elements, and everything works as on any page.
+ */
+function asHtmlDocument(doc: Document): Document {
+  const copy = doc.implementation.createHTMLDocument(doc.title);
+  copy.replaceChild(copy.importNode(doc.documentElement, true), copy.documentElement);
+  return copy;
+}
+
+function extract(doc: Document, url: string, options: ExtractOptions): ExtractResult {
+  const deadline = startDeadline(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+  const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  if (!doc.body || !(doc.body.firstElementChild || doc.body.textContent?.trim())) return failure('empty');
+  const size = measureTree(doc.documentElement, maxElements, maxDepth);
+  if (size.elements > maxElements) return failure('too-large', `over ${maxElements} elements`);
+  if (size.depth > maxDepth) return failure('too-large', `elements nested over ${maxDepth} levels deep`);
+  // From here on, every stage can take long on a big page: check the clock between them.
+  const page = doc.contentType && doc.contentType !== 'text/html' ? asHtmlDocument(doc) : doc;
+  if (!options.force && !isProbablyReaderable(page, { visibilityChecker: isVisible })) return failure('not-article');
+  deadline.check('the readerable check');
+
+  const meta = metaValues(page);
+  const declared = declaredLang(page, meta);
+  const cleanupOptions = { keepCaptions: options.keepCaptions ?? false, deadline };
+  const ctx = createContext(page, url, cleanupOptions.keepCaptions);
   const rules = options.rules ?? RULES;
   const removed: RemovedBlock[] = [];
-  const copy = doc.cloneNode(true) as Document;
+  const copy = page.cloneNode(true) as Document;
+  unwrapForms(copy); // before anything walks the copy: a form's controls can shadow its tree properties
+  deadline.check('copying the page');
   if (copy.body) removed.push(...runCleanup(copy.body, rules, 'page', ctx, cleanupOptions));
+  deadline.check('the page cleanup');
 
+  // Readability runs in one go and cannot be interrupted: a page that takes too long in it is caught by the next
+  // check only, after it returns. The element limit above is what bounds its run (it walks every element a few
+  // times at most); its own limit repeats ours, in case the page cleanup ever added elements.
   const parsed = new Readability<Element>(copy, {
     keepClasses: true, // our article-stage rules read class names; the sanitizer drops them after
     serializer: (node) => node as Element,
+    maxElemsToParse: maxElements,
   }).parse();
+  deadline.check('Readability');
   const root = parsed?.content;
   if (!parsed || !root) return failure('empty');
 
@@ -89,17 +157,22 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   removed.push(...runCleanup(root, rules, 'article', ctx, cleanupOptions));
   if (cleanupOptions.keepCaptions) stripCaptionCredits(root);
   stripAltCredits(root);
+  deadline.check('the article cleanup');
 
+  // DOMPurify, like Readability, runs in one go; the article is much smaller than the page by now.
   const body = sanitizeInPlace(root, doc);
+  retagBlockParagraphs(body); // so that the HTML parses back into this very tree
+  deadline.check('sanitizing');
   const text = toPlainText(body);
   if (!text) return failure('empty');
+  deadline.check('the plain text'); // counting words takes a while on a long text
   const lang = normalizeLangTag(parsed.lang) || declared || guessLang(text);
   const wordCount = countWords(text, lang);
 
   const article: Article = {
     url,
     canonicalUrl: findCanonicalUrl(doc, url, meta),
-    title: (parsed.title ?? '').trim() || doc.title.trim(),
+    title: (parsed.title ?? '').trim() || page.title.trim(),
     byline: parsed.byline?.trim() || null,
     siteName: parsed.siteName?.trim() || null,
     lang,

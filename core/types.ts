@@ -36,7 +36,11 @@ export interface Article {
   removed: RemovedBlock[];
 }
 
-export type ExtractFailureReason = 'not-article' | 'too-large' | 'empty' | 'error';
+/**
+ * 'too-large': over the element or nesting limit, found before any work; 'too-slow': the time budget ran out
+ * (a big page on a slow or busy machine: trying again may work).
+ */
+export type ExtractFailureReason = 'not-article' | 'too-large' | 'too-slow' | 'empty' | 'error';
 
 export interface ExtractFailure {
   ok: false;
@@ -51,8 +55,16 @@ export interface ExtractOptions {
   force?: boolean;
   /** Keep figures with their captions (credit lines are still dropped). */
   keepCaptions?: boolean;
-  /** Give up on pages with more elements than this. */
+  /** Give up on pages with more elements than this (100,000 by default). */
   maxElements?: number;
+  /** Give up on pages whose elements nest deeper than this (512 levels by default). */
+  maxDepth?: number;
+  /**
+   * Give up ('too-slow') once the extraction has taken longer than this, in milliseconds (10 s by default). Checked
+   * between stages and inside the cleanup; Readability and DOMPurify each run in one go, so the overrun is noticed
+   * after them.
+   */
+  timeBudgetMs?: number;
   /** The cleanup rules to run; all of them by default. `[]` gives plain Readability plus sanitizing; tests drop one rule to prove it is needed. */
   rules?: readonly CleanupRule[];
 }

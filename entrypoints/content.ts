@@ -9,6 +9,13 @@ import {
 
 // Injected on demand by platform/extract-tab.ts (never declared in the manifest): reads the page, returns the
 // clean article, and leaves nothing running in the page.
+
+/**
+ * The extraction's time budget in the page. Less than the engine's default (meant for jsdom, much slower): the
+ * page's own thread is blocked while this script runs, and a real page takes well under a second.
+ */
+const PAGE_TIME_BUDGET_MS = 5_000;
+
 export default defineContentScript({
   registration: 'runtime',
   // WXT's content script context would otherwise window.postMessage a "script started" notice the page can read.
@@ -22,9 +29,10 @@ export default defineContentScript({
     if (!HTML_CONTENT_TYPES.includes(document.contentType)) {
       return pageFailure('not-html', `the document is ${document.contentType}, not HTML`);
     }
-    const result = extractArticle(document, location.href, options);
+    const result = extractArticle(document, location.href, { ...options, timeBudgetMs: PAGE_TIME_BUDGET_MS });
     // Half a page is not "not an article": say it is still loading, and the reader can try again.
-    if (!result.ok && result.reason !== 'too-large' && document.readyState === 'loading') {
+    const tooBig = !result.ok && (result.reason === 'too-large' || result.reason === 'too-slow');
+    if (!result.ok && !tooBig && document.readyState === 'loading') {
       return pageFailure('loading', `the page is still loading (${result.message})`);
     }
     // The value crosses to the extension by structured clone (Firefox: out of an Xray sandbox): send plain JSON

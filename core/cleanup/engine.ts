@@ -2,28 +2,46 @@ import type { RemovedBlock } from '../types.ts';
 import { normalizedText } from '../text.ts';
 import type { CleanupContext, CleanupRule, CleanupScope, CleanupStage } from './rule.ts';
 import { holdsMedia, holdsProse, isInline, standaloneBlock } from './dom.ts';
+import { CHECK_EVERY, NO_DEADLINE, type Deadline } from '../budget.ts';
 
 export interface CleanupOptions {
   keepCaptions: boolean;
+  /** The extraction's time budget, checked every few hundred elements; none by default. */
+  deadline?: Deadline;
 }
 
 const MAX_RECORDED_TEXT = 160;
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
-/** Raw text length of every element under root, in one bottom-up pass. */
+/**
+ * Raw text length of every element under root, in one bottom-up pass. A loop, not a recursion: a page
+ * thousands of elements deep must not overflow the stack.
+ */
 function measure(root: Element): Map<Element, number> {
   const lengths = new Map<Element, number>();
-  const visit = (el: Element): number => {
-    let n = 0;
-    for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === TEXT_NODE) n += (c as Text).data.length;
-      else if (c.nodeType === ELEMENT_NODE) n += visit(c as Element);
+  const open: number[] = [0]; // text length so far of each element on the path from root to el
+  let el = root;
+  let child = root.firstChild;
+  for (;;) {
+    if (child) {
+      if (child.nodeType === ELEMENT_NODE) {
+        el = child as Element;
+        open.push(0);
+        child = el.firstChild;
+        continue;
+      }
+      if (child.nodeType === TEXT_NODE) open[open.length - 1]! += (child as Text).data.length;
+      child = child.nextSibling;
+      continue;
     }
+    const n = open.pop()!;
     lengths.set(el, n);
-    return n;
-  };
-  visit(root);
+    if (el === root || !el.parentElement) break;
+    open[open.length - 1]! += n;
+    child = el.nextSibling;
+    el = el.parentElement;
+  }
   return lengths;
 }
 
@@ -126,22 +144,27 @@ export function runCleanup(
     return took;
   };
 
-  const walk = (el: Element): void => {
-    if (el !== root) {
-      if (doomed.has(el)) return;
-      consider(el);
-      if (doomed.has(el)) return;
-    }
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c);
-  };
-  walk(root);
+  // Every element below root in document order, skipping doomed subtrees. A loop, not a recursion (deep pages),
+  // that reads the clock every CHECK_EVERY elements only: the budget check must not slow the walk down.
+  const deadline = options.deadline ?? NO_DEADLINE;
+  const where = `the ${stage} cleanup`;
+  let visited = 0;
+  let el: Element | null = root.firstElementChild;
+  while (el) {
+    if ((++visited & (CHECK_EVERY - 1)) === 0) deadline.check(where);
+    if (!doomed.has(el)) consider(el);
+    let next: Element | null = doomed.has(el) ? null : el.firstElementChild;
+    for (let up: Element | null = el; !next && up && up !== root; up = up.parentElement) next = up.nextElementSibling;
+    el = next;
+  }
   const removed = removeDoomed(doomed, isDoomed);
   if (!deferred.length) return removed;
 
   // Orphans: judged on the cleaned tree, whose lengths changed (measured afresh, on demand).
   doomed.clear();
   const fresh: CleanupScope = { root, rawLength: (el) => (el.textContent ?? '').length };
-  for (const [el, rule] of deferred) {
+  for (const [i, [el, rule]] of deferred.entries()) {
+    if ((i & (CHECK_EVERY - 1)) === CHECK_EVERY - 1) deadline.check(where);
     if (!root.contains(el) || isDoomed(el)) continue;
     judge(el, normalizedText(el), rule, false, fresh);
   }

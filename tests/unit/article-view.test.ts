@@ -234,6 +234,7 @@ describe('ArticleView: loading and failures', () => {
     ['restricted', 'failureRestricted', null],
     ['not-html', 'failureNotHtml', null],
     ['too-large', 'failureTooLarge', null],
+    ['too-slow', 'failureTooSlow', 'retry'],
     ['empty', 'failureEmpty', null],
   ];
 
