@@ -11,6 +11,12 @@ const GECKO_ID = 'clear-reader@example.org';
 // .output/firefox-mv2) never get this: tests/e2e/manifest.e2e.ts checks that.
 const E2E = process.env.E2E === '1';
 
+// The extension pages (popup, offline reader, options) render untrusted article HTML, sanitized: should anything
+// slip through, the browser still refuses inline and eval'd script, plugins, <base> and form posts. Stated here
+// rather than left to the browsers' defaults, which allow 'wasm-unsafe-eval' and do not say object-src 'none'.
+// tests/e2e/hostile.e2e.ts checks the built manifests and what the browsers enforce.
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
@@ -24,6 +30,7 @@ export default defineConfig({
     // regular WebDAV sync. The optional host patterns let the options page ask, at run time, for the one origin
     // of the reader's own WebDAV server; nothing is granted at install.
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms'],
+    content_security_policy: manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     [manifestVersion === 2 ? 'optional_permissions' : 'optional_host_permissions']: ['https://*/*', 'http://*/*'],
     ...(E2E ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     // MV2 needs it under browser_action: WXT 0.21 does not move `action` there once the popup has created

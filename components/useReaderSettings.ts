@@ -88,7 +88,9 @@ export function useReaderShell(store: SettingsStore, t: Translate) {
     onClick: () => setSettingsOpen(!settingsOpen),
   };
   const shell: Omit<ReaderShellProps, 'actions' | 'children'> = {
-    settings,
+    // Images stay hidden until the reader's setting is known: an article shown before that (the in-page view has
+    // its article at once) must not fetch pictures the reader turned off (they load lazily, once shown).
+    settings: ready ? settings : { ...settings, showImages: false },
     t,
     settingsOpen,
     settingsError: error,

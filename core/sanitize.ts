@@ -23,12 +23,41 @@ const CONFIG: Config = {
     'template',
     'dialog',
     'portal',
+    // Media load from wherever the page says as soon as they render (metadata, poster, captions; audio may
+    // autoplay): a reader shows the article's text and pictures, and the pictures are its <img> elements.
+    'audio',
+    'video',
+    'source',
+    'track',
   ],
   FORBID_ATTR: ['style', 'class', 'srcdoc', 'formaction', 'ping', 'background'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: true,
   SANITIZE_NAMED_PROPS: true,
 };
+
+// Inline SVG may point at its own parts (`#id`) and embed images as data: URLs, never fetch another document:
+// <image href>, <feImage href> and url() in presentation attributes (fill, mask, filter, clip-path, marker-*)
+// all make requests from the reader's views. Links (<a href>) only navigate when clicked.
+const FETCHING_HREF = /^(?:href|xlink:href)$/i;
+const EXTERNAL_URL_REF = /url\(\s*['"]?(?!#)/i;
+
+function dropExternalReferences(node: Element, data: { attrName: string; attrValue: string; keepAttr: boolean }) {
+  const value = data.attrValue.trim();
+  const fetches =
+    FETCHING_HREF.test(data.attrName) &&
+    node.namespaceURI === 'http://www.w3.org/2000/svg' &&
+    node.localName !== 'a' &&
+    !value.startsWith('#') &&
+    !/^data:image\//i.test(value);
+  if (fetches || EXTERNAL_URL_REF.test(value)) data.keepAttr = false;
+}
+
+// Images load when they are about to be seen: with images turned off (display: none) the reader's views make no
+// image request at all, in Chromium and Firefox alike, instead of fetching every picture to hide it.
+function loadImagesWhenShown(node: Element) {
+  if (node.localName === 'img') node.setAttribute('loading', 'lazy');
+}
 
 type Mode = 'in-place' | 'string';
 const purifiers = new WeakMap<object, Record<Mode, DOMPurify>>();
@@ -39,8 +68,12 @@ function purifierFor(win: Window & typeof globalThis, mode: Mode): DOMPurify {
   if (!pair) {
     const inPlace = createDOMPurify(win);
     inPlace.setConfig({ ...CONFIG, IN_PLACE: true });
+    inPlace.addHook('uponSanitizeAttribute', dropExternalReferences);
+    inPlace.addHook('afterSanitizeAttributes', loadImagesWhenShown);
     const string = createDOMPurify(win);
     string.setConfig(CONFIG);
+    string.addHook('uponSanitizeAttribute', dropExternalReferences);
+    string.addHook('afterSanitizeAttributes', loadImagesWhenShown);
     pair = { 'in-place': inPlace, string };
     purifiers.set(win, pair);
   }

@@ -190,7 +190,7 @@ describe('web-ext lint (the checks addons.mozilla.org runs)', () => {
   const EXPLAINED = [
     /__html==\w+\.innerHTML\)\|\|\(\w+\.innerHTML=\w+\.__html\)/, // Preact
     /documentElement\.innerHTML=\w+\?\w+:\w+/, // DOMPurify
-    /pe=!1,\w+\.innerHTML=\w+/, // Readability, retrying on its cached page
+    /\w+=!1,\w+\.innerHTML=\w+/, // Readability, retrying on its cached page (minified names change)
     /\w+\.innerHTML=\w+\.innerHTML/, // Readability, unwrapping <noscript> images
   ];
 

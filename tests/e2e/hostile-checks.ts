@@ -1,0 +1,140 @@
+// What the hostile-corpus browser tests read from a rendered view, and what they expect of it. Shared by the
+// Chromium and Firefox tests.
+import { expect } from 'vitest';
+import { inspectArticleDom, type InspectOptions } from '../hostile/inspect.ts';
+import { SENTINEL_PATH, payloadOf, type Hosts } from '../hostile/page.ts';
+import type { Vector } from '../hostile/vectors.ts';
+
+/** A text element of the view's header: its text, and how many elements it holds (markup would make some). */
+interface TextSlot {
+  text: string;
+  elements: number;
+}
+
+export interface ViewReport {
+  /** No view found under the root. */
+  missing?: true;
+  /** What inspectArticleDom found in the rendered `.content`. */
+  problems: string[];
+  title: TextSlot | null;
+  byline: TextSlot | null;
+  site: TextSlot | null;
+  summary: TextSlot[];
+  /** String(window.__pwned) when a payload ran in this window, else null. */
+  pwned: string | null;
+  /** Whether `window.__clobbered` exists (a clobbering id or name reached this document). */
+  clobbered: boolean;
+}
+
+/**
+ * A script (an expression) that reports on the view under `root` (a JS expression giving a document or shadow
+ * root) in the window it runs in. Evaluated as a string: DevTools evaluation is not subject to the extension
+ * pages' CSP, while a function built with `new Function` in the page would be.
+ */
+export function reportScript(root: string, options: InspectOptions): string {
+  return `(() => {
+    const __name = (fn) => fn; // esbuild's keepNames helper, should the function's source use it
+    const inspect = ${inspectArticleDom.toString()};
+    const root = ${root};
+    if (!root) return { missing: true, problems: [], summary: [] };
+    const content = root.querySelector('.content');
+    const slot = (el) => el && { text: el.textContent, elements: el.children.length };
+    return {
+      problems: content ? inspect(content, ${JSON.stringify(options)}) : ['no .content'],
+      title: slot(root.querySelector('.title')),
+      byline: slot(root.querySelector('.byline')),
+      site: slot(root.querySelector('.site')),
+      summary: Array.from(root.querySelectorAll('.publisher-summary p, .publisher-summary li'), slot),
+      pwned: typeof window.__pwned === 'undefined' ? null : String(window.__pwned),
+      clobbered: '__clobbered' in window,
+    };
+  })()`;
+}
+
+/** The view of an extension page (popup, offline reader) or the in-page view's shadow root. */
+export const EXTENSION_PAGE_ROOT = 'document';
+// Through the prototype: the hostile page may clobber its own document's methods (<img name="querySelector">).
+export const IN_PAGE_ROOT = "Document.prototype.querySelector.call(document, 'clear-reader-view')?.shadowRoot";
+
+/**
+ * The view is clean: nothing ran, nothing in the rendered article can run or load from another host, and the
+ * metadata is plain text, the hostile vector's markup shown as the characters it is made of.
+ */
+export function expectCleanView(report: ViewReport, vector: Vector, hosts: Hosts, where: string): void {
+  expect.soft(report.missing, `${where}: no view`).toBeUndefined();
+  expect.soft(report.pwned, `${where}: a payload ran (window.__pwned)`).toBeNull();
+  expect.soft(report.problems, `${where}: rendered article`).toEqual([]);
+  const slots = [report.title, report.byline, report.site, ...report.summary].filter((s) => s !== null);
+  for (const slot of slots) expect.soft(slot.elements, `${where}: markup in "${slot.text}"`).toBe(0);
+  const payload = payloadOf(vector, hosts).trim();
+  const shown: Partial<Record<Vector['where'], (TextSlot | null)[]>> = {
+    title: [report.title],
+    'json-ld': [report.title, report.byline],
+    byline: [report.byline],
+    'site-name': [report.site],
+  };
+  for (const slot of shown[vector.where] ?? []) expect.soft(slot?.text, `${where}: shown as text`).toBe(payload);
+  if (vector.where === 'description') {
+    expect
+      .soft(
+        report.summary.map((s) => s.text),
+        `${where}: summary shown as text`,
+      )
+      .toContain(payload);
+  }
+}
+
+/** A request the browser made, as the tests record it. */
+export interface SeenRequest {
+  url: string;
+  /** Playwright's resource type ("image", "document", "fetch"…). */
+  type: string;
+  /** Which page made it: "page" (the article's tab), "popup", "reader", "service-worker" or a URL. */
+  from: string;
+  /** For the article's tab: whether the test was already watching it (false: the page's own loading). */
+  armed: boolean;
+}
+
+/**
+ * Requests that break the rule: nothing but images, from the page's origin or the CDN that hosts some of its
+ * photos (a broken `<img src=x>` of the article is still one of its images), and the extension's own files;
+ * never the sentinel host, never any other host, never anything but an image.
+ */
+export function forbiddenRequests(
+  requests: SeenRequest[],
+  { pageOrigin, hosts, extensionOrigin }: { pageOrigin: string; hosts: Hosts; extensionOrigin: string },
+): string[] {
+  const pageHost = new URL(pageOrigin).host;
+  const cdnHost = new URL(hosts.cdn).host;
+  const bad: string[] = [];
+  for (const request of requests) {
+    if (request.from === 'page' && !request.armed) continue; // the page's own loading, before the view
+    if (request.url.startsWith(extensionOrigin) || /^(?:data|blob):/.test(request.url)) continue;
+    const url = new URL(request.url);
+    const image = request.type === 'image';
+    const allowed = image && (url.host === pageHost || url.host === cdnHost);
+    if (!allowed) bad.push(`${request.from}: ${request.type} ${request.url}`);
+  }
+  return bad;
+}
+
+/** The vector an address on the sentinel host belongs to (its path is /pwned/<vector id>). */
+export const vectorOfHit = (path: string) => (path.startsWith(SENTINEL_PATH) ? path.slice(SENTINEL_PATH.length) : path);
+
+/**
+ * The extension pages' Content Security Policy is explicit and strict: scripts from the extension only (no inline,
+ * no eval, not even WebAssembly's), no plugins, no other source anywhere.
+ */
+export function expectStrictPolicy(policy: string | null | undefined): void {
+  expect(policy, 'an explicit policy').toBeTruthy();
+  const directives = new Map(
+    policy!
+      .split(';')
+      .map((directive) => directive.trim().split(/\s+/))
+      .filter((directive) => directive[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
+  expect(directives.get('script-src'), 'script-src').toEqual(["'self'"]);
+  expect(directives.get('object-src'), 'object-src').toEqual(["'none'"]);
+  expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes|\*|https?:|data:|blob:/);
+}
