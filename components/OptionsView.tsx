@@ -15,6 +15,8 @@ export interface OptionsViewProps {
   t: Translate;
   locale: string;
   webdav: WebDavSettings;
+  /** The stored WebDAV settings could not be read in full (what could is shown; sync is off until saved). */
+  webdavUnreadable?: boolean;
   status: WebDavStatus;
   /** The last "Test connection" outcome, in plain words. */
   testResult: { ok: boolean; message: string } | null;
@@ -29,6 +31,8 @@ export interface OptionsViewProps {
   onExport: (kind: ExportKind) => void;
   /** Why the last export failed, in plain words; null when it did not. */
   exportError: string | null;
+  /** Offline copies the last export could not read and left out. */
+  exportLeftOut: number;
 }
 
 /** The options page: sync through the reader's WebDAV server, import and export. Presentational. */
@@ -65,6 +69,11 @@ export function OptionsView(props: OptionsViewProps) {
       <section class="webdav" aria-labelledby="webdav-heading">
         <h2 id="webdav-heading">{t('webdavHeading')}</h2>
         <p class="hint">{t('webdavIntro')}</p>
+        {props.webdavUnreadable && (
+          <p class="notice webdav-unreadable" role="status">
+            {t('webdavSettingsUnreadable')}
+          </p>
+        )}
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -208,6 +217,11 @@ export function OptionsView(props: OptionsViewProps) {
             {t('exportZipMarkdown')}
           </button>
         </div>
+        {props.exportLeftOut > 0 && (
+          <p class="error" role="alert">
+            {t('exportLeftOut', [String(props.exportLeftOut)])}
+          </p>
+        )}
         {props.exportError && (
           <p class="error" role="alert">
             {t('exportFailed', [props.exportError])}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ItemChange, SavedItem } from '../core/saved/types.ts';
 import type { Translate } from '../platform/i18n.ts';
+import type { ListStatus } from '../platform/messaging.ts';
 
 export type StateFilter = 'all' | 'unread' | 'archived';
 
@@ -23,15 +24,44 @@ export interface ReadingListViewProps {
   offline: ReadonlySet<string>;
   t: Translate;
   locale: string;
-  /** A line about sync or storage trouble, if any (quota full, sync unreachable). */
-  notice: string | null;
+  /** Lines about sync or storage trouble, if any (quota full, sync unreachable, data that could not be read). */
+  notices: readonly string[];
   /** The last deleted item, while it can still be brought back. */
   undoable: SavedItem | null;
+  /** The list could not be loaded (a notice says why): an empty list is then not "nothing saved yet". */
+  failed?: boolean;
   onFilter: (filter: ListFilter) => void;
   onChange: (id: string, change: ItemChange) => void;
   onUndo: () => void;
   onOpenOffline: (id: string) => void;
   onOpenOriginal: (url: string) => void;
+}
+
+/**
+ * What the reader is told about the list's storage, most pressing first: the list could not be loaded, changes not
+ * stored yet, sync failing, data this version could not read (and that a copy was kept), offline copies missing.
+ */
+export function listNotices(
+  status: ListStatus,
+  t: Translate,
+  extra: { failure?: string | null; offlineUnavailable?: boolean } = {},
+): string[] {
+  const notices: string[] = [];
+  if (extra.failure) notices.push(t('listLoadFailed', [extra.failure]));
+  if (status.localStoreError) notices.push(t('listLocalWriteFailed', [status.localStoreError]));
+  else if (status.lastError) notices.push(t('syncError', [status.lastError]));
+  const unreadable = [
+    status.localFromOtherVersion ? t('listLocalOtherVersion') : null,
+    status.unreadableLocal > 0 ? t('listLocalUnreadable', [String(status.unreadableLocal)]) : null,
+    status.damagedKeys > 0 ? t('listSyncDamaged', [String(status.damagedKeys)]) : null,
+    status.newerKeys > 0 ? t('listSyncNewer', [String(status.newerKeys)]) : null,
+  ].filter((notice) => notice !== null);
+  notices.push(...unreadable);
+  // Once damaged data is replaced, the reader is still told for a while that a copy of it was kept.
+  if (!unreadable.length && status.keptCopies > 0) notices.push(t('listCopiesKept', [String(status.keptCopies)]));
+  if (status.localOnlyCount > 0) notices.push(t('syncQuotaFull', [String(status.localOnlyCount)]));
+  if (extra.offlineUnavailable) notices.push(t('offlineUnavailable'));
+  return notices;
 }
 
 /** Rendering thousands of rows would make typing lag: show a page at a time. */
@@ -50,7 +80,7 @@ function tagsFrom(input: string): string[] {
 
 /** The saved-for-later list: search, filters, and what can be done to each item. Presentational. */
 export function ReadingListView(props: ReadingListViewProps) {
-  const { shown, total, tags, filter, offline, t, locale, notice, undoable } = props;
+  const { shown, total, tags, filter, offline, t, locale, notices, undoable } = props;
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [editingTags, setEditingTags] = useState<string | null>(null);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
@@ -108,11 +138,11 @@ export function ReadingListView(props: ReadingListViewProps) {
         </div>
       </div>
 
-      {notice && (
-        <p class="notice" role="status">
+      {notices.map((notice) => (
+        <p key={notice} class="notice" role="status">
           {notice}
         </p>
-      )}
+      ))}
       {undoable && (
         <p class="undo" role="status">
           {t('deletedItem', [undoable.title])}{' '}
@@ -123,7 +153,7 @@ export function ReadingListView(props: ReadingListViewProps) {
       )}
 
       {shown.length === 0 ? (
-        <p class="status empty">{t(total === 0 ? 'listEmpty' : 'listNoMatches')}</p>
+        !(props.failed && total === 0) && <p class="status empty">{t(total === 0 ? 'listEmpty' : 'listNoMatches')}</p>
       ) : (
         <ul class="items">
           {shown.slice(0, limit).map((item) => (

@@ -71,6 +71,25 @@ export function normalizeSettings(value: unknown): ReaderSettings {
   };
 }
 
+/**
+ * What to store when the reader changes the settings while storage holds `stored` (written by another device or
+ * version, maybe unreadable here): the reader's settings, but what this version does not know is kept: fields it
+ * does not have, and, for a setting the reader did not change, a stored value of the right type it cannot show
+ * (a newer version's theme, a size past this version's range). So an older device never erases a newer one's
+ * settings, and a value of the wrong type (garbage) is replaced.
+ */
+export function settingsToStore(stored: unknown, next: ReaderSettings): Record<string, unknown> {
+  const base: Record<string, unknown> =
+    typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? { ...stored } : {};
+  const shown = normalizeSettings(stored);
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof ReaderSettings)[]) {
+    const unchanged = next[key] === shown[key];
+    if (unchanged && key in base && typeof base[key] === typeof DEFAULT_SETTINGS[key]) continue;
+    base[key] = next[key];
+  }
+  return base;
+}
+
 /** One step up or down a numeric setting, within its range. */
 export function stepSetting(settings: ReaderSettings, key: keyof typeof RANGES, direction: 1 | -1): ReaderSettings {
   const range = RANGES[key];

@@ -13,17 +13,31 @@ export interface OpenReaderViewRequest {
   force?: boolean;
 }
 
-/** What the reading list says about itself, for the popup's notice line. */
+/** What the reading list says about itself, for the popup's notice lines (see ReadingListStatus). */
 export interface ListStatus {
   /** Archived items kept on this device only because sync storage is full. */
   localOnlyCount: number;
   /** The last sync or storage error, in English (details); null when all is well. */
   lastError: string | null;
+  /** Changes that could not be written to storage.local yet (kept in memory, retried), in English; else null. */
+  localStoreError: string | null;
+  /** Keys of sync storage written by a newer version (left as they are) and damaged (kept here, then replaced). */
+  newerKeys: number;
+  damagedKeys: number;
+  /** Items of this device's store that could not be read in full (left as they are, a copy kept). */
+  unreadableLocal: number;
+  /** This device's store was written by a newer version (a copy kept, what could be read is used). */
+  localFromOtherVersion: boolean;
+  /** Copies of unreadable data kept on this device lately. */
+  keptCopies: number;
 }
 
 export type SaveResult =
-  /** `warning`: saved to the list, but its offline copy could not be stored on this device. */
-  { ok: true; item: SavedItem; warning?: string } | { ok: false; error: string };
+  /**
+   * `warning`: saved to the list, but its offline copy could not be stored on this device; `copyFailure` says why
+   * (the browser's storage is full, or offline storage is unavailable, as in some private windows).
+   */
+  { ok: true; item: SavedItem; warning?: string; copyFailure?: 'quota' | 'unavailable' } | { ok: false; error: string };
 
 interface ProtocolMap {
   /** Options page: test a WebDAV server (the origin permission must already be granted). */

@@ -25,36 +25,104 @@ const DB_VERSION = 1;
 /** Enough words to find an article by what it says, small enough that 5,000 of them load at once. */
 const SEARCH_TEXT_CHARS = 4_000;
 
+/** An open that neither succeeds nor fails (a blocked upgrade, a wedged profile) must not leave a save hanging. */
+const OPEN_TIMEOUT_MS = 10_000;
+
 let db: Promise<IDBPDatabase<ReaderDb>> | null = null;
 
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(message)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+/** The database, opened once; a failure is not remembered (the next call tries again). */
 function open(): Promise<IDBPDatabase<ReaderDb>> {
-  db ??= openDB<ReaderDb>(DB_NAME, DB_VERSION, {
-    upgrade(database) {
-      database.createObjectStore('articles', { keyPath: 'id' });
-      database.createObjectStore('searchText', { keyPath: 'id' });
-    },
+  db ??= (async () => {
+    // Missing in some private windows and locked-down profiles; opening may also throw or fail there.
+    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available here');
+    return withTimeout(
+      openDB<ReaderDb>(DB_NAME, DB_VERSION, {
+        upgrade(database) {
+          database.createObjectStore('articles', { keyPath: 'id' });
+          database.createObjectStore('searchText', { keyPath: 'id' });
+        },
+        terminated() {
+          db = null; // closed by the browser (storage cleared): open again next time
+        },
+      }),
+      OPEN_TIMEOUT_MS,
+      'IndexedDB did not open',
+    );
+  })().catch((error: unknown) => {
+    db = null;
+    throw error;
   });
   return db;
+}
+
+/**
+ * The same promise, its rejection marked handled: when a later step of a transaction throws at once (an aborted
+ * transaction, a value it cannot store), the steps already started must not become unhandled rejections.
+ */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** A storage failure in the reader's terms; the original error is kept as the cause. */
 export class OfflineStoreError extends Error {
   constructor(
-    readonly kind: 'quota' | 'unavailable',
+    readonly kind: 'quota' | 'unavailable' | 'damaged',
     cause: unknown,
   ) {
     super(
       kind === 'quota'
         ? 'the browser has no room left for offline copies'
-        : `offline copies are unavailable (${errorMessage(cause)})`,
+        : kind === 'damaged'
+          ? 'this offline copy is damaged'
+          : `offline copies are unavailable (${errorMessage(cause)})`,
       { cause },
     );
   }
 }
 
-function storeError(error: unknown): OfflineStoreError {
-  const name = (error as { name?: string } | null)?.name;
-  return new OfflineStoreError(name === 'QuotaExceededError' ? 'quota' : 'unavailable', error);
+/** A stored copy this version can show (another version, or damage, could have left anything there). */
+function isReadableCopy(value: unknown): value is OfflineArticle {
+  const v = value as Partial<OfflineArticle> | null;
+  const a = v?.article as Partial<Article> | undefined;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof a === 'object' &&
+    a !== null &&
+    typeof a.title === 'string' &&
+    typeof a.contentHtml === 'string' &&
+    typeof a.url === 'string' &&
+    (v.summary === undefined || Array.isArray(v.summary))
+  );
+}
+
+function isQuotaError(error: unknown): boolean {
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  return name === 'QuotaExceededError' || (typeof message === 'string' && /quota/i.test(message));
+}
+
+/** `transaction`: an aborted transaction's own error says why (a quota error shows there, not on its requests). */
+function storeError(error: unknown, transaction?: { error: unknown } | null): OfflineStoreError {
+  if (error instanceof OfflineStoreError) return error;
+  const quota = isQuotaError(error) || isQuotaError(transaction?.error);
+  return new OfflineStoreError(quota ? 'quota' : 'unavailable', error);
 }
 
 export async function putOfflineArticle(
@@ -63,33 +131,41 @@ export async function putOfflineArticle(
   summary: { text: string; paragraph: number }[] = [],
   savedAt = Date.now(),
 ): Promise<void> {
+  let tx: { error: unknown } | null = null;
   try {
     const database = await open();
     const { removed: _removed, ...kept } = article;
-    const tx = database.transaction(['articles', 'searchText'], 'readwrite');
-    await Promise.all([
-      tx.objectStore('articles').put({ id, savedAt, article: kept, summary }),
-      tx.objectStore('searchText').put({ id, text: searchTokens(article.text, SEARCH_TEXT_CHARS) }),
-      tx.done,
-    ]);
+    const writing = database.transaction(['articles', 'searchText'], 'readwrite');
+    tx = writing;
+    const done = handled(writing.done);
+    const body = handled(writing.objectStore('articles').put({ id, savedAt, article: kept, summary }));
+    const text = searchTokens(article.text, SEARCH_TEXT_CHARS);
+    await Promise.all([body, handled(writing.objectStore('searchText').put({ id, text })), done]);
   } catch (error) {
-    throw storeError(error);
+    throw storeError(error, tx);
   }
 }
 
+/** The copy, or null when there is none; rejects with an OfflineStoreError when it cannot be read. */
 export async function getOfflineArticle(id: string): Promise<OfflineArticle | null> {
+  let stored: unknown;
   try {
-    return (await (await open()).get('articles', id)) ?? null;
+    stored = await (await open()).get('articles', id);
   } catch (error) {
     throw storeError(error);
   }
+  if (stored === undefined) return null;
+  if (!isReadableCopy(stored)) throw new OfflineStoreError('damaged', stored);
+  return stored;
 }
 
 export async function deleteOfflineArticle(id: string): Promise<void> {
   try {
     const database = await open();
     const tx = database.transaction(['articles', 'searchText'], 'readwrite');
-    await Promise.all([tx.objectStore('articles').delete(id), tx.objectStore('searchText').delete(id), tx.done]);
+    const done = handled(tx.done);
+    const body = handled(tx.objectStore('articles').delete(id));
+    await Promise.all([body, handled(tx.objectStore('searchText').delete(id)), done]);
   } catch (error) {
     throw storeError(error);
   }
@@ -97,11 +173,19 @@ export async function deleteOfflineArticle(id: string): Promise<void> {
 
 /** Every saved article's folded words (core/saved/search.ts), by id: for searching the list by what they say. */
 export async function allSearchTexts(): Promise<Map<string, string>> {
-  const rows = await (await open()).getAll('searchText');
-  return new Map(rows.map((row) => [row.id, row.text]));
+  try {
+    const rows = await (await open()).getAll('searchText');
+    return new Map(rows.map((row) => [row.id, row.text]));
+  } catch (error) {
+    throw storeError(error);
+  }
 }
 
 /** Ids that have an offline copy on this device. */
 export async function offlineIds(): Promise<Set<string>> {
-  return new Set(await (await open()).getAllKeys('articles'));
+  try {
+    return new Set(await (await open()).getAllKeys('articles'));
+  } catch (error) {
+    throw storeError(error);
+  }
 }

@@ -4,6 +4,8 @@ import { browser } from 'wxt/browser';
 import type { Article } from '../core/index.ts';
 import {
   createReadingList,
+  type KeptCopy,
+  type KeptCopyInfo,
   type LocalBatch,
   type LocalSnapshot,
   type LocalStore,
@@ -11,17 +13,27 @@ import {
   type ReadingList,
   type SyncArea,
 } from '../core/saved/index.ts';
+import { withKeptCopy } from '../core/saved/local.ts';
 import { summarize } from '../core/summary/index.ts';
-import { deleteOfflineArticle, offlineIds, putOfflineArticle } from './offline-store.ts';
+import { OfflineStoreError, deleteOfflineArticle, offlineIds, putOfflineArticle } from './offline-store.ts';
 import type { ListStatus, SaveResult } from './messaging.ts';
 import { deviceIdItem } from './storage.ts';
 import { errorMessage } from '../core/errors.ts';
 
 // storage.local keys of the engine's local store: one per item (so a change writes one small key), plus the
-// format version and the engine's bookkeeping.
+// format version and the engine's bookkeeping, and the copies of data it could not read (one key each).
 const RECORD_PREFIX = 'rl-item:';
 const VERSION_KEY = 'rl-version';
 const STATE_KEY = 'rl-state';
+export const KEPT_PREFIX = 'rl-kept:';
+
+/** A kept copy as stored (anything else under KEPT_PREFIX is left alone and not counted). */
+function keptInfo(value: unknown): KeptCopyInfo | null {
+  const v = value as Partial<KeptCopy> | null;
+  if (typeof v !== 'object' || v === null || typeof v.source !== 'string' || !Number.isFinite(v.at)) return null;
+  const reason = v.reason === 'newer' ? 'newer' : 'corrupt';
+  return { source: v.source, reason, at: v.at!, message: String(v.message ?? '') };
+}
 
 export const localStore: LocalStore = {
   async load(): Promise<LocalSnapshot> {
@@ -29,8 +41,30 @@ export const localStore: LocalStore = {
     const records = Object.entries(all)
       .filter(([key]) => key.startsWith(RECORD_PREFIX))
       .map(([, value]) => value);
-    const version = all[VERSION_KEY];
-    return { version: typeof version === 'number' ? version : null, records, state: all[STATE_KEY] ?? null };
+    const kept = Object.entries(all)
+      .filter(([key]) => key.startsWith(KEPT_PREFIX))
+      .map(([, value]) => keptInfo(value))
+      .filter((info) => info !== null);
+    const stored: unknown = all[VERSION_KEY];
+    // A version that is not a number is not "none": the engine keeps a copy before writing its own.
+    const version = stored === undefined || stored === null ? null : typeof stored === 'number' ? stored : NaN;
+    const snapshot: LocalSnapshot = { version, records, state: all[STATE_KEY] ?? null, kept };
+    if (Number.isNaN(version)) snapshot.storedVersion = stored;
+    return snapshot;
+  },
+  async keep(copy: KeptCopy): Promise<boolean> {
+    const all = await browser.storage.local.get(null);
+    const copies = Object.entries(all).flatMap(([key, value]) => {
+      const info = key.startsWith(KEPT_PREFIX) ? keptInfo(value) : null;
+      return info ? [{ ...info, key, value: (value as KeptCopy).value }] : [];
+    });
+    const key = `${KEPT_PREFIX}${copy.at.toString(36)}:${copy.source}`;
+    const next = withKeptCopy(copies, { ...copy, key }, (a, b) => JSON.stringify(a.value) === JSON.stringify(b.value));
+    if (!next) return false;
+    await browser.storage.local.set({ [key]: copy });
+    const dropped = copies.filter((c) => !next.includes(c)).map((c) => c.key);
+    if (dropped.length) await browser.storage.local.remove(dropped);
+    return true;
   },
   async write(batch: LocalBatch): Promise<void> {
     const items: Record<string, unknown> = { [VERSION_KEY]: batch.version };
@@ -111,7 +145,8 @@ export async function saveArticle(article: Article): Promise<SaveResult> {
       await putOfflineArticle(item.id, article, summarize(article).sentences);
     } catch (error) {
       // The item is in the list (it syncs); only its offline copy is missing: say so.
-      return { ok: true, item, warning: errorMessage(error) };
+      const copyFailure = error instanceof OfflineStoreError && error.kind === 'quota' ? 'quota' : 'unavailable';
+      return { ok: true, item, warning: errorMessage(error), copyFailure };
     }
     return { ok: true, item };
   } catch (error) {
@@ -121,5 +156,14 @@ export async function saveArticle(article: Article): Promise<SaveResult> {
 
 export function listStatus(readingList: ReadingList): ListStatus {
   const status = readingList.status();
-  return { localOnlyCount: status.localOnlyCount, lastError: status.lastError };
+  return {
+    localOnlyCount: status.localOnlyCount,
+    lastError: status.lastError,
+    localStoreError: status.localStoreError,
+    newerKeys: status.newerKeys,
+    damagedKeys: status.damagedKeys,
+    unreadableLocal: status.unreadableLocal,
+    localFromOtherVersion: status.localFromOtherVersion,
+    keptCopies: status.keptCopies,
+  };
 }

@@ -1,6 +1,12 @@
 // Every storage item the extension keeps, in one place: key, area, default and version.
-import { storage } from '@wxt-dev/storage';
-import { DEFAULT_SETTINGS, normalizeSettings, type ReaderSettings, type SettingsStore } from '../core/settings.ts';
+import { storage, type WxtStorageItem } from '@wxt-dev/storage';
+import {
+  DEFAULT_SETTINGS,
+  normalizeSettings,
+  settingsToStore,
+  type ReaderSettings,
+  type SettingsStore,
+} from '../core/settings.ts';
 
 /** Reader settings follow the reader to other devices (storage.sync), as Chrome and Firefox sync them. */
 export const readerSettingsItem = storage.defineItem<ReaderSettings>('sync:readerSettings', {
@@ -13,9 +19,13 @@ export async function loadSettings(): Promise<ReaderSettings> {
   return normalizeSettings(await readerSettingsItem.getValue());
 }
 
-/** Stores the settings; rejects (quota, sync write limits) so the caller can tell the reader. */
+/**
+ * Stores the settings; rejects (quota, sync write limits) so the caller can tell the reader. What the stored
+ * value holds that this version does not know (another version's settings) is kept (see settingsToStore).
+ */
 export async function saveSettings(settings: ReaderSettings): Promise<void> {
-  await readerSettingsItem.setValue(normalizeSettings(settings));
+  const stored: unknown = await readerSettingsItem.getValue();
+  await readerSettingsItem.setValue(settingsToStore(stored, normalizeSettings(settings)) as unknown as ReaderSettings);
 }
 
 /** Calls back with the new settings whenever they change, here or on another device. */
@@ -46,9 +56,72 @@ export interface WebDavSettings {
   syncArticles?: boolean;
 }
 
-export const webDavSettingsItem = storage.defineItem<WebDavSettings>('local:webdavSettings', {
-  fallback: { enabled: false, baseUrl: '', user: '', password: '', folder: 'ClearReader', passphrase: '' },
+const WEBDAV_DEFAULTS: Readonly<WebDavSettings> = Object.freeze({
+  enabled: false,
+  baseUrl: '',
+  user: '',
+  password: '',
+  folder: 'ClearReader',
+  passphrase: '',
 });
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Stored WebDAV settings, usable whatever storage holds: a field of the wrong type gets its default, and settings
+ * that could not be read in full are not enabled (never sync with half-read credentials). `damaged` tells the
+ * options page to say so; the stored value itself is only replaced when the reader saves.
+ */
+export function normalizeWebDavSettings(value: unknown): { settings: WebDavSettings; damaged: boolean } {
+  if (value === null || value === undefined) return { settings: { ...WEBDAV_DEFAULTS }, damaged: false };
+  if (!isRecord(value)) return { settings: { ...WEBDAV_DEFAULTS }, damaged: true };
+  let damaged = false;
+  const field = <K extends keyof WebDavSettings>(key: K): WebDavSettings[K] => {
+    const v = value[key];
+    if (typeof v === typeof WEBDAV_DEFAULTS[key]) return v as WebDavSettings[K];
+    if (v !== undefined) damaged = true; // missing (an older version's) is not damage
+    return WEBDAV_DEFAULTS[key];
+  };
+  // Fields this version does not know (a newer one's) are kept as they are: saving here must not drop them.
+  const settings: WebDavSettings = {
+    ...value,
+    enabled: field('enabled'),
+    baseUrl: field('baseUrl'),
+    user: field('user'),
+    password: field('password'),
+    folder: field('folder'),
+    passphrase: field('passphrase'),
+  };
+  if (value.syncArticles !== undefined && typeof value.syncArticles !== 'boolean') {
+    damaged = true;
+    delete settings.syncArticles;
+  }
+  if (damaged) settings.enabled = false;
+  return { settings, damaged };
+}
+
+/** A storage item whose every read goes through `normalize` (the raw value stays as stored until written). */
+function normalizedItem<T>(item: WxtStorageItem<T, Record<string, unknown>>, normalize: (raw: unknown) => T) {
+  return {
+    ...item,
+    getValue: async () => normalize(await item.getValue()),
+    watch: (callback: (value: T, old: T) => void) =>
+      item.watch((value, old) => callback(normalize(value), normalize(old))),
+  } satisfies WxtStorageItem<T, Record<string, unknown>>;
+}
+
+const rawWebDavSettingsItem = storage.defineItem<WebDavSettings>('local:webdavSettings', {
+  fallback: { ...WEBDAV_DEFAULTS },
+});
+
+export const webDavSettingsItem = normalizedItem(rawWebDavSettingsItem, (raw) => normalizeWebDavSettings(raw).settings);
+
+/** True when the stored WebDAV settings could not be read in full (the options page says so). */
+export async function webDavSettingsDamaged(): Promise<boolean> {
+  return normalizeWebDavSettings(await rawWebDavSettingsItem.getValue()).damaged;
+}
 
 export interface WebDavStatus {
   lastSyncAt: number | null;
@@ -60,6 +133,20 @@ export interface WebDavStatus {
   problems: string[];
 }
 
-export const webDavStatusItem = storage.defineItem<WebDavStatus>('local:webdavStatus', {
-  fallback: { lastSyncAt: null, lastError: null, failures: 0, problems: [] },
-});
+/** The stored sync status, usable whatever storage holds (it is rewritten by the next sync). */
+export function normalizeWebDavStatus(value: unknown): WebDavStatus {
+  const v = isRecord(value) ? value : {};
+  return {
+    lastSyncAt: typeof v.lastSyncAt === 'number' && Number.isFinite(v.lastSyncAt) ? v.lastSyncAt : null,
+    lastError: typeof v.lastError === 'string' ? v.lastError : null,
+    failures: Number.isSafeInteger(v.failures) && (v.failures as number) >= 0 ? (v.failures as number) : 0,
+    problems: Array.isArray(v.problems) ? v.problems.filter((p): p is string => typeof p === 'string') : [],
+  };
+}
+
+export const webDavStatusItem = normalizedItem(
+  storage.defineItem<WebDavStatus>('local:webdavStatus', {
+    fallback: { lastSyncAt: null, lastError: null, failures: 0, problems: [] },
+  }),
+  normalizeWebDavStatus,
+);

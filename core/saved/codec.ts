@@ -9,7 +9,8 @@
 // - 2: `2z` + base93(deflate-raw(text)), or `2t` + text where CompressionStream is missing. The text is one
 //   line per item, fields separated by tabs (see encodeText). Times are base-36 seconds from 2025-01-01;
 //   device tags are listed once per shard and referred to by index.
-// A value in a format newer than this code knows is never overwritten (that shard is left to newer devices).
+// A value in a format newer than this code knows is never overwritten (that shard is left to newer devices); a
+// damaged one is overwritten only once the engine has kept a copy of it on the device (see engine.ts).
 import { base93Decode, base93Encode } from './base93.ts';
 import { fnv1a32 } from './hash.ts';
 import { emptyCollected, type Collected, type ItemMeta, type ItemRecord, type Register } from './crdt.ts';
@@ -342,7 +343,10 @@ export function encodeText(content: ShardContent): string {
 
 export function decodeText(text: string): ShardContent {
   const [header = '', ...lines] = text.split('\n');
-  const [gcText = '', deviceText = '', writerText = ''] = header.split('\t');
+  const headerFields = header.split('\t');
+  // Every version-2 header has these three fields (a later writer may add more): anything else is not a shard.
+  if (headerFields.length < 3) throw new Error('bad header');
+  const [gcText = '', deviceText = '', writerText = ''] = headerFields;
   const collected = emptyCollected();
   collected.floor = gcText === '' ? 0 : parseB36(gcText) + TIME_ORIGIN;
   if (lines[0]?.startsWith('~')) {
@@ -541,7 +545,8 @@ export async function decodeShard(value: unknown): Promise<DecodedShard> {
       ok: false,
       reason: 'corrupt',
       version: null,
-      message: errorMessage(error),
+      // A broken deflate stream throws without a message.
+      message: errorMessage(error) || 'damaged data',
     };
   }
 }

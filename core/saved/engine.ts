@@ -29,6 +29,15 @@
 // that was last saved before a floor the writer had not seen, is not taken. So a device offline longer than
 // the tombstones' lifetime, whatever its clock, does not bring back what was deleted meanwhile, and what it
 // saved or restored after the deletion is kept.
+//
+// Data this version cannot read is never written over without a copy: nothing a reader saved is lost silently.
+// A shard written by a newer version is never written (its items here stay local-only). A damaged shard (cut,
+// not a shard at all, a broken deflate stream) is kept aside in the local store (LocalStore.keep, a few copies at
+// most) before the next write replaces it with what this device knows; other devices then write their items in
+// it back, as after any concurrent write. In the local store, records that cannot be read in full are kept aside
+// once (and left where they are); a store written by a newer version, or with an unreadable version, is kept
+// aside whole, then read record by record. When a copy cannot be kept, the shard is left as it is (retried with
+// a backoff), or the list does not load. status() counts all of it for the reader.
 import {
   FORMAT_VERSION,
   SHARD_COUNT,
@@ -67,7 +76,16 @@ import {
   type ItemMeta,
   type ItemRecord,
 } from './crdt.ts';
-import { LOCAL_VERSION, migrateLocal, type LocalRecord, type LocalState, type LocalStore } from './local.ts';
+import {
+  LOCAL_VERSION,
+  MAX_KEPT_COPIES,
+  migrateLocal,
+  type KeptCopy,
+  type KeptCopyInfo,
+  type LocalRecord,
+  type LocalState,
+  type LocalStore,
+} from './local.ts';
 import type { SyncLimits } from './memory.ts';
 import { planSync, type Plan } from './plan.ts';
 import { SYNC_LIMITS, type ItemChange, type NewItem, type SavedItem, type SyncArea } from './types.ts';
@@ -76,6 +94,8 @@ import { errorMessage } from '../errors.ts';
 
 export const TOMBSTONE_TTL_MS = 60 * 24 * 3600 * 1000;
 export const EXCERPT_MAX = 600;
+/** How long status() counts a copy of unreadable data kept on this device (the reader is told meanwhile). */
+export const KEPT_NOTICE_MS = 7 * 24 * 3600 * 1000;
 
 export interface ReadingListOptions {
   /** Stable id of this browser profile (platform/ keeps one in storage.local). */
@@ -115,10 +135,25 @@ export interface ReadingListStatus {
   /** The last error (sync or local storage), in English; null once a later attempt succeeded. */
   lastError: string | null;
   lastErrorAt: number | null;
+  /**
+   * The last failure to write to the local store, in English, while it lasts: the changes are held in memory and
+   * written again (with a growing delay), so they are lost only if the browser closes meanwhile.
+   */
+  localStoreError: string | null;
   /** Last successful write to sync storage (ms since 1970). */
   lastWriteAt: number | null;
-  /** Keys this version cannot read (written by a newer version, or damaged). */
+  /** Keys of sync storage this version cannot read (newerKeys + damagedKeys). */
   unreadableKeys: number;
+  /** Keys written by a newer version: never written here; their items here stay local-only. */
+  newerKeys: number;
+  /** Damaged keys: a copy of each is kept on this device before the next write replaces it. */
+  damagedKeys: number;
+  /** Records of the local store that could not be read, or not in full, at load (a copy of them was kept). */
+  unreadableLocal: number;
+  /** The local store was written by a newer version (or its version is unreadable): a copy of it was kept. */
+  localFromOtherVersion: boolean;
+  /** Copies of unreadable data this device kept in the last KEPT_NOTICE_MS. */
+  keptCopies: number;
 }
 
 export interface ReadingList {
@@ -248,6 +283,15 @@ export function createReadingList(options: ReadingListOptions): ReadingList {
   let flushChain: Promise<void> = Promise.resolve();
   let absorbChain: Promise<void> = Promise.resolve();
 
+  // Data this version cannot read: what was kept, and what the reader is told.
+  let kept: KeptCopyInfo[] = [];
+  /** Values kept by this instance (source and JSON): each is kept once. */
+  const keptValues = new Set<string>();
+  let unreadableLocal = 0;
+  let localFromOtherVersion = false;
+  let localRetry: unknown = null;
+  let localAttempts = 0;
+
   function fail(context: string, error: unknown, local = false) {
     const failure = { message: `${context}: ${errorMessage(error)}`, at: clock() };
     if (local) localError = failure;
@@ -327,6 +371,7 @@ export function createReadingList(options: ReadingListOptions): ReadingList {
           () => {
             if (localError) changed();
             localError = null;
+            localAttempts = 0;
           },
           (error: unknown) => {
             // Keep the batch for the next attempt (newer values of the same ids win), and say so.
@@ -335,11 +380,94 @@ export function createReadingList(options: ReadingListOptions): ReadingList {
             for (const id of batch.remove) if (!records.has(id)) toRemove.add(id);
             if (batch.state) stateDirty = true;
             fail('Local storage', error, true);
+            retryLocal();
           },
         ),
       () => undefined,
     );
     return persisting;
+  }
+
+  /** A failed local write is tried again by itself (quota freed, a transient error), with a growing delay. */
+  function retryLocal() {
+    if (closed || localRetry !== null) return;
+    const delay = Math.min(2_000 * 2 ** localAttempts, 5 * MINUTE);
+    localAttempts++;
+    localRetry = timers.set(() => {
+      localRetry = null;
+      void persist();
+    }, delay);
+  }
+
+  /**
+   * Keeps a copy of a value this version cannot read, before anything is written over it. True once kept (now or
+   * earlier); false when the store cannot keep copies. Rejects when keeping failed.
+   */
+  async function keepCopy(copy: Omit<KeptCopy, 'at'>): Promise<boolean> {
+    const identity = `${copy.source}\n${JSON.stringify(copy.value)}`;
+    if (keptValues.has(identity)) return true;
+    if (!options.local.keep) return false;
+    const at = clock();
+    const added = await options.local.keep({ ...copy, at });
+    keptValues.add(identity);
+    if (added) {
+      kept = [...kept, { source: copy.source, reason: copy.reason, at, message: copy.message }].slice(-MAX_KEPT_COPIES);
+      changed();
+    }
+    return true;
+  }
+
+  /** At load: what the local store holds but this version cannot read is kept aside first, or nothing loads. */
+  async function keepUnreadableLocal(snapshot: Awaited<ReturnType<LocalStore['load']>>) {
+    const migrated = migrateLocal(snapshot);
+    const copies: Omit<KeptCopy, 'at'>[] = [];
+    const { kept: _kept, ...stored } = snapshot;
+    if (migrated.foreignVersion !== null) {
+      const newer = migrated.foreignVersion > LOCAL_VERSION;
+      copies.push({
+        source: 'local:all',
+        reason: newer ? 'newer' : 'corrupt',
+        message: newer
+          ? `stored by a newer version (${migrated.foreignVersion})`
+          : `stored with an unreadable version (${String(migrated.foreignVersion)})`,
+        value: stored,
+      });
+    } else {
+      if (migrated.skipped.length) {
+        copies.push({
+          source: 'local:records',
+          reason: 'corrupt',
+          message: `${migrated.skipped.length} record(s) this version cannot read in full`,
+          value: migrated.skipped,
+        });
+      }
+      if (migrated.stateDamaged) {
+        copies.push({
+          source: 'local:state',
+          reason: 'corrupt',
+          message: 'unreadable bookkeeping',
+          value: stored.state,
+        });
+      }
+    }
+    for (const copy of copies) {
+      let done: boolean;
+      try {
+        done = await keepCopy(copy);
+      } catch (error) {
+        throw new Error(
+          `The reading list on this device cannot be read, and no copy of it could be kept (${errorMessage(error)}): nothing was changed.`,
+          { cause: error },
+        );
+      }
+      if (!done)
+        throw new Error(
+          'The reading list on this device cannot be read, and this store cannot keep a copy of it: nothing was changed.',
+        );
+    }
+    unreadableLocal = migrated.skipped.length;
+    localFromOtherVersion = migrated.foreignVersion !== null;
+    return migrated;
   }
 
   // ------------------------------------------------------------------------------------------------------------
@@ -673,12 +801,33 @@ export function createReadingList(options: ReadingListOptions): ReadingList {
       }
       if (forgotten) plan = await computePlan();
     }
-    const writes = chooseWrites(plan);
-    pendingWrites = writes.length;
+    let writes = chooseWrites(plan);
+    // A damaged key is written over only once a copy of it is kept on this device.
+    let keepError: unknown = null;
+    let held = 0;
+    for (const p of [...writes]) {
+      const r = remote.get(p.shard);
+      if (!r || r.decoded.ok) continue;
+      try {
+        const source = `sync:${p.key}`;
+        if (await keepCopy({ source, reason: r.decoded.reason, message: r.decoded.message, value: r.value })) continue;
+        keepError = new Error('this device cannot keep a copy of it');
+      } catch (error) {
+        keepError = error;
+      }
+      writes = writes.filter((w) => w !== p);
+      held++;
+    }
+    pendingWrites = writes.length + held;
     if (!writes.length) {
+      applyFlags(plan);
+      if (keepError) {
+        await persist();
+        retryLater('other', keepError, 'Keeping a copy of unreadable sync data');
+        return;
+      }
       syncSucceeded();
       relaxMargins();
-      applyFlags(plan);
       changed();
       await persist();
       return;
@@ -715,10 +864,16 @@ export function createReadingList(options: ReadingListOptions): ReadingList {
       }
     }
     applyFlags(plan);
+    lastWriteAt = clock();
+    if (keepError) {
+      pendingWrites = held;
+      await persist();
+      retryLater('other', keepError, 'Keeping a copy of unreadable sync data');
+      return;
+    }
     pendingWrites = 0;
     syncSucceeded();
     relaxMargins();
-    lastWriteAt = clock();
     changed();
     await persist();
     // Something changed while we were writing: go again (debounced).
@@ -786,7 +941,8 @@ export function createReadingList(options: ReadingListOptions): ReadingList {
     async load() {
       if (loaded) return;
       const snapshot = await options.local.load();
-      const migrated = migrateLocal(snapshot);
+      kept = [...(snapshot.kept ?? [])];
+      const migrated = await keepUnreadableLocal(snapshot);
       state = migrated.state;
       for (const record of migrated.records) {
         records.set(record.id, record);
@@ -911,22 +1067,14 @@ export function createReadingList(options: ReadingListOptions): ReadingList {
         itemCount++;
         if (record.localOnly) localOnlyCount++;
       }
-      let unreadableKeys = 0;
-      let newer = false;
+      let newerKeys = 0;
+      let damagedKeys = 0;
       for (const r of remote.values()) {
         if (r.decoded.ok) continue;
-        unreadableKeys++;
-        if (r.decoded.reason === 'newer') newer = true;
+        if (r.decoded.reason === 'newer') newerKeys++;
+        else damagedKeys++;
       }
-      const unreadable = unreadableKeys
-        ? {
-            message: newer
-              ? `Sync storage: ${unreadableKeys} key(s) written by a newer version of Clear Reader; their items sync again after an update`
-              : `Sync storage: ${unreadableKeys} key(s) unreadable; they will be rewritten`,
-            at: now,
-          }
-        : null;
-      const error = localError ?? syncError ?? unreadable;
+      const error = localError ?? syncError;
       return {
         loaded,
         itemCount,
@@ -939,8 +1087,14 @@ export function createReadingList(options: ReadingListOptions): ReadingList {
         nextAttemptAt: timer !== null ? timerAt : null,
         lastError: error?.message ?? null,
         lastErrorAt: error?.at ?? null,
+        localStoreError: localError?.message ?? null,
         lastWriteAt,
-        unreadableKeys,
+        unreadableKeys: newerKeys + damagedKeys,
+        newerKeys,
+        damagedKeys,
+        unreadableLocal,
+        localFromOtherVersion,
+        keptCopies: kept.filter((k) => k.at > now - KEPT_NOTICE_MS).length,
       };
     },
 
@@ -983,6 +1137,8 @@ export function createReadingList(options: ReadingListOptions): ReadingList {
       unsubscribe?.();
       if (timer !== null) timers.clear(timer);
       timer = null;
+      if (localRetry !== null) timers.clear(localRetry);
+      localRetry = null;
     },
   };
 }

@@ -12,6 +12,9 @@ export {
 export {
   createMemoryLocalStore,
   LOCAL_VERSION,
+  MAX_KEPT_COPIES,
+  type KeptCopy,
+  type KeptCopyInfo,
   type LocalBatch,
   type LocalRecord,
   type LocalSnapshot,

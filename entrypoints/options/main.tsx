@@ -15,6 +15,7 @@ import { sendMessage } from '../../platform/messaging.ts';
 import { getOfflineArticle } from '../../platform/offline-store.ts';
 import { sanitizeHtml } from '../../core/sanitize.ts';
 import {
+  webDavSettingsDamaged,
   webDavSettingsItem,
   webDavStatusItem,
   type WebDavSettings,
@@ -46,10 +47,14 @@ function App() {
   const [busy, setBusy] = useState(false);
   const [importState, setImportState] = useState<ImportState>({ kind: 'idle' });
   const [exportError, setExportError] = useState<string | null>(null);
+  const [exportLeftOut, setExportLeftOut] = useState(0);
   const [parsed, setParsed] = useState<ImportedItem[]>([]);
+
+  const [webdavUnreadable, setWebdavUnreadable] = useState(false);
 
   useEffect(() => {
     void webDavSettingsItem.getValue().then(setWebdav);
+    void webDavSettingsDamaged().then(setWebdavUnreadable, () => undefined);
     void webDavStatusItem.getValue().then(setStatus);
     return webDavStatusItem.watch(setStatus);
   }, []);
@@ -100,19 +105,32 @@ function App() {
   const onExport = (kind: ExportKind) =>
     void (async () => {
       setExportError(null);
+      setExportLeftOut(0);
       const { items } = await sendMessage('listItems', undefined);
       if (kind === 'json') download(exportJson(items), 'application/json', `clear-reader-${stamp()}.json`);
       else if (kind === 'bookmarks') download(exportBookmarks(items), 'text/html', `clear-reader-${stamp()}.html`);
       else {
         const copies = [];
+        let leftOut = 0;
+        let lastFailure: unknown = null;
         for (const item of items) {
-          const copy = await getOfflineArticle(item.id);
+          let copy;
+          try {
+            copy = await getOfflineArticle(item.id);
+          } catch (failure) {
+            // One unreadable copy does not stop the others; the page says how many were left out.
+            leftOut++;
+            lastFailure = failure;
+            continue;
+          }
           // Sanitized again: a copy may have come from the sync server, and the files open outside the extension.
           if (copy) {
             const contentHtml = sanitizeHtml(copy.article.contentHtml, document);
             copies.push({ id: item.id, title: item.title, url: item.url, contentHtml });
           }
         }
+        if (leftOut > 0 && copies.length === 0) throw lastFailure;
+        setExportLeftOut(leftOut);
         const zip =
           kind === 'zip'
             ? exportOfflineZip(copies, { format: 'html' })
@@ -130,6 +148,7 @@ function App() {
       t={t}
       locale={uiLanguage()}
       webdav={webdav}
+      webdavUnreadable={webdavUnreadable}
       status={status}
       testResult={testResult}
       busy={busy}
@@ -138,6 +157,7 @@ function App() {
         const granted = webdav.enabled ? askOrigin() : Promise.resolve(true);
         void run(async () => {
           await webDavSettingsItem.setValue({ ...webdav, enabled: webdav.enabled && (await granted) });
+          setWebdavUnreadable(false);
           if (webdav.enabled && (await granted)) setStatus(await sendMessage('webdavSyncNow', undefined));
         });
       }}
@@ -174,6 +194,7 @@ function App() {
       onImport={onImport}
       onExport={onExport}
       exportError={exportError}
+      exportLeftOut={exportLeftOut}
     />
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { filterItems } from '../../core/saved/search.ts';
 import type { ItemChange, SavedItem } from '../../core/saved/types.ts';
-import { ReadingListView, type ListFilter } from '../../components/ReadingListView.tsx';
+import { ReadingListView, listNotices, type ListFilter } from '../../components/ReadingListView.tsx';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { sendMessage, type ListStatus } from '../../platform/messaging.ts';
 import { allSearchTexts, offlineIds } from '../../platform/offline-store.ts';
@@ -11,27 +11,49 @@ import '../../components/reading-list.css';
 import { errorMessage } from '../../core/errors.ts';
 
 const NO_FILTER: ListFilter = { query: '', state: 'all', favourites: false, tag: null };
+const ALL_WELL: ListStatus = {
+  localOnlyCount: 0,
+  lastError: null,
+  localStoreError: null,
+  newerKeys: 0,
+  damagedKeys: 0,
+  unreadableLocal: 0,
+  localFromOtherVersion: false,
+  keptCopies: 0,
+};
 
 /** The popup's reading list: the background owns the list; this asks it, and follows its changes. */
 export function ReadingListTab() {
   const [items, setItems] = useState<SavedItem[]>([]);
-  const [status, setStatus] = useState<ListStatus>({ localOnlyCount: 0, lastError: null });
+  const [status, setStatus] = useState<ListStatus>(ALL_WELL);
   const [offline, setOffline] = useState<ReadonlySet<string>>(new Set());
+  /** Offline copies cannot be read here (no IndexedDB, as in some private windows): the list works without them. */
+  const [offlineUnavailable, setOfflineUnavailable] = useState(false);
   const [texts, setTexts] = useState<ReadonlyMap<string, string> | null>(null);
   const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
   const [undoable, setUndoable] = useState<SavedItem | null>(null);
+  /** Why the list could not be loaded, and why the reader's last change failed (English details). */
   const [failure, setFailure] = useState<string | null>(null);
+  const [changeFailure, setChangeFailure] = useState<string | null>(null);
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const refresh = async () => {
+    // Offline copies cannot be read in some windows (no IndexedDB): then null, and the list works without them.
+    const ids = offlineIds().catch(() => null);
+    const showIds = (found: Set<string> | null) => {
+      setOffline(found ?? new Set());
+      setOfflineUnavailable(found === null);
+    };
     try {
-      const [list, ids] = await Promise.all([sendMessage('listItems', undefined), offlineIds()]);
+      // Together: an item never shows "not on this device" for a moment before its copy's id arrives.
+      const [list, found] = await Promise.all([sendMessage('listItems', undefined), ids]);
       setItems(list.items);
       setStatus(list.status);
-      setOffline(ids);
       setFailure(null);
+      showIds(found);
     } catch (error) {
       setFailure(errorMessage(error));
+      showIds(await ids);
     }
   };
 
@@ -66,19 +88,17 @@ export function ReadingListTab() {
     if (itemChange.field === 'deleted' && itemChange.value) setUndoable(items.find((i) => i.id === id) ?? null);
     try {
       await sendMessage('changeItem', { id, change: itemChange });
+      setChangeFailure(null);
     } catch (error) {
-      setFailure(errorMessage(error));
+      setChangeFailure(errorMessage(error));
     }
     await refresh();
   };
 
-  const notice =
-    failure ??
-    (status.lastError
-      ? t('syncError', [status.lastError])
-      : status.localOnlyCount > 0
-        ? t('syncQuotaFull', [String(status.localOnlyCount)])
-        : null);
+  const notices = [
+    ...(changeFailure ? [t('saveFailed', [changeFailure])] : []),
+    ...listNotices(status, t, { failure, offlineUnavailable }),
+  ];
 
   return (
     <ReadingListView
@@ -89,7 +109,8 @@ export function ReadingListTab() {
       offline={offline}
       t={t}
       locale={uiLanguage()}
-      notice={notice}
+      notices={notices}
+      failed={failure !== null}
       undoable={undoable}
       onFilter={setFilter}
       onChange={(id, itemChange) => void change(id, itemChange)}

@@ -54,6 +54,8 @@ function App() {
   const [tabShown, setTabShown] = useState<'article' | 'list'>('article');
   const [saving, setSaving] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [saveError, setSaveError] = useState<string | null>(null);
+  /** Saved to the list, but its offline copy could not be kept (storage full, or unavailable here). */
+  const [copyFailure, setCopyFailure] = useState<'quota' | 'unavailable' | null>(null);
   const { settings, ready, settingsAction, shell } = useReaderShell(settingsStore, t);
   const summary = useLocalSummary(state.kind === 'article' ? state.article : null);
   // The tab is picked once, when the popup opens: "Show it anyway" reads the same tab again.
@@ -105,11 +107,13 @@ function App() {
     if (state.kind !== 'article') return;
     setSaving('saving');
     setSaveError(null);
+    setCopyFailure(null);
     try {
       const { sendMessage } = await messaging();
       const result = await sendMessage('saveArticle', { article: state.article });
       if (!result.ok) throw new Error(result.error);
       setSaving('saved');
+      if (result.warning) setCopyFailure(result.copyFailure ?? 'unavailable');
     } catch (error) {
       setSaving('idle');
       setSaveError(errorMessage(error));
@@ -155,6 +159,11 @@ function App() {
       {saveError && (
         <p class="notice" role="alert">
           {t('saveFailed', [saveError])}
+        </p>
+      )}
+      {copyFailure && (
+        <p class="notice save-warning" role="status">
+          {t(copyFailure === 'quota' ? 'savedNoCopyQuota' : 'savedNoCopyUnavailable')}
         </p>
       )}
       {tabShown === 'list' ? (

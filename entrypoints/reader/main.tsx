@@ -9,11 +9,13 @@ import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
 import { useReaderShell } from '../../components/useReaderSettings.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { sendMessage } from '../../platform/messaging.ts';
-import { getOfflineArticle } from '../../platform/offline-store.ts';
+import { OfflineStoreError, getOfflineArticle, type OfflineArticle } from '../../platform/offline-store.ts';
 import { settingsStore } from '../../platform/storage.ts';
 import { openInNewTab } from '../../platform/tabs.ts';
 import '../../components/reader.css';
 import './style.css';
+import { MissingCopy, type MissingCopyKind } from './MissingCopy.tsx';
+import { errorMessage } from '../../core/errors.ts';
 
 // The offline copy of a saved article (reader.html?id=…): read from IndexedDB, no network needed.
 const id = new URLSearchParams(location.search).get('id') ?? '';
@@ -26,8 +28,20 @@ function scrollProgress(): number {
   return max > 0 ? Math.min(1, Math.max(0, window.scrollY / max)) : 1;
 }
 
+/** The copy, or why there is none: never a rejection (the page always says something). */
+async function readCopy(): Promise<{ copy: OfflineArticle } | { missing: MissingCopyKind; detail: string }> {
+  try {
+    const copy = await getOfflineArticle(id);
+    return copy ? { copy } : { missing: 'missing', detail: `no offline copy of ${id}` };
+  } catch (error) {
+    const damaged = error instanceof OfflineStoreError && error.kind === 'damaged';
+    return { missing: damaged ? 'damaged' : 'unavailable', detail: errorMessage(error) };
+  }
+}
+
 function App() {
   const [state, setState] = useState<ViewState>({ kind: 'loading' });
+  const [missing, setMissing] = useState<{ kind: MissingCopyKind; detail: string } | null>(null);
   const [url, setUrl] = useState<string | null>(null);
   const { settingsAction, shell } = useReaderShell(settingsStore, t);
   const [stored, setStored] = useState<SummaryState | null>(null);
@@ -36,15 +50,15 @@ function App() {
   useEffect(() => {
     void (async () => {
       try {
-        const [copy, item] = await Promise.all([
-          getOfflineArticle(id),
-          sendMessage('getItem', { id }).catch(() => null),
-        ]);
-        setUrl(copy?.article.url ?? item?.url ?? null);
-        if (!copy) {
-          setState({ kind: 'failure', reason: 'not-offline', detail: `no offline copy of ${id}` });
+        const [read, item] = await Promise.all([readCopy(), sendMessage('getItem', { id }).catch(() => null)]);
+        if (!('copy' in read)) {
+          setUrl(item?.url ?? null);
+          if (item?.title) document.title = item.title;
+          setMissing({ kind: read.missing, detail: read.detail });
           return;
         }
+        const { copy } = read;
+        setUrl(copy.article.url || item?.url || null);
         document.title = copy.article.title;
         const contentHtml = sanitizeHtml(copy.article.contentHtml, document);
         // The summary made when it was saved (a built-in one can still be asked for).
@@ -59,7 +73,7 @@ function App() {
           });
         }
       } catch (failure) {
-        setState({ kind: 'failure', reason: 'error', detail: String(failure) });
+        setState({ kind: 'failure', reason: 'error', detail: errorMessage(failure) });
       }
     })();
   }, []);
@@ -97,17 +111,27 @@ function App() {
   ];
   return (
     <ReaderShell {...shell} actions={actions}>
-      <ArticleView
-        state={state}
-        t={t}
-        locale={uiLanguage()}
-        onShowAnyway={() => undefined}
-        onRetry={() => location.reload()}
-        onOpenLink={(link) => void openInNewTab(link).catch(() => undefined)}
-        summary={stored ?? summary}
-        builtIn={builtInSummarizer}
-        onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}
-      />
+      {missing ? (
+        <MissingCopy
+          kind={missing.kind}
+          url={url}
+          detail={missing.detail}
+          t={t}
+          onOpenOriginal={(link) => void openInNewTab(link).catch(() => undefined)}
+        />
+      ) : (
+        <ArticleView
+          state={state}
+          t={t}
+          locale={uiLanguage()}
+          onShowAnyway={() => undefined}
+          onRetry={() => location.reload()}
+          onOpenLink={(link) => void openInNewTab(link).catch(() => undefined)}
+          summary={stored ?? summary}
+          builtIn={builtInSummarizer}
+          onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}
+        />
+      )}
     </ReaderShell>
   );
 }

@@ -284,11 +284,11 @@ describe('format versions', () => {
     await list.flush();
     expect(sync.data.get(key)).toBe('3zFUTURE');
     expect(list.items()[0]?.localOnly).toBe(true);
-    expect(list.status()).toMatchObject({ unreadableKeys: 1, localOnlyCount: 1 });
-    expect(list.status().lastError).toMatch(/newer version/);
+    expect(list.status()).toMatchObject({ unreadableKeys: 1, newerKeys: 1, damagedKeys: 0, localOnlyCount: 1 });
+    expect(list.status().lastError).toBeNull(); // not an error: said apart (newerKeys), nothing to retry
   });
 
-  it('replaces a damaged shard', async () => {
+  it('keeps a copy of a damaged shard on this device before writing over it, and says so', async () => {
     expect(await decodeShard('2z"""')).toMatchObject({ ok: false, reason: 'corrupt' });
     expect(await decodeShard('2zabc')).toMatchObject({ ok: false, reason: 'corrupt' });
     expect(await decodeShard(42)).toMatchObject({ ok: false, reason: 'corrupt' });
@@ -296,17 +296,22 @@ describe('format versions', () => {
     const mine = saved(4);
     const key = shardKey(shardOf(mine.id));
     await sync.set({ [key]: '2zabc' });
-    const list = createReadingList({
-      deviceId: 'd',
-      local: createMemoryLocalStore(),
-      sync,
-      timers: { set: () => 0, clear: () => undefined },
-    });
+    const local = createMemoryLocalStore();
+    const list = createReadingList({ deviceId: 'd', local, sync, timers: { set: () => 0, clear: () => undefined } });
     await list.load();
-    expect(list.status().lastError).toMatch(/unreadable/);
+    expect(list.status()).toMatchObject({ unreadableKeys: 1, damagedKeys: 1, keptCopies: 0 });
     await list.save({ url: mine.meta!.value.url, title: 'Titre', site: null, lang: 'fr', excerpt: '' });
     await list.flush();
     expect((await decodeShard(sync.data.get(key))).ok).toBe(true);
-    expect(list.status()).toMatchObject({ unreadableKeys: 0, lastError: null, localOnlyCount: 0 });
+    expect(local.data.kept).toEqual([
+      {
+        source: `sync:${key}`,
+        reason: 'corrupt',
+        at: expect.any(Number) as number,
+        message: expect.any(String) as string,
+        value: '2zabc',
+      },
+    ]);
+    expect(list.status()).toMatchObject({ unreadableKeys: 0, keptCopies: 1, lastError: null, localOnlyCount: 0 });
   });
 });

@@ -184,10 +184,23 @@ describe('the local store', () => {
     expect(memory.data.records.size).toBe(2);
   });
 
-  it('refuses data written by a newer version rather than misreading it', async () => {
-    const local = createMemoryLocalStore({ version: 99, records: [], state: null });
+  it('keeps a copy of data written by a newer version before writing anything, then uses what it can read', async () => {
+    const record = { id: itemId(article(1).url), meta: { value: { ...article(1), excerpt: '' }, t: 1.7e9, d: 'x' } };
+    const stored = { version: 99, records: [record, { id: 'zz', future: 'format' }], state: { next: 'layout' } };
+    const local = createMemoryLocalStore(stored);
     const { list } = setup({ local });
-    await expect(list.load()).rejects.toThrow(/newer version/);
+    await list.load();
+    expect(list.items().map((i) => i.title)).toEqual(['Article numéro 1']);
+    expect(list.status()).toMatchObject({ localFromOtherVersion: true, keptCopies: 1 });
+    expect(local.data.kept).toMatchObject([{ source: 'local:all', reason: 'newer', value: stored }]);
+  });
+
+  it('refuses to load, writing nothing, when data it cannot read cannot be kept aside', async () => {
+    const memory = createMemoryLocalStore({ version: 99, records: [], state: null });
+    const local: LocalStore = { load: () => memory.load(), write: (batch) => memory.write(batch) };
+    const { list } = setup({ local });
+    await expect(list.load()).rejects.toThrow(/cannot keep a copy/);
+    expect(memory.writes).toBe(0);
   });
 });
 
