@@ -4,10 +4,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { launchChromium } from './chromium-launch.ts';
 import { SETTLED, enMessage } from './expectations.ts';
-import { CHROMIUM, E2E_BUILD } from './paths.ts';
 import {
   ARTICLE_PARAGRAPHS,
   ARTICLE_TITLE,
@@ -36,23 +36,7 @@ let cdp: CDPSession;
 beforeAll(async () => {
   server = await startBrokenServer();
   userDataDir = mkdtempSync(join(tmpdir(), 'clear-reader-broken-'));
-  const dir = E2E_BUILD.chrome;
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  ({ context, worker } = await launchChromium(userDataDir));
   popupUrl = `chrome-extension://${new URL(worker.url()).host}/popup.html`;
   pageTab = context.pages()[0] ?? (await context.newPage());
 });

@@ -6,13 +6,14 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './chromium-launch.ts';
 import { encodeShard, shardKey, shardOf } from '../../core/saved/codec.ts';
 import { emptyCollected } from '../../core/saved/crdt.ts';
 import { itemId } from '../../core/saved/url.ts';
 import { SETTLED, enMessage } from './expectations.ts';
-import { ARTIFACTS, CHROMIUM, E2E_BUILD } from './paths.ts';
+import { ARTIFACTS } from './paths.ts';
 import { PATHS, startServer, type TestServer } from './server.ts';
 
 // The bits of the extension API the tests call inside the service worker (no @types/chrome in this project).
@@ -86,22 +87,7 @@ let syncValues: Record<string, unknown>;
 const errors: string[] = [];
 
 async function launch(): Promise<void> {
-  const dir = E2E_BUILD.chrome;
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  ({ context, worker } = await launchChromium(userDataDir));
   // The extension's pages and its service worker (the test pages' own 404s, such as a favicon, are not ours).
   const ours = (url: string | undefined) => !url || url.startsWith('chrome-extension://');
   context.on('weberror', (error) => {
@@ -115,7 +101,6 @@ async function launch(): Promise<void> {
       if (ours(page.url())) errors.push(`pageerror: ${error.message}`);
     }),
   );
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   popupUrl = `chrome-extension://${new URL(worker.url()).host}/popup.html`;
   pageTab = context.pages()[0] ?? (await context.newPage());
 }

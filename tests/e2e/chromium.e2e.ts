@@ -9,8 +9,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './chromium-launch.ts';
 import {
   NOT_ARTICLE_TEXT,
   SEED_PARAGRAPHS,
@@ -20,7 +21,7 @@ import {
   expectSeedArticle,
   type PopupSnapshot,
 } from './expectations.ts';
-import { ARTIFACTS, CHROMIUM, E2E_BUILD, ROOT } from './paths.ts';
+import { ARTIFACTS, ROOT } from './paths.ts';
 import { PATHS, startServer, type TestServer } from './server.ts';
 
 // The bits of the extension API the tests call inside the service worker (no @types/chrome in this project).
@@ -47,23 +48,7 @@ let pageTab: Page;
 beforeAll(async () => {
   server = await startServer();
   userDataDir = mkdtempSync(join(tmpdir(), 'clear-reader-chromium-'));
-  const dir = E2E_BUILD.chrome;
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${dir}`, // without it, Playwright's own --disable-extensions wins
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  ({ context, worker } = await launchChromium(userDataDir));
   popupUrl = `chrome-extension://${new URL(worker.url()).host}/popup.html`;
   pageTab = context.pages()[0] ?? (await context.newPage());
 });

@@ -18,8 +18,9 @@
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Request, type Worker } from 'playwright-core';
+import { type BrowserContext, type CDPSession, type Page, type Request, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './chromium-launch.ts';
 import { SETTLED } from './expectations.ts';
 import {
   EXTENSION_PAGE_ROOT,
@@ -33,7 +34,7 @@ import {
   type ViewReport,
 } from './hostile-checks.ts';
 import { startHostileServers, type HostileServers } from './hostile-server.ts';
-import { CHROMIUM, E2E_BUILD, SHIPPED } from './paths.ts';
+import { E2E_BUILD, SHIPPED } from './paths.ts';
 import { payloadOf } from '../hostile/page.ts';
 import { VECTORS, type Vector } from '../hostile/vectors.ts';
 
@@ -93,25 +94,9 @@ async function closeTabs(): Promise<void> {
 beforeAll(async () => {
   servers = await startHostileServers();
   userDataDir = mkdtempSync(join(tmpdir(), 'clear-reader-hostile-'));
-  const dir = E2E_BUILD.chrome;
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  ({ context, worker } = await launchChromium(userDataDir));
   context.setDefaultTimeout(10_000); // a view that does not show fails in seconds, not at the test's timeout
   context.on('request', (request) => requests.push(describeRequest(request)));
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
   await openTabs();
 });

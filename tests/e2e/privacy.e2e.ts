@@ -8,10 +8,11 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SEED_PARAGRAPHS, SETTLED, enMessage } from './expectations.ts';
-import { CHROMIUM, E2E_BUILD, ROOT } from './paths.ts';
+import { ROOT } from './paths.ts';
+import { launchChromium } from './chromium-launch.ts';
 import { PATHS, startServer, type TestServer } from './server.ts';
 
 declare const chrome: { tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> } };
@@ -85,30 +86,15 @@ beforeAll(async () => {
   server = await startServer();
   proxy = await startRecordingProxy(new URL(server.origin).host);
   profile = mkdtempSync(join(tmpdir(), 'clear-reader-privacy-'));
-  const dir = E2E_BUILD.chrome;
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      `--proxy-server=http://127.0.0.1:${proxy.port}`,
-      '--proxy-bypass-list=<-loopback>', // loopback through the proxy too: nothing goes unrecorded
-      // The browser's own background traffic (not the extension's) off, so that the log is the extension's.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-domain-reliability',
-      '--disable-client-side-phishing-detection',
-      '--no-pings',
-      '--no-first-run',
-      '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication',
-    ],
-  });
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  base = `chrome-extension://${new URL(worker.url()).host}`;
+  ({ context, worker, base } = await launchChromium(profile, [
+    `--proxy-server=http://127.0.0.1:${proxy.port}`,
+    '--proxy-bypass-list=<-loopback>', // loopback through the proxy too: nothing goes unrecorded
+    // More of the browser's own background traffic (not the extension's) off, so that the log is the extension's.
+    '--disable-domain-reliability',
+    '--disable-client-side-phishing-detection',
+    '--no-pings',
+    '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication',
+  ]));
   pageTab = context.pages()[0] ?? (await context.newPage());
 });
 
