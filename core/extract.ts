@@ -18,7 +18,7 @@ import { findCanonicalUrl, findLede, findPublishedTime, metaValues } from './met
 import { findPublisherSummary } from './summary/publisher.ts';
 import { errorMessage } from './errors.ts';
 import { TimeBudgetExceeded, startDeadline } from './budget.ts';
-import { unwrapForms } from './unclobber.ts';
+import { measureTree, unwrapForms } from './unclobber.ts';
 
 /**
  * Readability's own visibility test, reading the style attribute instead of the CSSOM:
@@ -75,29 +75,6 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     if (error instanceof TimeBudgetExceeded) return failure('too-slow', error.message);
     return failure('error', errorMessage(error));
   }
-}
-
-/**
- * The number of elements under root and how deep they nest, in one loop (no recursion, whatever the depth);
- * stops counting as soon as either limit is passed, so a huge page costs no more than the limit.
- */
-function measureTree(root: Element, maxElements: number, maxDepth: number): { elements: number; depth: number } {
-  let elements = 0;
-  let depth = 0;
-  let deepest = 0;
-  let el: Element | null = root;
-  while (el && elements <= maxElements && deepest <= maxDepth) {
-    elements++;
-    if (depth > deepest) deepest = depth;
-    let next: Element | null = el.firstElementChild;
-    if (next) depth++;
-    for (let up: Element | null = el; !next && up && up !== root; up = up.parentElement, depth--) {
-      next = up.nextElementSibling;
-      if (next) break;
-    }
-    el = next;
-  }
-  return { elements, depth: deepest };
 }
 
 /**

@@ -3,7 +3,7 @@
 // through such properties and loops forever on that form. Forms never reach the article (the sanitizer drops
 // them), but what they wrap may be the article (some sites wrap the whole page in one): so each form of our copy
 // becomes a div with the same attributes and children, moved with the prototypes' own accessors, which names
-// cannot shadow.
+// cannot shadow. The element count of the live page walks with a TreeWalker for the same reason.
 
 type Getter = (this: Node) => unknown;
 
@@ -50,4 +50,34 @@ export function unwrapForms(doc: Document): number {
     if (parent) replaceChild.call(parent, div, form);
   }
   return forms.length;
+}
+
+/**
+ * The number of elements under `root` and how deep they nest, in one loop (no recursion, whatever the depth),
+ * stopping as soon as either limit is passed. It runs on the live page, forms included: a TreeWalker moves by its
+ * own methods, which no control's name can shadow (`form.parentElement` can be an input there).
+ */
+export function measureTree(root: Element, maxElements: number, maxDepth: number): { elements: number; depth: number } {
+  const doc = root.ownerDocument;
+  const createWalker = fromPrototypes(doc, 'createTreeWalker', 'value') as (
+    this: Document,
+    root: Node,
+    whatToShow: number,
+  ) => TreeWalker;
+  const walker = createWalker.call(doc, root, 1 /* NodeFilter.SHOW_ELEMENT */);
+  let elements = 1;
+  let depth = 0;
+  let deepest = 0;
+  while (elements <= maxElements && deepest <= maxDepth) {
+    if (walker.firstChild()) depth++;
+    else {
+      while (!walker.nextSibling()) {
+        if (!walker.parentNode()) return { elements, depth: deepest };
+        depth--;
+      }
+    }
+    elements++;
+    if (depth > deepest) deepest = depth;
+  }
+  return { elements, depth: deepest };
 }

@@ -601,6 +601,13 @@ export const VECTORS: readonly Vector[] = [
     'DOMPurify: name=parentNode',
   ),
   v(
+    'clobber-form-parentelement',
+    'dom-clobbering',
+    'body',
+    '<div><form onsubmit="{JS}"><input onfocus="{JS}" name="parentElement"><input name="nextElementSibling">123</form></div>',
+    'the element count walks the live page: a form whose parentElement is its own control',
+  ),
+  v(
     'clobber-getelementbyid',
     'dom-clobbering',
     'body',

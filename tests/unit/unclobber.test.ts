@@ -3,7 +3,7 @@
 // extraction turns forms into divs first: here, that what they wrap is still the article, and how the div is made.
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../core/extract.ts';
-import { unwrapForms } from '../../core/unclobber.ts';
+import { measureTree, unwrapForms } from '../../core/unclobber.ts';
 import { page } from './dom.ts';
 
 const PARAGRAPHS = Array.from(
@@ -37,5 +37,15 @@ describe('forms whose controls shadow the tree', () => {
     expect(div.className).toBe('wrap');
     expect(Array.from(div.children, (c) => c.localName)).toEqual(['input', 'p', 'p']);
     expect(doc.querySelector('form')).toBeNull();
+  });
+});
+
+describe('measureTree', () => {
+  it('counts elements and depth, and stops past a limit', () => {
+    const doc = page('<body><div><p><b>x</b></p><p>y</p></div><ul><li>z</li></ul></body>');
+    const all = doc.getElementsByTagName('*').length;
+    expect(measureTree(doc.documentElement, 1000, 1000)).toEqual({ elements: all, depth: 4 }); // html>body>div>p>b
+    expect(measureTree(doc.documentElement, 3, 1000).elements).toBe(4);
+    expect(measureTree(doc.documentElement, 1000, 2).depth).toBe(3);
   });
 });
