@@ -32,6 +32,18 @@ export interface ListStatus {
   keptCopies: number;
 }
 
+/** The list's status when nothing is wrong (what the popup shows before the background answers). */
+export const LIST_STATUS_OK: ListStatus = {
+  localOnlyCount: 0,
+  lastError: null,
+  localStoreError: null,
+  newerKeys: 0,
+  damagedKeys: 0,
+  unreadableLocal: 0,
+  localFromOtherVersion: false,
+  keptCopies: 0,
+};
+
 export type SaveResult =
   /**
    * `warning`: saved to the list, but its offline copy could not be stored on this device; `copyFailure` says why

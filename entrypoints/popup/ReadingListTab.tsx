@@ -4,28 +4,18 @@ import { filterItems } from '../../core/saved/search.ts';
 import type { ItemChange, SavedItem } from '../../core/saved/types.ts';
 import { ReadingListView, listNotices, type ListFilter } from '../../components/ReadingListView.tsx';
 import { t, uiLanguage } from '../../platform/i18n.ts';
-import { sendMessage, type ListStatus } from '../../platform/messaging.ts';
+import { LIST_STATUS_OK, sendMessage, type ListStatus } from '../../platform/messaging.ts';
 import { allSearchTexts, offlineIds } from '../../platform/offline-store.ts';
 import { openInNewTab } from '../../platform/tabs.ts';
 import '../../components/reading-list.css';
 import { errorMessage } from '../../core/errors.ts';
 
 const NO_FILTER: ListFilter = { query: '', state: 'all', favourites: false, tag: null };
-const ALL_WELL: ListStatus = {
-  localOnlyCount: 0,
-  lastError: null,
-  localStoreError: null,
-  newerKeys: 0,
-  damagedKeys: 0,
-  unreadableLocal: 0,
-  localFromOtherVersion: false,
-  keptCopies: 0,
-};
 
 /** The popup's reading list: the background owns the list; this asks it, and follows its changes. */
 export function ReadingListTab() {
   const [items, setItems] = useState<SavedItem[]>([]);
-  const [status, setStatus] = useState<ListStatus>(ALL_WELL);
+  const [status, setStatus] = useState<ListStatus>(LIST_STATUS_OK);
   const [offline, setOffline] = useState<ReadonlySet<string>>(new Set());
   /** Offline copies cannot be read here (no IndexedDB, as in some private windows): the list works without them. */
   const [offlineUnavailable, setOfflineUnavailable] = useState(false);

@@ -7,20 +7,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReadingListView, listNotices, type ReadingListViewProps } from '../../components/ReadingListView.tsx';
 import { MissingCopy } from '../../entrypoints/reader/MissingCopy.tsx';
 import type { Translate } from '../../platform/i18n.ts';
-import type { ListStatus } from '../../platform/messaging.ts';
+import { LIST_STATUS_OK, type ListStatus } from '../../platform/messaging.ts';
 
 const t: Translate = (key, substitutions) => (substitutions ? `${key}:${substitutions.join(',')}` : key);
-
-const ALL_WELL: ListStatus = {
-  localOnlyCount: 0,
-  lastError: null,
-  localStoreError: null,
-  newerKeys: 0,
-  damagedKeys: 0,
-  unreadableLocal: 0,
-  localFromOtherVersion: false,
-  keptCopies: 0,
-};
 
 let root: HTMLElement;
 
@@ -42,7 +31,7 @@ async function mount(vnode: ComponentChild) {
 
 describe('the reading list’s notices', () => {
   it('says nothing when all is well', () => {
-    expect(listNotices(ALL_WELL, t)).toEqual([]);
+    expect(listNotices(LIST_STATUS_OK, t)).toEqual([]);
   });
 
   it.each([
@@ -58,11 +47,11 @@ describe('the reading list’s notices', () => {
     [{ keptCopies: 1 }, 'listCopiesKept:1'],
     [{ localOnlyCount: 5 }, 'syncQuotaFull:5'],
   ] as [Partial<ListStatus>, string][])('%o: %s', (status, notice) => {
-    expect(listNotices({ ...ALL_WELL, ...status }, t)).toEqual([notice]);
+    expect(listNotices({ ...LIST_STATUS_OK, ...status }, t)).toEqual([notice]);
   });
 
   it('says the list could not be loaded, and that offline copies cannot be read here', () => {
-    expect(listNotices(ALL_WELL, t, { failure: 'no connection', offlineUnavailable: true })).toEqual([
+    expect(listNotices(LIST_STATUS_OK, t, { failure: 'no connection', offlineUnavailable: true })).toEqual([
       'listLoadFailed:no connection',
       'offlineUnavailable',
     ]);
@@ -70,7 +59,7 @@ describe('the reading list’s notices', () => {
 
   it('tells everything that went wrong at once, a local write failure before a sync one', () => {
     const status = {
-      ...ALL_WELL,
+      ...LIST_STATUS_OK,
       localStoreError: 'L',
       lastError: 'L',
       newerKeys: 1,
