@@ -18,7 +18,7 @@ import { findCanonicalUrl, findLede, findPublishedTime, metaValues } from './met
 import { findPublisherSummary } from './summary/publisher.ts';
 import { errorMessage } from './errors.ts';
 import { TimeBudgetExceeded, startDeadline } from './budget.ts';
-import { measureTree, unwrapForms } from './unclobber.ts';
+import { copyPage, surveyPage } from './unclobber.ts';
 
 /**
  * Readability's own visibility test, reading the style attribute instead of the CSSOM:
@@ -93,11 +93,12 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   if (!doc.body || !(doc.body.firstElementChild || doc.body.textContent?.trim())) return failure('empty');
-  const size = measureTree(doc.documentElement, maxElements, maxDepth);
-  if (size.elements > maxElements) return failure('too-large', `over ${maxElements} elements`);
-  if (size.depth > maxDepth) return failure('too-large', `elements nested over ${maxDepth} levels deep`);
+  const survey = surveyPage(doc.documentElement, maxElements, maxDepth);
+  if (survey.elements > maxElements) return failure('too-large', `over ${maxElements} elements`);
+  if (survey.depth > maxDepth) return failure('too-large', `elements nested over ${maxDepth} levels deep`);
   // From here on, every stage can take long on a big page: check the clock between them.
-  const page = doc.contentType && doc.contentType !== 'text/html' ? asHtmlDocument(doc) : doc;
+  const xhtml = Boolean(doc.contentType && doc.contentType !== 'text/html');
+  const page = xhtml ? asHtmlDocument(doc) : doc;
   if (!options.force && !isProbablyReaderable(page, { visibilityChecker: isVisible })) return failure('not-article');
   deadline.check('the readerable check');
 
@@ -107,19 +108,20 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   const ctx = createContext(page, url, cleanupOptions.keepCaptions);
   const rules = options.rules ?? RULES;
   const removed: RemovedBlock[] = [];
-  const copy = page.cloneNode(true) as Document;
-  unwrapForms(copy); // before anything walks the copy: a form's controls can shadow its tree properties
+  // Forms are divs in the copy, before anything walks it: a form's controls can shadow its tree properties.
+  const copy = copyPage(page, xhtml ? surveyPage(page.documentElement, maxElements, maxDepth) : survey);
   deadline.check('copying the page');
   if (copy.body) removed.push(...runCleanup(copy.body, rules, 'page', ctx, cleanupOptions));
   deadline.check('the page cleanup');
 
   // Readability runs in one go and cannot be interrupted: a page that takes too long in it is caught by the next
   // check only, after it returns. The element limit above is what bounds its run (it walks every element a few
-  // times at most); its own limit repeats ours, in case the page cleanup ever added elements.
+  // times at most). Its own limit is off: the copy has no more elements than the page surveyed above, and
+  // counting them again is one more walk over the whole copy.
   const parsed = new Readability<Element>(copy, {
     keepClasses: true, // our article-stage rules read class names; the sanitizer drops them after
     serializer: (node) => node as Element,
-    maxElemsToParse: maxElements,
+    maxElemsToParse: 0,
   }).parse();
   deadline.check('Readability');
   const root = parsed?.content;

@@ -1,9 +1,9 @@
 // DOM clobbering: a form's named controls shadow its own properties (`<form><input name="parentNode">` makes
 // `form.parentNode` that input), in every script world, the content script's too. Readability walks the tree
 // through such properties and loops forever on that form. Forms never reach the article (the sanitizer drops
-// them), but what they wrap may be the article (some sites wrap the whole page in one): so each form of our copy
-// becomes a div with the same attributes and children, moved with the prototypes' own accessors, which names
-// cannot shadow. The element count of the live page walks with a TreeWalker for the same reason.
+// them), but what they wrap may be the article (some sites wrap the whole page in one): so each form becomes a div
+// with the same attributes and children in our copy of the page. Everything here that touches the live page goes
+// through the prototypes' own accessors and methods, which no name can shadow, or through a TreeWalker.
 
 type Getter = (this: Node) => unknown;
 
@@ -17,67 +17,110 @@ function fromPrototypes(object: object, name: string, kind: 'get' | 'value'): (.
   throw new Error(`no ${name} on the prototypes`);
 }
 
-/** Turns every form of `doc` (a copy of the page, ours to change) into a div; returns how many. */
-export function unwrapForms(doc: Document): number {
-  const byTag = fromPrototypes(doc, 'getElementsByTagName', 'value') as (
-    this: Document,
-    tag: string,
-  ) => ArrayLike<Element>;
-  const forms = Array.from(byTag.call(doc, 'form'));
-  if (!forms.length) return 0;
-  const create = fromPrototypes(doc, 'createElement', 'value') as (this: Document, tag: string) => Element;
-  const sample = forms[0]!;
-  const call = <T>(name: string, kind: 'get' | 'value') => fromPrototypes(sample, name, kind) as unknown as T;
-  const firstChild = call<Getter>('firstChild', 'get');
-  const parentNode = call<Getter>('parentNode', 'get');
-  const appendChild = call<(this: Node, child: Node) => Node>('appendChild', 'value');
-  const replaceChild = call<(this: Node, next: Node, old: Node) => Node>('replaceChild', 'value');
-  const names = call<(this: Element) => string[]>('getAttributeNames', 'value');
-  const getAttribute = call<(this: Element, name: string) => string | null>('getAttribute', 'value');
-  for (const form of forms) {
-    const div = create.call(doc, 'div');
-    for (const name of names.call(form)) {
-      try {
-        div.setAttribute(name, getAttribute.call(form, name) ?? '');
-      } catch {
-        // a name valid in the parser but not for setAttribute: the attribute is not worth keeping
-      }
-    }
-    for (let child = firstChild.call(form) as Node | null; child; child = firstChild.call(form) as Node | null) {
-      appendChild.call(div, child);
-    }
-    const parent = parentNode.call(form) as Node | null;
-    if (parent) replaceChild.call(parent, div, form);
-  }
-  return forms.length;
+/** What the extraction needs to know of a page before copying it, found in one walk. */
+export interface PageSurvey {
+  /** Elements, up to the first one past the limit. */
+  elements: number;
+  /** How deep they nest, up to the first level past the limit. */
+  depth: number;
+  /** Scripts other than JSON-LD, and style elements: left out of the copy. */
+  dropped: Element[];
+  /** Forms: divs in the copy. */
+  forms: Element[];
 }
 
+const JSON_LD = /^\s*application\/ld\+json\s*(?:;|$)/i;
+
 /**
- * The number of elements under `root` and how deep they nest, in one loop (no recursion, whatever the depth),
- * stopping as soon as either limit is passed. It runs on the live page, forms included: a TreeWalker moves by its
- * own methods, which no control's name can shadow (`form.parentElement` can be an input there).
+ * One loop over the elements under `root` (no recursion, whatever the depth): their number, how deep they nest,
+ * the scripts and style elements, and the forms. It stops as soon as either limit is passed. It runs on the live
+ * page, forms included: a TreeWalker moves by its own methods, which no control's name can shadow
+ * (`form.parentElement` can be an input there).
  */
-export function measureTree(root: Element, maxElements: number, maxDepth: number): { elements: number; depth: number } {
+export function surveyPage(root: Element, maxElements: number, maxDepth: number): PageSurvey {
   const doc = root.ownerDocument;
   const createWalker = fromPrototypes(doc, 'createTreeWalker', 'value') as (
     this: Document,
     root: Node,
     whatToShow: number,
   ) => TreeWalker;
+  const localName = fromPrototypes(root, 'localName', 'get') as (this: Element) => string;
+  const getAttribute = fromPrototypes(root, 'getAttribute', 'value') as (this: Element, name: string) => string | null;
   const walker = createWalker.call(doc, root, 1 /* NodeFilter.SHOW_ELEMENT */);
-  let elements = 1;
+  const survey: PageSurvey = { elements: 1, depth: 0, dropped: [], forms: [] };
+  const note = (el: Element) => {
+    const name = localName.call(el);
+    if (name === 'style' || (name === 'script' && !JSON_LD.test(getAttribute.call(el, 'type') ?? ''))) {
+      survey.dropped.push(el);
+    } else if (name === 'form') survey.forms.push(el);
+  };
+  note(root);
   let depth = 0;
-  let deepest = 0;
-  while (elements <= maxElements && deepest <= maxDepth) {
+  while (survey.elements <= maxElements && survey.depth <= maxDepth) {
     if (walker.firstChild()) depth++;
     else {
       while (!walker.nextSibling()) {
-        if (!walker.parentNode()) return { elements, depth: deepest };
+        if (!walker.parentNode()) return survey;
         depth--;
       }
     }
-    elements++;
-    if (depth > deepest) deepest = depth;
+    survey.elements++;
+    if (depth > survey.depth) survey.depth = depth;
+    note(walker.currentNode as Element);
   }
-  return { elements, depth: deepest };
+  return survey;
+}
+
+/**
+ * A copy of the surveyed page to extract from: its scripts (JSON-LD kept) and style elements left out, its forms
+ * turned into divs. Readability removes scripts and styles before it looks at anything else, so it finds the same
+ * article; but copying them costs more than the rest (a copied style element has its style sheet parsed again),
+ * and they are most of a page's weight. Subtrees without any of them are copied whole by the browser; only their
+ * ancestors are walked, one call per level (the survey has bounded the depth).
+ */
+export function copyPage(doc: Document, survey: PageSurvey): Document {
+  const cloneNode = fromPrototypes(doc, 'cloneNode', 'value') as (this: Node, deep: boolean) => Node;
+  const copy = cloneNode.call(doc, false) as Document;
+  const importNode = fromPrototypes(copy, 'importNode', 'value') as (this: Document, node: Node, deep: boolean) => Node;
+  const createElement = fromPrototypes(copy, 'createElement', 'value') as (this: Document, tag: string) => Element;
+  const root = doc.documentElement;
+  if (!root) return cloneNode.call(doc, true) as Document;
+  const call = <T>(name: string, kind: 'get' | 'value') => fromPrototypes(root, name, kind) as unknown as T;
+  const firstChild = call<Getter>('firstChild', 'get');
+  const nextSibling = call<Getter>('nextSibling', 'get');
+  const parentNode = call<Getter>('parentNode', 'get');
+  const appendChild = call<(this: Node, child: Node) => Node>('appendChild', 'value');
+  const names = call<(this: Element) => string[]>('getAttributeNames', 'value');
+  const getAttribute = call<(this: Element, name: string) => string | null>('getAttribute', 'value');
+  const setAttribute = call<(this: Element, name: string, value: string) => void>('setAttribute', 'value');
+
+  const dropped = new Set<Node>(survey.dropped);
+  const forms = new Set<Node>(survey.forms);
+  const onPath = new Set<Node>();
+  for (const el of [...survey.dropped, ...survey.forms]) {
+    for (let n = parentNode.call(el) as Node | null; n && !onPath.has(n); n = parentNode.call(n) as Node | null) {
+      onPath.add(n);
+    }
+  }
+  const divFor = (form: Element): Element => {
+    const div = createElement.call(copy, 'div');
+    for (const name of names.call(form)) {
+      try {
+        setAttribute.call(div, name, getAttribute.call(form, name) ?? '');
+      } catch {
+        // a name valid in the parser but not for setAttribute: the attribute is not worth keeping
+      }
+    }
+    return div;
+  };
+  const copyChildren = (from: Node, into: Node): void => {
+    for (let child = firstChild.call(from) as Node | null; child; child = nextSibling.call(child) as Node | null) {
+      if (dropped.has(child)) continue;
+      if (forms.has(child)) copyChildren(child, appendChild.call(into, divFor(child as Element)));
+      else if (onPath.has(child)) copyChildren(child, appendChild.call(into, importNode.call(copy, child, false)));
+      else appendChild.call(into, importNode.call(copy, child, true));
+    }
+  };
+  copyChildren(doc, copy);
+  return copy;
 }

@@ -608,6 +608,20 @@ export const VECTORS: readonly Vector[] = [
     'the element count walks the live page: a form whose parentElement is its own control',
   ),
   v(
+    'clobber-form-copy-walk',
+    'dom-clobbering',
+    'body',
+    '<div><form onsubmit="{JS}"><input name="firstChild"><input name="nextSibling"><input name="parentNode"><script>{JS}</script>Inside the form.</form></div>',
+    'the copy of the page walks up from each script and down its ancestors: a form in the way whose tree properties are its controls',
+  ),
+  v(
+    'clobber-document-clonenode',
+    'dom-clobbering',
+    'body',
+    '<img src="{OWN}" name="cloneNode" alt="c"><img src="{OWN}" name="importNode" alt="i">',
+    "names that shadow the document's own copying methods (the page's and the copy's)",
+  ),
+  v(
     'clobber-getelementbyid',
     'dom-clobbering',
     'body',

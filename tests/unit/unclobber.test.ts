@@ -3,8 +3,8 @@
 // extraction turns forms into divs first: here, that what they wrap is still the article, and how the div is made.
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../core/extract.ts';
-import { measureTree, unwrapForms } from '../../core/unclobber.ts';
-import { page } from './dom.ts';
+import { copyPage, surveyPage } from '../../core/unclobber.ts';
+import { articlePage, page } from './dom.ts';
 
 const PARAGRAPHS = Array.from(
   { length: 6 },
@@ -29,23 +29,82 @@ describe('forms whose controls shadow the tree', () => {
     },
   );
 
-  it('keeps the form’s attributes and children in order on the div that replaces it', () => {
-    const doc = page('<body><form id="f" class="wrap"><input name="parentNode"><p>one</p><p>two</p></form></body>');
-    expect(unwrapForms(doc)).toBe(1);
-    const div = doc.getElementById('f')!;
+  it('keeps the form’s attributes and children in order on the div that replaces it in the copy', () => {
+    const doc = page('<body><form id="f" class="wrap"><input name="parentNode"><p>one</p></form><p>after</p></body>');
+    const inner = doc.createElement('form'); // nested forms only come from scripts: the parser ignores them
+    inner.id = 'inner';
+    inner.innerHTML = '<p>two</p>';
+    doc.getElementById('f')!.append(inner);
+    const copy = copyPage(doc, surveyPage(doc.documentElement, 1000, 1000));
+    const div = copy.getElementById('f')!;
     expect(div.localName).toBe('div');
     expect(div.className).toBe('wrap');
-    expect(Array.from(div.children, (c) => c.localName)).toEqual(['input', 'p', 'p']);
-    expect(doc.querySelector('form')).toBeNull();
+    expect(Array.from(div.children, (c) => c.localName)).toEqual(['input', 'p', 'div']);
+    expect(copy.getElementById('inner')!.localName).toBe('div');
+    expect(copy.body.lastElementChild!.textContent).toBe('after');
+    expect(copy.querySelector('form')).toBeNull();
+    expect(doc.querySelectorAll('form')).toHaveLength(2); // the page keeps its forms
   });
 });
 
-describe('measureTree', () => {
+describe('surveyPage', () => {
   it('counts elements and depth, and stops past a limit', () => {
     const doc = page('<body><div><p><b>x</b></p><p>y</p></div><ul><li>z</li></ul></body>');
     const all = doc.getElementsByTagName('*').length;
-    expect(measureTree(doc.documentElement, 1000, 1000)).toEqual({ elements: all, depth: 4 }); // html>body>div>p>b
-    expect(measureTree(doc.documentElement, 3, 1000).elements).toBe(4);
-    expect(measureTree(doc.documentElement, 1000, 2).depth).toBe(3);
+    expect(surveyPage(doc.documentElement, 1000, 1000)).toMatchObject({ elements: all, depth: 4 }); // html>body>div>p>b
+    expect(surveyPage(doc.documentElement, 3, 1000).elements).toBe(4);
+    expect(surveyPage(doc.documentElement, 1000, 2).depth).toBe(3);
+  });
+
+  it('finds the scripts and style elements to leave out, and the forms', () => {
+    const doc = page(
+      '<head><style>p{}</style><script type="application/ld+json">{}</script><script type="Application/LD+JSON; charset=utf-8">{}</script></head><body><script>1</script><form id="a"><script type="module">2</script></form><svg><style>.x{}</style><script>3</script></svg><form id="b"></form></body>',
+    );
+    const survey = surveyPage(doc.documentElement, 1000, 1000);
+    expect(survey.dropped.map((el) => el.localName)).toEqual(['style', 'script', 'script', 'style', 'script']);
+    expect(survey.forms.map((el) => el.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('copyPage', () => {
+  const html = `<!DOCTYPE html><html lang="fr"><head><title>T</title><style>p{color:red}</style>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"H"}</script><script>var a = 1;</script></head>
+<body class="b"><!-- note --><div id="outer"><section><script src="x.js"></script><p>One <b>bold</b></p>
+<style>.x{}</style><div id="f"><script>1</script><p>In a div</p></div></section>
+<script type="module">2</script><p data-x="1">Two</p></div><noscript><img src="n.jpg"></noscript></body></html>`;
+  // What Readability itself keeps of a page: the same tree, scripts other than JSON-LD and style elements removed.
+  const readabilityView = (doc: Document) => {
+    const copy = doc.cloneNode(true) as Document;
+    copy.querySelectorAll('style, script:not([type="application/ld+json"])').forEach((el) => el.remove());
+    return copy.documentElement.outerHTML;
+  };
+
+  it('is the page without its scripts and style elements, everything else in place', () => {
+    const doc = page(html);
+    const before = doc.documentElement.outerHTML;
+    const copy = copyPage(doc, surveyPage(doc.documentElement, 1000, 1000));
+    expect(copy).not.toBe(doc);
+    expect(copy.documentElement.outerHTML).toBe(readabilityView(doc));
+    expect(copy.querySelector('script[type="application/ld+json"]')?.textContent).toContain('NewsArticle');
+    expect(copy.querySelectorAll('script, style')).toHaveLength(1);
+    expect(copy.doctype?.name).toBe('html');
+    expect(copy.URL).toBe(doc.URL); // Readability resolves links against it
+    expect(copy.compatMode).toBe(doc.compatMode);
+    expect(doc.documentElement.outerHTML).toBe(before); // the page is untouched
+    expect(copy.getElementById('outer')!.ownerDocument).toBe(copy);
+  });
+
+  it('copies a page without scripts whole', () => {
+    const doc = page('<html><body><p>Only <i>text</i></p></body></html>');
+    expect(copyPage(doc, surveyPage(doc.documentElement, 1000, 1000)).documentElement.outerHTML).toBe(
+      doc.documentElement.outerHTML,
+    );
+  });
+
+  it('gives the article Readability gives on the whole page', () => {
+    const doc = page(articlePage('<script>document.title = 1</script><style>p { margin: 0 }</style>'));
+    const viaCopy = extractArticle(doc, 'https://news.example/budget');
+    expect(viaCopy.ok).toBe(true);
+    if (viaCopy.ok) expect(viaCopy.article.text).toContain('4. The city council approved');
   });
 });
