@@ -60,24 +60,24 @@ function loadImagesWhenShown(node: Element) {
 }
 
 type Mode = 'in-place' | 'string';
-const purifiers = new WeakMap<object, Record<Mode, DOMPurify>>();
+const purifiers = new WeakMap<object, Partial<Record<Mode, DOMPurify>>>();
 
-/** One configured DOMPurify per window and mode: setConfig spares re-reading the config on every call. */
+/**
+ * One configured DOMPurify per window and mode, made on first use (the content script only sanitizes in place,
+ * the popup only strings): setConfig spares re-reading the config on every call.
+ */
 function purifierFor(win: Window & typeof globalThis, mode: Mode): DOMPurify {
-  let pair = purifiers.get(win);
-  if (!pair) {
-    const inPlace = createDOMPurify(win);
-    inPlace.setConfig({ ...CONFIG, IN_PLACE: true });
-    inPlace.addHook('uponSanitizeAttribute', dropExternalReferences);
-    inPlace.addHook('afterSanitizeAttributes', loadImagesWhenShown);
-    const string = createDOMPurify(win);
-    string.setConfig(CONFIG);
-    string.addHook('uponSanitizeAttribute', dropExternalReferences);
-    string.addHook('afterSanitizeAttributes', loadImagesWhenShown);
-    pair = { 'in-place': inPlace, string };
-    purifiers.set(win, pair);
+  let byMode = purifiers.get(win);
+  if (!byMode) purifiers.set(win, (byMode = {}));
+  let purifier = byMode[mode];
+  if (!purifier) {
+    purifier = createDOMPurify(win);
+    purifier.setConfig(mode === 'in-place' ? { ...CONFIG, IN_PLACE: true } : CONFIG);
+    purifier.addHook('uponSanitizeAttribute', dropExternalReferences);
+    purifier.addHook('afterSanitizeAttributes', loadImagesWhenShown);
+    byMode[mode] = purifier;
   }
-  return pair[mode];
+  return purifier;
 }
 
 // A cloned document has no window of its own: the caller names the page it came from.
