@@ -23,7 +23,7 @@ export interface PageSurvey {
   elements: number;
   /** How deep they nest, up to the first level past the limit. */
   depth: number;
-  /** Scripts other than JSON-LD, and style elements: left out of the copy. */
+  /** Scripts other than JSON-LD, style elements, and the head's links and noscripts: left out of the copy. */
   dropped: Element[];
   /** Forms: divs in the copy. */
   forms: Element[];
@@ -46,15 +46,23 @@ export function surveyPage(root: Element, maxElements: number, maxDepth: number)
   ) => TreeWalker;
   const localName = fromPrototypes(root, 'localName', 'get') as (this: Element) => string;
   const getAttribute = fromPrototypes(root, 'getAttribute', 'value') as (this: Element, name: string) => string | null;
+  const parentNode = fromPrototypes(root, 'parentNode', 'get') as (this: Node) => Node | null;
+  const head = (fromPrototypes(doc, 'head', 'get') as (this: Document) => HTMLHeadElement | null).call(doc);
   const walker = createWalker.call(doc, root, 1 /* NodeFilter.SHOW_ELEMENT */);
   const survey: PageSurvey = { elements: 1, depth: 0, dropped: [], forms: [] };
-  const note = (el: Element) => {
+  // Readability reads the head's title, metas and JSON-LD only. Its noscripts cannot be unwrapped into images
+  // (an image never follows them there), and links are never read.
+  const note = (el: Element, depth: number) => {
     const name = localName.call(el);
-    if (name === 'style' || (name === 'script' && !JSON_LD.test(getAttribute.call(el, 'type') ?? ''))) {
+    if (
+      name === 'style' ||
+      (name === 'script' && !JSON_LD.test(getAttribute.call(el, 'type') ?? '')) ||
+      (depth === 2 && (name === 'link' || name === 'noscript') && head && parentNode.call(el) === head)
+    ) {
       survey.dropped.push(el);
     } else if (name === 'form') survey.forms.push(el);
   };
-  note(root);
+  note(root, 0);
   let depth = 0;
   while (survey.elements <= maxElements && survey.depth <= maxDepth) {
     if (walker.firstChild()) depth++;
@@ -66,14 +74,14 @@ export function surveyPage(root: Element, maxElements: number, maxDepth: number)
     }
     survey.elements++;
     if (depth > survey.depth) survey.depth = depth;
-    note(walker.currentNode as Element);
+    note(walker.currentNode as Element, depth);
   }
   return survey;
 }
 
 /**
- * A copy of the surveyed page to extract from: its scripts (JSON-LD kept) and style elements left out, its forms
- * turned into divs. Readability removes scripts and styles before it looks at anything else, so it finds the same
+ * A copy of the surveyed page to extract from: its scripts (JSON-LD kept), style elements and the head's links and
+ * noscripts left out, its forms turned into divs. Readability removes scripts and styles before it looks at anything else, so it finds the same
  * article; but copying them costs more than the rest (a copied style element has its style sheet parsed again),
  * and they are most of a page's weight. Subtrees without any of them are copied whole by the browser; only their
  * ancestors are walked, one call per level (the survey has bounded the depth).

@@ -67,15 +67,20 @@ describe('surveyPage', () => {
 });
 
 describe('copyPage', () => {
-  const html = `<!DOCTYPE html><html lang="fr"><head><title>T</title><style>p{color:red}</style>
+  const html = `<!DOCTYPE html><html lang="fr"><head><title>T</title><style>p{color:red}</style><link rel="stylesheet" href="s.css">
+<noscript><link rel="stylesheet" href="n.css"></noscript><meta name="author" content="A"><link rel="canonical" href="/c">
 <script type="application/ld+json">{"@type":"NewsArticle","headline":"H"}</script><script>var a = 1;</script></head>
 <body class="b"><!-- note --><div id="outer"><section><script src="x.js"></script><p>One <b>bold</b></p>
 <style>.x{}</style><div id="f"><script>1</script><p>In a div</p></div></section>
-<script type="module">2</script><p data-x="1">Two</p></div><noscript><img src="n.jpg"></noscript></body></html>`;
-  // What Readability itself keeps of a page: the same tree, scripts other than JSON-LD and style elements removed.
+<script type="module">2</script><p data-x="1">Two</p></div><img src="lazy.gif"><noscript><img src="n.jpg"></noscript>
+<link itemprop="url" href="/u"></body></html>`;
+  // What Readability reads of a page: the same tree without the scripts other than JSON-LD, the style elements, and
+  // the head's links and noscripts (the body's are kept: a noscript there may hold the real image of the one before).
   const readabilityView = (doc: Document) => {
     const copy = doc.cloneNode(true) as Document;
-    copy.querySelectorAll('style, script:not([type="application/ld+json"])').forEach((el) => el.remove());
+    copy
+      .querySelectorAll('style, script:not([type="application/ld+json"]), head > link, head > noscript')
+      .forEach((el) => el.remove());
     return copy.documentElement.outerHTML;
   };
 
@@ -87,6 +92,9 @@ describe('copyPage', () => {
     expect(copy.documentElement.outerHTML).toBe(readabilityView(doc));
     expect(copy.querySelector('script[type="application/ld+json"]')?.textContent).toContain('NewsArticle');
     expect(copy.querySelectorAll('script, style')).toHaveLength(1);
+    expect(copy.head.querySelectorAll('link, noscript')).toHaveLength(0);
+    expect(copy.querySelector('meta[name="author"]')).not.toBeNull();
+    expect(copy.body.querySelectorAll('noscript, link')).toHaveLength(2);
     expect(copy.doctype?.name).toBe('html');
     expect(copy.URL).toBe(doc.URL); // Readability resolves links against it
     expect(copy.compatMode).toBe(doc.compatMode);
