@@ -27,6 +27,8 @@ export interface PageSurvey {
   dropped: Element[];
   /** Forms: divs in the copy. */
   forms: Element[];
+  /** Elements with a style attribute: copied without it (see `copyPage`). */
+  styled: Element[];
 }
 
 const JSON_LD = /^\s*application\/ld\+json\s*(?:;|$)/i;
@@ -46,10 +48,11 @@ export function surveyPage(root: Element, maxElements: number, maxDepth: number)
   ) => TreeWalker;
   const localName = fromPrototypes(root, 'localName', 'get') as (this: Element) => string;
   const getAttribute = fromPrototypes(root, 'getAttribute', 'value') as (this: Element, name: string) => string | null;
+  const hasAttribute = fromPrototypes(root, 'hasAttribute', 'value') as (this: Element, name: string) => boolean;
   const parentNode = fromPrototypes(root, 'parentNode', 'get') as (this: Node) => Node | null;
   const head = (fromPrototypes(doc, 'head', 'get') as (this: Document) => HTMLHeadElement | null).call(doc);
   const walker = createWalker.call(doc, root, 1 /* NodeFilter.SHOW_ELEMENT */);
-  const survey: PageSurvey = { elements: 1, depth: 0, dropped: [], forms: [] };
+  const survey: PageSurvey = { elements: 1, depth: 0, dropped: [], forms: [], styled: [] };
   // Readability reads the head's title, metas and JSON-LD only. Its noscripts cannot be unwrapped into images
   // (an image never follows them there), and links are never read.
   const note = (el: Element, depth: number) => {
@@ -60,7 +63,11 @@ export function surveyPage(root: Element, maxElements: number, maxDepth: number)
       (depth === 2 && (name === 'link' || name === 'noscript') && head && parentNode.call(el) === head)
     ) {
       survey.dropped.push(el);
-    } else if (name === 'form') survey.forms.push(el);
+      return;
+    }
+    if (name === 'form') survey.forms.push(el);
+    // A template's content is copied with it by the browser only.
+    else if (name !== 'template' && hasAttribute.call(el, 'style')) survey.styled.push(el);
   };
   note(root, 0);
   let depth = 0;
@@ -81,10 +88,15 @@ export function surveyPage(root: Element, maxElements: number, maxDepth: number)
 
 /**
  * A copy of the surveyed page to extract from: its scripts (JSON-LD kept), style elements and the head's links and
- * noscripts left out, its forms turned into divs. Readability removes scripts and styles before it looks at anything else, so it finds the same
- * article; but copying them costs more than the rest (a copied style element has its style sheet parsed again),
- * and they are most of a page's weight. Subtrees without any of them are copied whole by the browser; only their
- * ancestors are walked, one call per level (the survey has bounded the depth).
+ * noscripts left out, its forms turned into divs. Readability removes scripts and styles before it looks at
+ * anything else, so it finds the same article; but copying them costs more than the rest (a copied style element
+ * has its style sheet parsed again), and they are most of a page's weight. Subtrees without any of them are copied
+ * whole by the browser; only their ancestors are walked, one call per level (the survey has bounded the depth).
+ *
+ * Style attributes are not copied either: each one is parsed again on the copy (a third of the copy's cost in
+ * jsdom), and they never reach the article (Readability drops them, the sanitizer too). Readability reads one thing
+ * of them, whether the element is hidden (`display: none`, `visibility: hidden`): an element the page hides so
+ * gets just that declaration, as the page's own parse of its style attribute reads it.
  */
 export function copyPage(doc: Document, survey: PageSurvey): Document {
   const cloneNode = fromPrototypes(doc, 'cloneNode', 'value') as (this: Node, deep: boolean) => Node;
@@ -98,34 +110,79 @@ export function copyPage(doc: Document, survey: PageSurvey): Document {
   const nextSibling = call<Getter>('nextSibling', 'get');
   const parentNode = call<Getter>('parentNode', 'get');
   const appendChild = call<(this: Node, child: Node) => Node>('appendChild', 'value');
-  const names = call<(this: Element) => string[]>('getAttributeNames', 'value');
-  const getAttribute = call<(this: Element, name: string) => string | null>('getAttribute', 'value');
   const setAttribute = call<(this: Element, name: string, value: string) => void>('setAttribute', 'value');
 
   const dropped = new Set<Node>(survey.dropped);
   const forms = new Set<Node>(survey.forms);
+  const styled = new Set<Node>(survey.styled);
   const onPath = new Set<Node>();
-  for (const el of [...survey.dropped, ...survey.forms]) {
+  for (const el of [...survey.dropped, ...survey.forms, ...survey.styled]) {
     for (let n = parentNode.call(el) as Node | null; n && !onPath.has(n); n = parentNode.call(n) as Node | null) {
       onPath.add(n);
     }
   }
-  const divFor = (form: Element): Element => {
-    const div = createElement.call(copy, 'div');
-    for (const name of names.call(form)) {
+  const createElementNS = fromPrototypes(copy, 'createElementNS', 'value') as (
+    this: Document,
+    namespace: string | null,
+    name: string,
+  ) => Element;
+  const attributes = call<(this: Element) => NamedNodeMap>('attributes', 'get');
+  const namespaceURI = call<(this: Element) => string | null>('namespaceURI', 'get');
+  const localName = call<(this: Element) => string>('localName', 'get');
+  const prefix = call<(this: Element) => string | null>('prefix', 'get');
+  const setAttributeNS = call<(this: Element, namespace: string | null, name: string, value: string) => void>(
+    'setAttributeNS',
+    'value',
+  );
+  const styleGetters = new Map<object | null, ((this: Element) => CSSStyleDeclaration) | null>();
+  /** What Readability will see of el's style attribute: `display: none`, `visibility: hidden`, or nothing. */
+  const hiddenBy = (el: Element): string => {
+    const proto = Reflect.getPrototypeOf(el);
+    let getter = styleGetters.get(proto);
+    if (getter === undefined) {
       try {
-        setAttribute.call(div, name, getAttribute.call(form, name) ?? '');
+        getter = fromPrototypes(el, 'style', 'get') as (this: Element) => CSSStyleDeclaration;
+      } catch {
+        getter = null; // an element without inline style (Readability checks for that too)
+      }
+      styleGetters.set(proto, getter);
+    }
+    const style = getter?.call(el);
+    if (!style) return '';
+    const hidden = [];
+    if (style.display === 'none') hidden.push('display: none');
+    if (style.visibility === 'hidden') hidden.push('visibility: hidden');
+    return hidden.join('; ');
+  };
+  const qualifiedName = (el: Element) => {
+    const before = prefix.call(el);
+    return before ? `${before}:${localName.call(el)}` : localName.call(el);
+  };
+  /** A shallow copy of el made in the copy, without its style attribute; a div with its attributes for a form. */
+  const shallowCopy = (el: Element, asDiv: boolean): Element => {
+    const made = asDiv
+      ? createElement.call(copy, 'div')
+      : createElementNS.call(copy, namespaceURI.call(el), qualifiedName(el));
+    const list = attributes.call(el);
+    for (let i = 0; i < list.length; i++) {
+      const attr = list.item(i)!;
+      if (attr.name === 'style' && attr.namespaceURI === null) continue;
+      try {
+        setAttributeNS.call(made, attr.namespaceURI, attr.name, attr.value);
       } catch {
         // a name valid in the parser but not for setAttribute: the attribute is not worth keeping
       }
     }
-    return div;
+    const hidden = hiddenBy(el);
+    if (hidden) setAttribute.call(made, 'style', hidden);
+    return made;
   };
   const copyChildren = (from: Node, into: Node): void => {
     for (let child = firstChild.call(from) as Node | null; child; child = nextSibling.call(child) as Node | null) {
       if (dropped.has(child)) continue;
-      if (forms.has(child)) copyChildren(child, appendChild.call(into, divFor(child as Element)));
-      else if (onPath.has(child)) copyChildren(child, appendChild.call(into, importNode.call(copy, child, false)));
+      if (forms.has(child) || styled.has(child)) {
+        copyChildren(child, appendChild.call(into, shallowCopy(child as Element, forms.has(child))));
+      } else if (onPath.has(child)) copyChildren(child, appendChild.call(into, importNode.call(copy, child, false)));
       else appendChild.call(into, importNode.call(copy, child, true));
     }
   };

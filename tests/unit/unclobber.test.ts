@@ -102,6 +102,28 @@ describe('copyPage', () => {
     expect(copy.getElementById('outer')!.ownerDocument).toBe(copy);
   });
 
+  it('leaves out style attributes, but for what Readability reads of them: whether the element is hidden', () => {
+    const doc = page(`<body><div id="a" style="color: red; margin: 0 auto" class="k" data-src="x.jpg">A</div>
+<p id="b" style="font-size: 2em; DISPLAY: NONE !important">B</p><span id="c" style="visibility:hidden;color:blue">C</span>
+<p id="d" style="display: block">D</p><svg><linearGradient id="g" style="fill: red"><stop offset="0"/></linearGradient>
+<use xlink:href="#g" style="display:none"/></svg><form id="f" style="display:none"><p>in form</p></form></body>`);
+    const copy = copyPage(doc, surveyPage(doc.documentElement, 1000, 1000));
+    const a = copy.getElementById('a')!;
+    expect(a.hasAttribute('style')).toBe(false);
+    expect([a.className, a.getAttribute('data-src'), a.textContent]).toEqual(['k', 'x.jpg', 'A']);
+    expect(copy.getElementById('b')!.getAttribute('style')).toBe('display: none');
+    expect(copy.getElementById('c')!.getAttribute('style')).toBe('visibility: hidden');
+    expect(copy.getElementById('d')!.hasAttribute('style')).toBe(false);
+    const gradient = copy.getElementById('g')!;
+    expect([gradient.localName, gradient.namespaceURI]).toEqual(['linearGradient', 'http://www.w3.org/2000/svg']);
+    expect(gradient.children).toHaveLength(1);
+    const use = copy.querySelector('use')!;
+    expect(use.getAttributeNS('http://www.w3.org/1999/xlink', 'href')).toBe('#g');
+    expect((use as SVGElement).style.display).toBe('none');
+    expect(copy.getElementById('f')!.outerHTML).toBe('<div id="f" style="display: none"><p>in form</p></div>');
+    expect(doc.getElementById('a')!.getAttribute('style')).toBe('color: red; margin: 0 auto'); // the page keeps them
+  });
+
   it('copies a page without scripts whole', () => {
     const doc = page('<html><body><p>Only <i>text</i></p></body></html>');
     expect(copyPage(doc, surveyPage(doc.documentElement, 1000, 1000)).documentElement.outerHTML).toBe(
