@@ -8,6 +8,7 @@ import {
   type PageResult,
 } from './protocol.ts';
 import { errorMessage } from '../core/errors.ts';
+import { withTimeout } from './with-timeout.ts';
 
 export type { PageFailure, PageFailureReason, PageOptions, PageResult } from './protocol.ts';
 
@@ -75,22 +76,6 @@ export function classifyInjectionError(error: unknown, url: string | undefined):
   return pageFailure('error', message);
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the page did not answer within ${ms / 1000} s`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
-
 /**
  * Extracts the article of a tab's top frame: injects the content script (built from entrypoints/content.ts) and
  * returns what it returned. Never throws: restricted and non-HTML pages, closed tabs and crashes all come back as
@@ -100,7 +85,11 @@ export async function extractTab(tabId: number, options: PageOptions = {}, url?:
   const early = classifyUrl(url);
   if (early) return early;
   try {
-    return await withTimeout(inject(tabId, options), INJECTION_TIMEOUT_MS);
+    return await withTimeout(
+      inject(tabId, options),
+      INJECTION_TIMEOUT_MS,
+      `the page did not answer within ${INJECTION_TIMEOUT_MS / 1000} s`,
+    );
   } catch (error) {
     return classifyInjectionError(error, url);
   }

@@ -4,6 +4,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Article } from '../core/index.ts';
 import { searchTokens } from '../core/saved/search.ts';
 import { errorMessage } from '../core/errors.ts';
+import { withTimeout } from './with-timeout.ts';
 
 export interface OfflineArticle {
   /** The reading list item's id. */
@@ -29,22 +30,6 @@ const SEARCH_TEXT_CHARS = 4_000;
 const OPEN_TIMEOUT_MS = 10_000;
 
 let db: Promise<IDBPDatabase<ReaderDb>> | null = null;
-
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(message)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
 
 /** The database, opened once; a failure is not remembered (the next call tries again). */
 function open(): Promise<IDBPDatabase<ReaderDb>> {
