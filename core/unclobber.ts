@@ -35,7 +35,8 @@ const JSON_LD = /^\s*application\/ld\+json\s*(?:;|$)/i;
 
 /**
  * One loop over the elements under `root` (no recursion, whatever the depth): their number, how deep they nest,
- * the scripts and style elements, and the forms. It stops as soon as either limit is passed. It runs on the live
+ * and what `copyPage` leaves out, turns into divs or copies without style. It stops as soon as either limit is
+ * passed. It runs on the live
  * page, forms included: a TreeWalker moves by its own methods, which no control's name can shadow
  * (`form.parentElement` can be an input there).
  */
