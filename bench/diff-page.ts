@@ -2,7 +2,7 @@
 // For dev-set pages: blocks of our output that are mostly absent from the ground truth (+),
 // ground-truth blocks we miss (-), and what the cleanup removed. For tuning rules.
 import { parseHtml, readInput } from '../cli/load.ts';
-import { extractArticle } from '../core/index.ts';
+import { extractArticle } from '../core/reader/index.ts';
 import { shingles, tokenize } from './score.ts';
 import { DEFAULT_DEV_DIR, corpusPresent, devPagePath, loadGroundTruth } from './corpus.ts';
 const args = process.argv.slice(2);

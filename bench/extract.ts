@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
-import { RULES, extractArticle, toPlainText } from '../core/index.ts';
+import { RULES, extractArticle, toPlainText } from '../core/reader/index.ts';
 import { parseHtml, readInput } from '../cli/load.ts';
 import { DEFAULT_DEV_DIR, DEFAULT_READABILITY_DIR, corpusPresent, devPagePath, loadGroundTruth } from './corpus.ts';
 import { aggregate, lostShare, median, shingleMatch, type Counts } from './score.ts';

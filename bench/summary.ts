@@ -17,7 +17,7 @@ import {
   summaryLength,
   type Article,
   type SummaryOptions,
-} from '../core/index.ts';
+} from '../core/reader/index.ts';
 import { parseHtml, readInput } from '../cli/load.ts';
 import { DEFAULT_DEV_DIR, DEFAULT_READABILITY_DIR, corpusPresent, devPagePath, loadGroundTruth } from './corpus.ts';
 import { median } from './score.ts';

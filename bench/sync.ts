@@ -3,19 +3,19 @@
 // `items-in-sync-quota: N`), and the time to load and filter a 5,000-item list. Items are generated: French and
 // English news URLs in each site's real pattern, titles from headline templates, states and tags as a reader
 // would leave them (deterministic for a seed).
-import { DEFAULT_SETTINGS } from '../core/settings.ts';
+import { DEFAULT_SETTINGS } from '../core/reader/index.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { encodeV1, entryBytes } from '../core/saved/codec.ts';
-import { createReadingList, type ReadingList } from '../core/saved/engine.ts';
-import { createMemoryLocalStore, type LocalSnapshot } from '../core/saved/local.ts';
-import { createMemorySyncArea, type MemorySyncArea } from '../core/saved/memory.ts';
-import { filterItems, searchTokens } from '../core/saved/search.ts';
-import type { ItemChange, NewItem } from '../core/saved/types.ts';
-import { SYNC_LIMITS } from '../core/saved/types.ts';
-import type { ItemRecord } from '../core/saved/crdt.ts';
+import { encodeV1, entryBytes } from '../core/reading-list/index.ts';
+import { createReadingList, type ReadingList } from '../core/reading-list/index.ts';
+import { createMemoryLocalStore, type LocalSnapshot } from '../core/reading-list/index.ts';
+import { createMemorySyncArea, type MemorySyncArea } from '../core/reading-list/index.ts';
+import { filterItems, searchTokens } from '../core/reading-list/index.ts';
+import type { ItemChange, NewItem } from '../core/reading-list/index.ts';
+import { SYNC_LIMITS } from '../core/reading-list/index.ts';
+import type { ItemRecord } from '../core/reading-list/index.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Deterministic generator.

@@ -1,7 +1,7 @@
 // npm run -s extract -- [--format text|markdown|html|json|jsonl] [--summary] [--keep-captions] [--force] [--url URL] FILE...
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { extractArticle, summarize, type ExtractResult, type Summary } from '../core/index.ts';
+import { extractArticle, summarize, type ExtractResult, type Summary } from '../core/reader/index.ts';
 import { FORMATS, formatArticle, type Format } from './format.ts';
 import { parseHtml, readInput } from './load.ts';
 

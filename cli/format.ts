@@ -1,5 +1,5 @@
-import type { Article, Summary } from '../core/index.ts';
-import { htmlToMarkdown } from '../core/markdown.ts';
+import type { Article, Summary } from '../core/reader/index.ts';
+import { htmlToMarkdown } from '../core/reader/index.ts';
 
 export const FORMATS = ['text', 'markdown', 'html', 'json', 'jsonl'] as const;
 export type Format = (typeof FORMATS)[number];

@@ -4,7 +4,7 @@
 // it would skip ({"rejected": true, "line": N, "reason": "..."}). Nothing is imported.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { ImportFormatError, parseImport } from '../core/transfer/index.ts';
+import { ImportFormatError, parseImport } from '../core/reading-list/index.ts';
 
 const USAGE = `Usage: npm run -s import-preview -- FILE
 

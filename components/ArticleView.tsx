@@ -1,9 +1,9 @@
 import { useRef } from 'preact/hooks';
-import type { Article } from '../core/index.ts';
+import type { Article } from '../core/reader/index.ts';
 import type { BuiltInSummarizer, SummaryState } from './useSummary.ts';
 import { lazyComponent } from './lazy.tsx';
-import type { MessageKey, Translate } from '../platform/i18n.ts';
-import type { PageFailureReason } from '../platform/protocol.ts';
+import type { MessageKey, Translate } from '../contracts/i18n.ts';
+import type { PageFailureReason } from '../contracts/page.ts';
 
 export type ViewState =
   | { kind: 'loading' }

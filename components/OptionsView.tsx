@@ -1,6 +1,6 @@
-import type { RejectedRow, ImportSummary } from '../core/transfer/index.ts';
-import type { Translate } from '../platform/i18n.ts';
-import type { WebDavSettings, WebDavStatus } from '../platform/storage.ts';
+import type { RejectedRow, ImportSummary } from '../core/reading-list/index.ts';
+import type { Translate } from '../contracts/i18n.ts';
+import type { WebDavSettings, WebDavStatus } from '../contracts/webdav.ts';
 
 export type ImportState =
   | { kind: 'idle' }

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { ReaderSettings } from '../core/settings.ts';
-import type { Translate } from '../platform/i18n.ts';
+import type { ReaderSettings } from '../core/reader/index.ts';
+import type { Translate } from '../contracts/i18n.ts';
 import { readerAttributes } from './readerStyle.ts';
 import { ReaderToolbar, type ToolbarAction } from './ReaderToolbar.tsx';
 import { lazyComponent } from './lazy.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { ItemChange, SavedItem } from '../core/saved/types.ts';
-import type { Translate } from '../platform/i18n.ts';
-import type { ListStatus } from '../platform/messaging.ts';
+import type { ItemChange, SavedItem } from '../core/reading-list/index.ts';
+import type { Translate } from '../contracts/i18n.ts';
+import type { ListStatus } from '../contracts/messages.ts';
 
 export type StateFilter = 'all' | 'unread' | 'archived';
 

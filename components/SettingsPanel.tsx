@@ -1,5 +1,5 @@
-import { FONTS, RANGES, THEMES, stepSetting, type ReaderSettings } from '../core/settings.ts';
-import type { MessageKey, Translate } from '../platform/i18n.ts';
+import { FONTS, RANGES, THEMES, stepSetting, type ReaderSettings } from '../core/reader/index.ts';
+import type { MessageKey, Translate } from '../contracts/i18n.ts';
 
 const FONT_LABELS: Record<ReaderSettings['font'], MessageKey> = {
   serif: 'fontSerif',

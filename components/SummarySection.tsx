@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Article } from '../core/index.ts';
-import type { Translate } from '../platform/i18n.ts';
+import type { Article } from '../core/reader/index.ts';
+import type { Translate } from '../contracts/i18n.ts';
 import { useBuiltInSummary } from './useBuiltInSummary.ts';
 import type { BuiltInSummarizer, SummaryState } from './useSummary.ts';
 

@@ -1,6 +1,6 @@
 import type { ComponentType, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage } from '../core/errors.ts';
+import { errorMessage } from '../core/util/index.ts';
 
 /**
  * A component whose code loads the first time it renders (one load, shared by every use): the parts of the

@@ -1,4 +1,4 @@
-import type { ReaderSettings } from '../core/settings.ts';
+import type { ReaderSettings } from '../core/reader/index.ts';
 
 /** The attributes that give a `.reader` element the reader's settings (components/reader.css reads them). */
 export function readerAttributes(settings: ReaderSettings) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Article } from '../core/index.ts';
+import type { Article } from '../core/reader/index.ts';
 import type { BuiltInSummarizer, SummaryState } from './useSummary.ts';
-import { errorMessage } from '../core/errors.ts';
+import { errorMessage } from '../core/util/index.ts';
 
 /** Chrome's built-in summarizer, when the browser offers it for the article's language. */
 export interface BuiltInOffer {

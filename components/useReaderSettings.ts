@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, type ReaderSettings, type SettingsStore } from '../core/settings.ts';
-import type { Translate } from '../platform/i18n.ts';
+import { DEFAULT_SETTINGS, type ReaderSettings, type SettingsStore } from '../core/reader/index.ts';
+import type { Translate } from '../contracts/i18n.ts';
 import type { ReaderShellProps } from './ReaderShell.tsx';
 import type { ToolbarAction } from './ReaderToolbar.tsx';
-import { errorMessage } from '../core/errors.ts';
+import { errorMessage } from '../core/util/index.ts';
 
-export type { SettingsStore } from '../core/settings.ts';
+export type { SettingsStore } from '../core/reader/index.ts';
 
 /** Sync storage allows ~2 writes a second: a burst of clicks on "+" becomes one write. */
 export const SAVE_DELAY_MS = 400;

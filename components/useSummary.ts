@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Article } from '../core/index.ts';
-import type { Summary as LocalSummary, summarize as Summarize } from '../core/summary/index.ts';
+import type { Article } from '../core/reader/index.ts';
+import type { Summary as LocalSummary, summarize as Summarize } from '../core/reader/index.ts';
 
 export type SummaryMethod = 'local' | 'built-in';
 
@@ -12,7 +12,7 @@ export type SummaryState =
 
 // The summarizer (and its stop-word lists) loads after the article is shown, not before.
 let summarizer: Promise<typeof Summarize> | null = null;
-const loadSummarizer = () => (summarizer ??= import('../core/summary/index.ts').then((m) => m.summarize));
+const loadSummarizer = () => (summarizer ??= import('../core/reader/summary/summarize.ts').then((m) => m.summarize));
 
 function fromLocal(summary: LocalSummary): SummaryState {
   return summary.sentences.length

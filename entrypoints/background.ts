@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { handleCommand, handleContextMenuClick, handleOpenRequest, installContextMenu } from '../platform/commands.ts';
 import { onMessage } from '../platform/messaging.ts';
 import { listStatus, readingList, saveArticle } from '../platform/reading-list.ts';
-import { canonicalUrl, itemId } from '../core/saved/index.ts';
-import { importInto } from '../core/transfer/index.ts';
+import { canonicalUrl, itemId } from '../core/reading-list/index.ts';
+import { importInto } from '../core/reading-list/index.ts';
 import { webDavSettingsItem, webDavStatusItem } from '../platform/storage.ts';
 import { WEBDAV_ALARM, scheduleWebDavSync, syncNow, syncSoon, testConnection } from '../platform/webdav-sync.ts';
 

@@ -1,11 +1,11 @@
-import { extractArticle } from '../core/index.ts';
+import { extractArticle } from '../core/reader/index.ts';
 import {
   HTML_CONTENT_TYPES,
   OPTIONS_GLOBAL,
   pageFailure,
   type PageOptions,
   type PageResult,
-} from '../platform/protocol.ts';
+} from '../contracts/page.ts';
 
 // Injected on demand by platform/extract-tab.ts (never declared in the manifest): reads the page, returns the
 // clean article, and leaves nothing running in the page.

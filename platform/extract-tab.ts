@@ -6,11 +6,11 @@ import {
   type PageFailure,
   type PageOptions,
   type PageResult,
-} from './protocol.ts';
-import { errorMessage } from '../core/errors.ts';
+} from '../contracts/page.ts';
+import { errorMessage } from '../core/util/index.ts';
 import { withTimeout } from './with-timeout.ts';
 
-export type { PageFailure, PageFailureReason, PageOptions, PageResult } from './protocol.ts';
+export type { PageFailure, PageFailureReason, PageOptions, PageResult } from '../contracts/page.ts';
 
 /** Path of the built content script (entrypoints/content.ts), the same in the Chrome and Firefox builds. */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';

@@ -1,9 +1,9 @@
 // Offline copies of saved articles, in IndexedDB (through `idb`): the clean HTML and metadata, so a saved article
-// reads with no network. Bodies stay on this device; only the list's metadata syncs (core/saved/).
+// reads with no network. Bodies stay on this device; only the list's metadata syncs (core/reading-list/).
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Article } from '../core/index.ts';
-import { searchTokens } from '../core/saved/search.ts';
-import { errorMessage } from '../core/errors.ts';
+import type { Article } from '../core/reader/index.ts';
+import { searchTokens } from '../core/reading-list/index.ts';
+import { errorMessage } from '../core/util/index.ts';
 import { withTimeout } from './with-timeout.ts';
 
 export interface OfflineArticle {
@@ -156,7 +156,7 @@ export async function deleteOfflineArticle(id: string): Promise<void> {
   }
 }
 
-/** Every saved article's folded words (core/saved/search.ts), by id: for searching the list by what they say. */
+/** Every saved article's folded words (core/reading-list/search.ts), by id: for searching the list by what they say. */
 export async function allSearchTexts(): Promise<Map<string, string>> {
   try {
     const rows = await (await open()).getAll('searchText');

@@ -9,7 +9,7 @@ import {
   VIEW_DATA_GLOBAL,
   type ViewController,
   type ViewData,
-} from './protocol.ts';
+} from '../contracts/page.ts';
 import type { TabRef } from './tabs.ts';
 
 /** Closes the view if it is open in the tab; true when it was. Throws when the tab cannot be scripted. */

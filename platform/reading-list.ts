@@ -1,7 +1,7 @@
-// The reading list in the browser: the engine (core/saved/) over storage.local and storage.sync, owned by the
+// The reading list in the browser: the engine (core/reading-list/) over storage.local and storage.sync, owned by the
 // background; the popup and the offline reader ask it through messages (platform/messaging.ts).
 import { browser } from 'wxt/browser';
-import type { Article } from '../core/index.ts';
+import type { Article } from '../core/reader/index.ts';
 import {
   createReadingList,
   type KeptCopy,
@@ -12,13 +12,13 @@ import {
   type NewItem,
   type ReadingList,
   type SyncArea,
-} from '../core/saved/index.ts';
-import { withKeptCopy } from '../core/saved/local.ts';
-import { summarize } from '../core/summary/index.ts';
+} from '../core/reading-list/index.ts';
+import { withKeptCopy } from '../core/reading-list/index.ts';
+import { summarize } from '../core/reader/index.ts';
 import { OfflineStoreError, deleteOfflineArticle, offlineIds, putOfflineArticle } from './offline-store.ts';
-import type { ListStatus, SaveResult } from './messaging.ts';
+import type { ListStatus, SaveResult } from '../contracts/messages.ts';
 import { deviceIdItem } from './storage.ts';
-import { errorMessage } from '../core/errors.ts';
+import { errorMessage } from '../core/util/index.ts';
 
 // storage.local keys of the engine's local store: one per item (so a change writes one small key), plus the
 // format version and the engine's bookkeeping, and the copies of data it could not read (one key each).

@@ -1,4 +1,4 @@
-// Sync between browsers through the reader's own WebDAV server (core/webdav/): run by the background, on a
+// Sync between browsers through the reader's own WebDAV server (core/reading-list/webdav/): run by the background, on a
 // timer (alarms), soon after each local change, and on demand from the options page.
 import { browser } from 'wxt/browser';
 import {
@@ -8,11 +8,12 @@ import {
   syncWithWebDav,
   type ArticleCopyStore,
   type ConnectionResult,
-} from '../core/webdav/index.ts';
+} from '../core/reading-list/index.ts';
 import { readingList } from './reading-list.ts';
 import { getOfflineArticle, offlineIds, putOfflineArticle } from './offline-store.ts';
-import { deviceIdItem, webDavSettingsItem, webDavStatusItem, type WebDavSettings } from './storage.ts';
-import { errorMessage } from '../core/errors.ts';
+import { deviceIdItem, webDavSettingsItem, webDavStatusItem } from './storage.ts';
+import type { WebDavSettings } from '../contracts/webdav.ts';
+import { errorMessage } from '../core/util/index.ts';
 
 export const WEBDAV_ALARM = 'webdav-sync';
 /** Regular sync while the browser runs; changes are pushed sooner (AFTER_CHANGE_MS). */

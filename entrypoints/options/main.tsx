@@ -8,23 +8,18 @@ import {
   parseImport,
   type ImportSummary,
   type ImportedItem,
-} from '../../core/transfer/index.ts';
+} from '../../core/reading-list/index.ts';
 import { OptionsView, type ExportKind, type ImportState } from '../../components/OptionsView.tsx';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import { getOfflineArticle } from '../../platform/offline-store.ts';
-import { sanitizeHtml } from '../../core/sanitize.ts';
-import {
-  webDavSettingsDamaged,
-  webDavSettingsItem,
-  webDavStatusItem,
-  type WebDavSettings,
-  type WebDavStatus,
-} from '../../platform/storage.ts';
+import { sanitizeHtml } from '../../core/reader/index.ts';
+import { webDavSettingsDamaged, webDavSettingsItem, webDavStatusItem } from '../../platform/storage.ts';
+import type { WebDavSettings, WebDavStatus } from '../../contracts/webdav.ts';
 import { originPattern } from '../../platform/webdav-sync.ts';
 import '../../components/reader.css';
 import './style.css';
-import { errorMessage } from '../../core/errors.ts';
+import { errorMessage } from '../../core/util/index.ts';
 
 /** Items per message to the background: progress shows, and no message is huge. */
 const IMPORT_CHUNK = 500;
@@ -137,7 +132,7 @@ function App() {
             : exportOfflineZip(copies, {
                 format: 'markdown',
                 // Loaded on this click only: the options page does not carry the converter otherwise.
-                toMarkdown: (await import('../../core/markdown.ts')).htmlToMarkdown,
+                toMarkdown: (await import('../../core/reader/markdown.ts')).htmlToMarkdown,
               });
         download(new Uint8Array(zip), 'application/zip', `clear-reader-${stamp()}.zip`);
       }

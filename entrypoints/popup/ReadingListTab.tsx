@@ -1,14 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { filterItems } from '../../core/saved/search.ts';
-import type { ItemChange, SavedItem } from '../../core/saved/types.ts';
+import { filterItems } from '../../core/reading-list/index.ts';
+import type { ItemChange, SavedItem } from '../../core/reading-list/index.ts';
 import { ReadingListView, listNotices, type ListFilter } from '../../components/ReadingListView.tsx';
 import { t, uiLanguage } from '../../platform/i18n.ts';
-import { LIST_STATUS_OK, sendMessage, type ListStatus } from '../../platform/messaging.ts';
+import { LIST_STATUS_OK, type ListStatus } from '../../contracts/messages.ts';
+import { sendMessage } from '../../platform/messaging.ts';
 import { allSearchTexts, offlineIds } from '../../platform/offline-store.ts';
 import { openInNewTab } from '../../platform/tabs.ts';
 import '../../components/reading-list.css';
-import { errorMessage } from '../../core/errors.ts';
+import { errorMessage } from '../../core/util/index.ts';
 
 const NO_FILTER: ListFilter = { query: '', state: 'all', favourites: false, tag: null };
 

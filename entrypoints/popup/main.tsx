@@ -11,7 +11,7 @@ import { t, uiLanguage } from '../../platform/i18n.ts';
 import { settingsStore } from '../../platform/storage.ts';
 import { getActiveTab, openInNewTab, type TabRef } from '../../platform/tabs.ts';
 import '../../components/reader.css';
-import { errorMessage } from '../../core/errors.ts';
+import { errorMessage } from '../../core/util/index.ts';
 
 // Loaded when first needed (a click, or after the article shows): what every open loads stays small.
 const builtIn = () => import('../../platform/builtin-summarizer.ts');
@@ -22,8 +22,8 @@ const builtInSummarizer: BuiltInSummarizer = {
 const messaging = () => import('../../platform/messaging.ts');
 
 // The sanitizer (DOMPurify) loads while the page is being read, off the path to the popup's first paint; the
-// article waits for it. core/sanitize.ts, not core/index.ts: Readability and the rules stay out of the popup.
-const sanitizer = import('../../core/sanitize.ts');
+// article waits for it. core/reader/sanitize.ts, not the domain's index.ts: Readability and the rules stay out of the popup.
+const sanitizer = import('../../core/reader/sanitize.ts');
 
 async function toViewState(result: PageResult): Promise<ViewState> {
   if (!result.ok) return { kind: 'failure', reason: result.reason, detail: result.message };

@@ -7,11 +7,11 @@ import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
 import { useReaderShell } from '../../components/useReaderSettings.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { sendMessage } from '../../platform/messaging.ts';
-import type { ViewData } from '../../platform/protocol.ts';
+import type { ViewData } from '../../contracts/page.ts';
 import { settingsStore } from '../../platform/storage.ts';
 
 function toViewState({ result }: ViewData): ViewState {
-  // Sanitized by the engine in this same script world (core/sanitize.ts), moments ago.
+  // Sanitized by the engine in this same script world (core/reader/sanitize.ts), moments ago.
   return result.ok
     ? { kind: 'article', article: result.article }
     : { kind: 'failure', reason: result.reason, detail: result.message };

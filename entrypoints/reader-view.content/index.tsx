@@ -1,12 +1,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import {
-  VIEW_CONTROLLER_GLOBAL,
-  VIEW_DATA_GLOBAL,
-  type ViewController,
-  type ViewData,
-} from '../../platform/protocol.ts';
+import { VIEW_CONTROLLER_GLOBAL, VIEW_DATA_GLOBAL, type ViewController, type ViewData } from '../../contracts/page.ts';
 import { InPageReader } from './InPageReader.tsx';
 import readerCss from '../../components/reader.css?inline';
 import viewCss from './view.css?inline';

@@ -1,4 +1,4 @@
-import type { MessageKey, Translate } from '../../platform/i18n.ts';
+import type { MessageKey, Translate } from '../../contracts/i18n.ts';
 
 /** Why the offline reader has no article to show. */
 export type MissingCopyKind = 'missing' | 'unavailable' | 'damaged';

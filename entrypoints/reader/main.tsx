@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { sanitizeHtml } from '../../core/sanitize.ts';
+import { sanitizeHtml } from '../../core/reader/index.ts';
 import { ArticleView, type ViewState } from '../../components/ArticleView.tsx';
 import { useLocalSummary, type SummaryState } from '../../components/useSummary.ts';
 import { builtInSummarizer } from '../../platform/builtin-summarizer.ts';
@@ -15,7 +15,7 @@ import { openInNewTab } from '../../platform/tabs.ts';
 import '../../components/reader.css';
 import './style.css';
 import { MissingCopy, type MissingCopyKind } from './MissingCopy.tsx';
-import { errorMessage } from '../../core/errors.ts';
+import { errorMessage } from '../../core/util/index.ts';
 
 // The offline copy of a saved article (reader.html?id=…): read from IndexedDB, no network needed.
 const id = new URLSearchParams(location.search).get('id') ?? '';

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CONTENT_SCRIPT_FILE } from '../../platform/extract-tab.ts';
-import { READER_VIEW_FILE } from '../../platform/protocol.ts';
+import { READER_VIEW_FILE } from '../../contracts/page.ts';
 import { E2E_BUILD, SHIPPED } from './paths.ts';
 
 const ALLOWED_PERMISSIONS = ['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage'];
@@ -81,7 +81,10 @@ const EXPLAINED_ADDRESSES: [RegExp, string][] = [
   [/^https:\/\/wxt\.dev\//, "links in WXT's own error messages"],
   [/^https:\/\/github\.com\//, 'links in library error messages'],
   [/^https:\/\/developer\.mozilla\.org\//, 'a link in a library error message'],
-  [/^https?:\/\/(www\.)?$/, 'URL prefixes the reading list folds into one letter (core/saved/codec.ts)'],
+  [
+    /^https?:\/\/(www\.)?$/,
+    'URL prefixes the reading list folds into one letter (core/reading-list/sync-storage/codec.ts)',
+  ],
 ];
 
 describe.each(BROWSERS)('the shipped %s build carries no remote code', (browser) => {

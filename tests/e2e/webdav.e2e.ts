@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import puppeteer, { type Browser, type Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freePort, startDav } from '../webdav-server.ts';
+import { freePort, startDav } from '../support/webdav-server.ts';
 import { CHROMIUM, E2E_BUILD, FIREFOX, GECKO_ID } from './paths.ts';
 import { PATHS, startServer, type TestServer } from './server.ts';
 

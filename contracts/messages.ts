@@ -1,0 +1,74 @@
+// The typed messages between the extension's pages, the in-page view and the background (platform/messaging.ts
+// sends and receives them).
+import type { Article } from '../core/reader/index.ts';
+import type {
+  ConnectionResult,
+  ImportedItem,
+  ImportSummary,
+  ItemChange,
+  SavedItem,
+} from '../core/reading-list/index.ts';
+import type { WebDavSettings, WebDavStatus } from './webdav.ts';
+
+export interface OpenReaderViewRequest {
+  /** The tab to show the view in; omitted when the in-page view itself asks (its own tab). */
+  tabId?: number;
+  /** Skip the "is it an article" check ("Show it anyway"). */
+  force?: boolean;
+}
+
+/** What the reading list says about itself, for the popup's notice lines (see ReadingListStatus). */
+export interface ListStatus {
+  /** Archived items kept on this device only because sync storage is full. */
+  localOnlyCount: number;
+  /** The last sync or storage error, in English (details); null when all is well. */
+  lastError: string | null;
+  /** Changes that could not be written to storage.local yet (kept in memory, retried), in English; else null. */
+  localStoreError: string | null;
+  /** Keys of sync storage written by a newer version (left as they are) and damaged (kept here, then replaced). */
+  newerKeys: number;
+  damagedKeys: number;
+  /** Items of this device's store that could not be read in full (left as they are, a copy kept). */
+  unreadableLocal: number;
+  /** This device's store was written by a newer version (a copy kept, what could be read is used). */
+  localFromOtherVersion: boolean;
+  /** Copies of unreadable data kept on this device lately. */
+  keptCopies: number;
+}
+
+/** The list's status when nothing is wrong (what the popup shows before the background answers). */
+export const LIST_STATUS_OK: ListStatus = {
+  localOnlyCount: 0,
+  lastError: null,
+  localStoreError: null,
+  newerKeys: 0,
+  damagedKeys: 0,
+  unreadableLocal: 0,
+  localFromOtherVersion: false,
+  keptCopies: 0,
+};
+
+export type SaveResult =
+  /**
+   * `warning`: saved to the list, but its offline copy could not be stored on this device; `copyFailure` says why
+   * (the browser's storage is full, or offline storage is unavailable, as in some private windows).
+   */
+  { ok: true; item: SavedItem; warning?: string; copyFailure?: 'quota' | 'unavailable' } | { ok: false; error: string };
+
+export interface ProtocolMap {
+  /** Options page: test a WebDAV server (the origin permission must already be granted). */
+  webdavTest(settings: WebDavSettings): ConnectionResult;
+  /** Options page: sync with the WebDAV server now; resolves with the resulting status. */
+  webdavSyncNow(): WebDavStatus;
+  /** Options page: import parsed items into the reading list, a chunk at a time. */
+  importItems(request: { items: ImportedItem[] }): ImportSummary;
+  /** Opens (or refreshes) the in-page clean view. Resolves with false when the tab could not show it. */
+  openReaderView(request: OpenReaderViewRequest): boolean;
+  /** Saves an article the popup already extracted (and its offline copy) to the reading list. */
+  saveArticle(request: { article: Article }): SaveResult;
+  changeItem(request: { id: string; change: ItemChange }): void;
+  listItems(): { items: SavedItem[]; status: ListStatus };
+  getItem(request: { id: string }): SavedItem | null;
+  /** The list's item for a page, if it is saved (and not deleted). */
+  findSaved(request: { url: string; canonicalUrl: string | null }): SavedItem | null;
+}

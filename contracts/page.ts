@@ -1,0 +1,69 @@
+// What the content script and the extension pages exchange. No `browser.*` here: the content script imports it.
+import type { Article, ExtractFailureReason } from '../core/reader/index.ts';
+
+/** Why a tab gave no article: the engine's reasons plus the ones only the browser side can know. */
+export type PageFailureReason =
+  | ExtractFailureReason
+  | 'restricted'
+  | 'not-html'
+  | 'loading'
+  /** The offline reader: a saved article whose copy is on another device only. */
+  | 'not-offline';
+
+export interface PageFailure {
+  ok: false;
+  reason: PageFailureReason;
+  /** Technical detail in English, for logs and tooltips; the UI shows a localized message per reason. */
+  message: string;
+}
+
+export type PageResult = { ok: true; article: Article } | PageFailure;
+
+/** The engine options a reader can ask for from the extension UI. */
+export interface PageOptions {
+  force?: boolean;
+  keepCaptions?: boolean;
+}
+
+/**
+ * Name of the global (in the extension's isolated world of the page, never the page's own world) through which
+ * `extractTab` hands the options to the content script: see `platform/extract-tab.ts`.
+ */
+export const OPTIONS_GLOBAL = '__clearReaderOptions';
+
+/** Path of the built in-page view script (entrypoints/reader-view.content), the same in both browsers' builds. */
+export const READER_VIEW_FILE = '/content-scripts/reader-view.js';
+
+/** What `openReaderView` hands to the in-page view script (entrypoints/reader-view.content), like OPTIONS_GLOBAL. */
+export const VIEW_DATA_GLOBAL = '__clearReaderViewData';
+
+/** The open in-page view's controller, kept in the extension's isolated world of the page between injections. */
+export const VIEW_CONTROLLER_GLOBAL = '__clearReaderViewController';
+
+export interface ViewData {
+  result: PageResult;
+  /** Whether this result was extracted with "Show it anyway". */
+  forced: boolean;
+}
+
+export interface ViewController {
+  isOpen(): boolean;
+  close(): void;
+}
+
+export const HTML_CONTENT_TYPES: readonly string[] = ['text/html', 'application/xhtml+xml'];
+
+export function pageFailure(reason: PageFailureReason, message: string): PageFailure {
+  return { ok: false, reason, message };
+}
+
+/** True when `value` has the shape of a `PageResult` (what came back from the page is not trusted blindly). */
+export function isPageResult(value: unknown): value is PageResult {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { ok?: unknown; article?: unknown; reason?: unknown };
+  if (v.ok === true) {
+    const a = v.article as { title?: unknown; contentHtml?: unknown } | null | undefined;
+    return typeof a === 'object' && a !== null && typeof a.title === 'string' && typeof a.contentHtml === 'string';
+  }
+  return v.ok === false && typeof v.reason === 'string';
+}

@@ -1,0 +1,169 @@
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import type {
+  Article,
+  ExtractFailure,
+  ExtractFailureReason,
+  ExtractOptions,
+  ExtractResult,
+  RemovedBlock,
+} from './types.ts';
+import { RULES } from './cleanup/rules/index.ts';
+import { createContext, runCleanup } from './cleanup/run-cleanup.ts';
+import { stripAltCredits, stripCaptionCredits } from './cleanup/captions.ts';
+import { retagBlockParagraphs } from './cleanup/block-paragraphs.ts';
+import { sanitizeInPlace } from './sanitize.ts';
+import { countWords, readingTimeMinutes, toPlainText } from './text.ts';
+import { declaredLang, guessLang, normalizeLangTag } from './lang.ts';
+import { findCanonicalUrl, findLede, findPublishedTime, metaValues } from './metadata.ts';
+import { findPublisherSummary } from './summary/publisher.ts';
+import { errorMessage } from '../util/index.ts';
+import { TimeBudgetExceeded, startDeadline } from './budget.ts';
+import { copyPage, surveyPage } from './unclobber.ts';
+
+/**
+ * Readability's own visibility test, reading the style attribute instead of the CSSOM:
+ * the same answer for inline styles, without parsing CSS (costly in some DOMs).
+ */
+function isVisible(node: Node): boolean {
+  const el = node as Element;
+  const style = el.getAttribute('style');
+  if (style && /(?:^|;)\s*display\s*:\s*none\b/i.test(style)) return false;
+  if (el.hasAttribute('hidden')) return false;
+  return el.getAttribute('aria-hidden') !== 'true' || /fallback-image/.test(el.getAttribute('class') ?? '');
+}
+
+/** Pages with more elements than this fail fast instead of freezing the tab. */
+export const DEFAULT_MAX_ELEMENTS = 100_000;
+
+/**
+ * Pages nested deeper than this fail fast too. Chromium's HTML parser stops nesting at 512 open elements (deeper
+ * tags become siblings), so a parsed page never gets here there; the 221 benchmark pages go at most 50 deep. Only
+ * a script builds such a tree. Readability's time grows much faster than the depth (a chain 512 deep takes it
+ * about 4 s in jsdom, 1,000 deep about 16 s), and past a few thousand levels libraries that recurse per level
+ * (jsdom's cloneNode) overflow the stack.
+ */
+export const DEFAULT_MAX_DEPTH = 512;
+
+/**
+ * Time the extraction may take, in milliseconds, checked between stages and every few hundred elements inside the
+ * cleanup. A real page takes well under a second in a browser; jsdom is 10 to 20 times slower (the slowest of the
+ * 221 benchmark pages takes about 2 s there), and the CLI and the benchmark use this default too. The content
+ * script asks for less, since the page's thread is blocked meanwhile.
+ */
+export const DEFAULT_TIME_BUDGET_MS = 10_000;
+
+const MESSAGES: Record<ExtractFailureReason, string> = {
+  'not-article': 'This page does not look like an article.',
+  'too-large': 'This page is too large to clean up.',
+  'too-slow': 'This page took too long to clean up.',
+  empty: 'No readable text was found on this page.',
+  error: 'The page could not be cleaned up.',
+};
+
+export function failure(reason: ExtractFailureReason, detail?: string): ExtractFailure {
+  return { ok: false, reason, message: detail ? `${MESSAGES[reason]} (${detail})` : MESSAGES[reason] };
+}
+
+/**
+ * The clean article of a page: Readability on a copy of the page, our cleanup rules on
+ * its result, then sanitizing. Never modifies `doc`.
+ */
+export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
+  try {
+    return extract(doc, url, options);
+  } catch (error) {
+    if (error instanceof TimeBudgetExceeded) return failure('too-slow', error.message);
+    return failure('error', errorMessage(error));
+  }
+}
+
+/**
+ * An HTML copy of an XHTML page. Readability and the cleanup rules compare upper-case tag names, which XML
+ * documents do not give (`tagName` is "p" there): in an HTML document the same XHTML-namespace elements are HTML
+ * elements, and everything works as on any page.
+ */
+function asHtmlDocument(doc: Document): Document {
+  const copy = doc.implementation.createHTMLDocument(doc.title);
+  copy.replaceChild(copy.importNode(doc.documentElement, true), copy.documentElement);
+  return copy;
+}
+
+function extract(doc: Document, url: string, options: ExtractOptions): ExtractResult {
+  const deadline = startDeadline(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+  const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  if (!doc.body || !(doc.body.firstElementChild || doc.body.textContent?.trim())) return failure('empty');
+  const survey = surveyPage(doc.documentElement, maxElements, maxDepth);
+  if (survey.elements > maxElements) return failure('too-large', `over ${maxElements} elements`);
+  if (survey.depth > maxDepth) return failure('too-large', `elements nested over ${maxDepth} levels deep`);
+  // From here on, every stage can take long on a big page: check the clock between them.
+  const xhtml = Boolean(doc.contentType && doc.contentType !== 'text/html');
+  const page = xhtml ? asHtmlDocument(doc) : doc;
+  if (!options.force && !isProbablyReaderable(page, { visibilityChecker: isVisible })) return failure('not-article');
+  deadline.check('the readerable check');
+
+  const meta = metaValues(page);
+  const declared = declaredLang(page, meta);
+  const cleanupOptions = { keepCaptions: options.keepCaptions ?? false, deadline };
+  const ctx = createContext(page, url, cleanupOptions.keepCaptions);
+  const rules = options.rules ?? RULES;
+  const removed: RemovedBlock[] = [];
+  // Forms are divs in the copy, before anything walks it: a form's controls can shadow its tree properties.
+  const copy = copyPage(page, xhtml ? surveyPage(page.documentElement, maxElements, maxDepth) : survey);
+  deadline.check('copying the page');
+  if (copy.body) removed.push(...runCleanup(copy.body, rules, 'page', ctx, cleanupOptions));
+  deadline.check('the page cleanup');
+
+  // Readability runs in one go and cannot be interrupted: a page that takes too long in it is caught by the next
+  // check only, after it returns. The element limit above is what bounds its run (it walks every element a few
+  // times at most). Its own limit is off: the copy has no more elements than the page surveyed above, and
+  // counting them again is one more walk over the whole copy.
+  const parsed = new Readability<Element>(copy, {
+    keepClasses: true, // our article-stage rules read class names; the sanitizer drops them after
+    serializer: (node) => node as Element,
+    maxElemsToParse: 0,
+  }).parse();
+  deadline.check('Readability');
+  const root = parsed?.content;
+  if (!parsed || !root) return failure('empty');
+
+  const lede = findLede(root, meta);
+  // Readability's excerpt is the JSON-LD or meta description, else its first paragraph (no summary).
+  const excerpt = parsed.excerpt?.trim();
+  const description = excerpt && excerpt !== root.getElementsByTagName('p')[0]?.textContent?.trim() ? excerpt : null;
+  const publishedTime = findPublishedTime(root, parsed.publishedTime, meta);
+  ctx.title = parsed.title ?? '';
+  removed.push(...runCleanup(root, rules, 'article', ctx, cleanupOptions));
+  if (cleanupOptions.keepCaptions) stripCaptionCredits(root);
+  stripAltCredits(root);
+  deadline.check('the article cleanup');
+
+  // DOMPurify, like Readability, runs in one go; the article is much smaller than the page by now.
+  const body = sanitizeInPlace(root, doc);
+  retagBlockParagraphs(body); // so that the HTML parses back into this very tree
+  deadline.check('sanitizing');
+  const text = toPlainText(body);
+  if (!text) return failure('empty');
+  deadline.check('the plain text'); // counting words takes a while on a long text
+  const lang = normalizeLangTag(parsed.lang) || declared || guessLang(text);
+  const wordCount = countWords(text, lang);
+
+  const article: Article = {
+    url,
+    canonicalUrl: findCanonicalUrl(doc, url, meta),
+    title: (parsed.title ?? '').trim() || page.title.trim(),
+    byline: parsed.byline?.trim() || null,
+    siteName: parsed.siteName?.trim() || null,
+    lang,
+    dir: parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : null,
+    publishedTime,
+    lede,
+    publisherSummary: findPublisherSummary(body, { lede, description }),
+    contentHtml: body.outerHTML,
+    text,
+    wordCount,
+    readingTimeMinutes: readingTimeMinutes(text, lang, wordCount),
+    removed,
+  };
+  return { ok: true, article };
+}

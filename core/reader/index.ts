@@ -1,0 +1,42 @@
+// The reader domain's public surface: extraction, cleanup, sanitizing, text, sentences, summary and reader
+// settings. Code outside core/reader imports from here only (eslint.config.js enforces it).
+export { extractArticle, failure, DEFAULT_MAX_ELEMENTS } from './extract.ts';
+export type {
+  Article,
+  ExtractFailure,
+  ExtractFailureReason,
+  ExtractOptions,
+  ExtractResult,
+  RemovedBlock,
+} from './types.ts';
+export { RULES } from './cleanup/rules/index.ts';
+export type { CleanupRule } from './cleanup/rule.ts';
+export { sanitizeHtml, sanitizeInPlace } from './sanitize.ts';
+export { htmlToMarkdown } from './markdown.ts';
+export { toPlainText, countWords, readingTimeMinutes, segmenter } from './text.ts';
+export { splitSentences, splitSentencesByParagraph, splitParagraphs, type SentenceSpan } from './sentences.ts';
+export {
+  summarize,
+  summaryLength,
+  MIN_SUMMARY_WORDS,
+  type Summary,
+  type SummaryInput,
+  type SummaryOptions,
+  type SummarySentence,
+} from './summary/summarize.ts';
+export { contentWords, fold, stopWords } from './summary/words.ts';
+export { findPublisherSummary, findSummaryBox, type PublisherSources } from './summary/publisher.ts';
+export {
+  DEFAULT_SETTINGS,
+  FONTS,
+  THEMES,
+  RANGES,
+  normalizeSettings,
+  settingsToStore,
+  stepSetting,
+  type Font,
+  type Theme,
+  type Range,
+  type ReaderSettings,
+  type SettingsStore,
+} from './settings.ts';

@@ -1,0 +1,102 @@
+// The reading-list domain's public surface: the list (model, sync-storage engine, search), import and export,
+// and WebDAV sync. Code outside core/reading-list imports from here only (eslint.config.js enforces it).
+export type { ItemChange, ItemState, NewItem, SavedItem, SyncArea } from './types.ts';
+export { SYNC_LIMITS } from './types.ts';
+export { canonicalUrl, itemId } from './url.ts';
+export {
+  createReadingList,
+  TOMBSTONE_TTL_MS,
+  type ReadingList,
+  type ReadingListOptions,
+  type ReadingListStatus,
+} from './reading-list.ts';
+export {
+  createMemoryLocalStore,
+  LOCAL_VERSION,
+  MAX_KEPT_COPIES,
+  type KeptCopy,
+  type KeptCopyInfo,
+  type LocalBatch,
+  type LocalRecord,
+  type LocalSnapshot,
+  type LocalState,
+  type LocalStore,
+  withKeptCopy,
+} from './local-store.ts';
+export {
+  createMemorySyncArea,
+  QUOTA_MESSAGES,
+  type MemorySyncArea,
+  type SyncLimits,
+} from './sync-storage/memory-sync-area.ts';
+// What the sync-storage benchmark (bench/sync.ts) measures.
+export { encodeV1, entryBytes } from './sync-storage/codec.ts';
+export { filterItems, foldForSearch, searchTokens, type ItemFilter } from './search.ts';
+export type { ItemMeta, ItemRecord, Register } from './crdt.ts';
+// Import from other read-later services and bookmarks, and export: framework-free (bytes and strings in and out).
+export {
+  ImportFormatError,
+  type ImportFormat,
+  type ImportResult,
+  type ImportedItem,
+  type RejectedRow,
+} from './transfer/types.ts';
+export { decodeText, normalizeTags, parseDate, parseImport, type ParseOptions } from './transfer/import.ts';
+export { importInto, type ImportProgress, type ImportSummary } from './transfer/apply.ts';
+export {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  EXPORT_CSP,
+  exportBookmarks,
+  exportJson,
+  exportOfflineZip,
+  safeFileName,
+  type JsonExport,
+  type OfflineCopy,
+  type OfflineZipOptions,
+} from './transfer/export.ts';
+export { parseCsv, type CsvRecord } from './transfer/csv.ts';
+// Cross-browser sync of the reading list through a WebDAV folder the reader owns (see sync.ts).
+export {
+  createWebDavClient,
+  parseMultistatus,
+  WebDavError,
+  type ConnectionResult,
+  type RemoteFile,
+  type WebDavClient,
+  type WebDavClientOptions,
+  type WebDavConfig,
+  type WebDavErrorKind,
+} from './webdav/client.ts';
+export {
+  createKeyCache,
+  decodeDeviceFile,
+  encodeDeviceFile,
+  openEnvelope,
+  sealEnvelope,
+  PBKDF2_ITERATIONS,
+  SYNC_FILE_VERSION,
+  SYNC_FORMAT,
+  type DeviceFile,
+  type FileProblem,
+  type KeyCache,
+  type ReadResult,
+} from './webdav/file.ts';
+export {
+  deviceFileName,
+  nextSyncDelay,
+  syncWithWebDav,
+  type SyncProblem,
+  type WebDavSyncFailureKind,
+  type WebDavSyncOptions,
+  type WebDavSyncResult,
+} from './webdav/sync.ts';
+export {
+  ARTICLES_FOLDER,
+  encodeArticleCopy,
+  syncArticleCopies,
+  validateArticleCopy,
+  type ArticleCopy,
+  type ArticleCopyStore,
+  type ArticleSyncResult,
+} from './webdav/articles.ts';

@@ -1,0 +1,50 @@
+// What an import produces, whatever the service it comes from.
+import type { ItemState } from '../types.ts';
+
+export type ImportFormat =
+  | 'pocket-zip'
+  | 'pocket-csv'
+  | 'pocket-html'
+  | 'instapaper-csv'
+  | 'omnivore-zip'
+  | 'omnivore-json'
+  | 'wallabag-json'
+  | 'netscape-html'
+  | 'clear-reader-json';
+
+export interface ImportedItem {
+  /** Canonical URL (core/reading-list/url.ts canonicalUrl). */
+  url: string;
+  title: string;
+  /** Lower-cased, trimmed, deduplicated. */
+  tags: string[];
+  state: ItemState;
+  favourite: boolean;
+  /** ms since 1970. */
+  addedAt: number;
+  /** Reading progress, 0 to 1, when the source has one. */
+  progress?: number;
+  /** Only from our own JSON export (the other formats do not have them). */
+  site?: string | null;
+  lang?: string;
+  excerpt?: string;
+}
+
+export interface RejectedRow {
+  /** 1-based line (CSV, HTML) or entry number (JSON) in its file. */
+  line: number;
+  reason: string;
+  /** The file inside a ZIP the row comes from. */
+  file?: string;
+}
+
+export interface ImportResult {
+  format: ImportFormat;
+  items: ImportedItem[];
+  rejected: RejectedRow[];
+}
+
+/** The file is in no format we read (or is damaged beyond reading). */
+export class ImportFormatError extends Error {
+  override name = 'ImportFormatError';
+}

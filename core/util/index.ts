@@ -1,0 +1,2 @@
+// Helpers both core domains use; imports nothing.
+export { errorMessage } from './errors.ts';

@@ -1,0 +1,135 @@
+// @vitest-environment jsdom
+// What the reader is told when storage goes wrong: the reading list's notices, and the offline reader without its
+// copy. Presentational parts, with a `t` that shows which message was asked for.
+import { h, render, type ComponentChild } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ReadingListView, listNotices, type ReadingListViewProps } from '../../../components/ReadingListView.tsx';
+import { MissingCopy } from '../../../entrypoints/reader/MissingCopy.tsx';
+import type { Translate } from '../../../contracts/i18n.ts';
+import { LIST_STATUS_OK, type ListStatus } from '../../../contracts/messages.ts';
+
+const t: Translate = (key, substitutions) => (substitutions ? `${key}:${substitutions.join(',')}` : key);
+
+let root: HTMLElement;
+
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+
+afterEach(async () => {
+  await act(() => render(null, root));
+  root.remove();
+});
+
+async function mount(vnode: ComponentChild) {
+  await act(() => {
+    render(vnode, root);
+  });
+}
+
+describe('the reading list’s notices', () => {
+  it('says nothing when all is well', () => {
+    expect(listNotices(LIST_STATUS_OK, t)).toEqual([]);
+  });
+
+  it.each([
+    [
+      { localStoreError: 'Local storage: QUOTA_BYTES quota exceeded' },
+      'listLocalWriteFailed:Local storage: QUOTA_BYTES quota exceeded',
+    ],
+    [{ lastError: 'Writing sync storage: offline' }, 'syncError:Writing sync storage: offline'],
+    [{ newerKeys: 2 }, 'listSyncNewer:2'],
+    [{ damagedKeys: 3 }, 'listSyncDamaged:3'],
+    [{ unreadableLocal: 4 }, 'listLocalUnreadable:4'],
+    [{ localFromOtherVersion: true }, 'listLocalOtherVersion'],
+    [{ keptCopies: 1 }, 'listCopiesKept:1'],
+    [{ localOnlyCount: 5 }, 'syncQuotaFull:5'],
+  ] as [Partial<ListStatus>, string][])('%o: %s', (status, notice) => {
+    expect(listNotices({ ...LIST_STATUS_OK, ...status }, t)).toEqual([notice]);
+  });
+
+  it('says the list could not be loaded, and that offline copies cannot be read here', () => {
+    expect(listNotices(LIST_STATUS_OK, t, { failure: 'no connection', offlineUnavailable: true })).toEqual([
+      'listLoadFailed:no connection',
+      'offlineUnavailable',
+    ]);
+  });
+
+  it('tells everything that went wrong at once, a local write failure before a sync one', () => {
+    const status = {
+      ...LIST_STATUS_OK,
+      localStoreError: 'L',
+      lastError: 'L',
+      newerKeys: 1,
+      unreadableLocal: 2,
+      keptCopies: 3,
+    };
+    expect(listNotices(status, t)).toEqual(['listLocalWriteFailed:L', 'listLocalUnreadable:2', 'listSyncNewer:1']);
+  });
+
+  function listView(overrides: Partial<ReadingListViewProps>) {
+    const props: ReadingListViewProps = {
+      shown: [],
+      total: 0,
+      tags: [],
+      filter: { query: '', state: 'all', favourites: false, tag: null },
+      offline: new Set(),
+      t,
+      locale: 'en',
+      notices: [],
+      undoable: null,
+      onFilter: vi.fn(),
+      onChange: vi.fn(),
+      onUndo: vi.fn(),
+      onOpenOffline: vi.fn(),
+      onOpenOriginal: vi.fn(),
+      ...overrides,
+    };
+    return h(ReadingListView, props);
+  }
+
+  it('shows every notice, as a status line', async () => {
+    await mount(listView({ notices: ['listSyncNewer:1', 'offlineUnavailable'] }));
+    const lines = [...root.querySelectorAll('.notice[role="status"]')].map((p) => p.textContent);
+    expect(lines).toEqual(['listSyncNewer:1', 'offlineUnavailable']);
+  });
+
+  it('does not call a list it could not load empty', async () => {
+    await mount(listView({ notices: ['listLoadFailed:x'], failed: true }));
+    expect(root.querySelector('.empty')).toBeNull();
+    await mount(listView({ notices: [] }));
+    expect(root.querySelector('.empty')?.textContent).toBe('listEmpty');
+  });
+});
+
+describe('the offline reader without its copy', () => {
+  it.each([
+    ['missing', 'readerNoCopy'],
+    ['unavailable', 'readerCopyUnavailable'],
+    ['damaged', 'readerCopyDamaged'],
+  ] as const)('%s: says why, and links to the original', async (kind, message) => {
+    const onOpenOriginal = vi.fn();
+    const url = 'https://www.lemonde.fr/a.html';
+    await mount(h(MissingCopy, { kind, url, detail: 'technical', t, onOpenOriginal }));
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe(message);
+    expect(root.querySelector('main')?.getAttribute('data-reason')).toBe(`copy-${kind}`);
+    const link = root.querySelector<HTMLAnchorElement>('.original-link a');
+    expect(link?.href).toBe(url);
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    link!.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(onOpenOriginal).toHaveBeenCalledWith(url);
+  });
+
+  it('shows an address that is not a web page as text, never as a link, and no line without an address', async () => {
+    await mount(
+      h(MissingCopy, { kind: 'missing', url: 'javascript:alert(1)', detail: '', t, onOpenOriginal: vi.fn() }),
+    );
+    expect(root.querySelector('.original-link a')).toBeNull();
+    expect(root.querySelector('.original-link')?.textContent).toContain('javascript:alert(1)');
+    await mount(h(MissingCopy, { kind: 'missing', url: null, detail: '', t, onOpenOriginal: vi.fn() }));
+    expect(root.querySelector('.original-link')).toBeNull();
+  });
+});

@@ -1,0 +1,84 @@
+import { type MockInstance, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CONTENT_SCRIPT_FILE, classifyInjectionError, classifyUrl, extractTab } from '../../../platform/extract-tab.ts';
+
+describe('classifyUrl', () => {
+  it.each([
+    'chrome://settings/',
+    'about:addons',
+    'view-source:https://news.example/',
+    'chrome-extension://abc/popup.html',
+    'https://chromewebstore.google.com/detail/x',
+    'https://chrome.google.com/webstore/detail/x',
+    'https://addons.mozilla.org/fr/firefox/',
+  ])('refuses %s before trying', (url) => {
+    expect(classifyUrl(url)).toMatchObject({ ok: false, reason: 'restricted' });
+  });
+
+  it.each(['https://news.example/a', 'http://127.0.0.1:8080/x', 'file:///home/me/page.html', undefined])(
+    'lets %s through',
+    (url) => expect(classifyUrl(url)).toBeNull(),
+  );
+});
+
+describe('classifyInjectionError', () => {
+  it('says a PDF is not a web page', () => {
+    expect(classifyInjectionError(new Error('Cannot access contents of url'), 'https://x.example/a.pdf')).toMatchObject(
+      {
+        reason: 'not-html',
+      },
+    );
+  });
+
+  it('recognises both browsers’ wording for pages extensions may not script', () => {
+    expect(classifyInjectionError(new Error('Cannot access a chrome:// URL'), undefined).reason).toBe('restricted');
+    expect(classifyInjectionError(new Error('Missing host permission for the tab'), undefined).reason).toBe(
+      'restricted',
+    );
+    expect(classifyInjectionError(new Error('Frame with ID 0 was removed.'), undefined).reason).toBe('error');
+  });
+});
+
+describe('extractTab', () => {
+  // executeScript's overloads include a callback form returning void; the promise form is the one used.
+  const executeScript = () =>
+    vi.spyOn(fakeBrowser.scripting, 'executeScript') as unknown as MockInstance<
+      (injection: unknown) => Promise<unknown>
+    >;
+  beforeEach(() => fakeBrowser.reset());
+
+  it('passes the options, runs the content script and returns its result', async () => {
+    const article = { title: 'T', contentHtml: '<p>x</p>' };
+    const calls: unknown[] = [];
+    executeScript().mockImplementation((injection: unknown) => {
+      calls.push(injection);
+      const files = (injection as { files?: string[] }).files;
+      return Promise.resolve(files ? [{ frameId: 0, result: { ok: true, article } }] : [{ frameId: 0, result: null }]);
+    });
+    await expect(extractTab(7, { force: true }, 'https://news.example/a')).resolves.toEqual({ ok: true, article });
+    expect(calls[0]).toMatchObject({
+      target: { tabId: 7 },
+      args: [expect.any(String), { force: true, keepCaptions: false }],
+    });
+    expect(calls[1]).toMatchObject({ target: { tabId: 7 }, files: [CONTENT_SCRIPT_FILE] });
+  });
+
+  it('never throws: a refused injection becomes a typed failure', async () => {
+    executeScript().mockRejectedValue(new Error('Cannot access contents of the page'));
+    await expect(extractTab(1, {}, 'https://news.example/a')).resolves.toMatchObject({
+      ok: false,
+      reason: 'restricted',
+    });
+  });
+
+  it('does not trust a malformed answer from the page', async () => {
+    executeScript().mockResolvedValue([{ frameId: 0, result: { ok: true, article: 42 } }]);
+    await expect(extractTab(1)).resolves.toMatchObject({ ok: false, reason: 'error' });
+  });
+
+  it('does not inject into a restricted page at all', async () => {
+    const spy = executeScript();
+    await expect(extractTab(1, {}, 'chrome://extensions/')).resolves.toMatchObject({ reason: 'restricted' });
+    expect(spy).not.toHaveBeenCalled();
+  });
+});
