@@ -19,6 +19,8 @@ const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'non
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Every dependency is an import line (no auto-imports): the lint zones in eslint.config.js see them all.
+  imports: false,
   vite: () => ({ plugins: [preact()] }),
   ...(E2E ? { outDirTemplate: 'e2e-{{browser}}-mv{{manifestVersion}}' } : {}),
   manifest: ({ browser, manifestVersion }) => ({

@@ -8,7 +8,8 @@ import { Readability } from '@mozilla/readability';
 import { RULES, extractArticle, toPlainText } from '../core/reader/index.ts';
 import { parseHtml, readInput } from '../cli/load.ts';
 import { DEFAULT_DEV_DIR, DEFAULT_READABILITY_DIR, corpusPresent, devPagePath, loadGroundTruth } from './corpus.ts';
-import { aggregate, lostShare, median, shingleMatch, type Counts } from './score.ts';
+import { aggregate, lostShare, shingleMatch, type Counts } from './score.ts';
+import { median } from './lib/stats.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -88,10 +88,3 @@ export function lostShare(expected: string, output: string): number {
   }
   return total ? missing / total : 0;
 }
-
-export function median(xs: number[]): number {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}

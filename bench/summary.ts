@@ -20,7 +20,8 @@ import {
 } from '../core/reader/index.ts';
 import { parseHtml, readInput } from '../cli/load.ts';
 import { DEFAULT_DEV_DIR, DEFAULT_READABILITY_DIR, corpusPresent, devPagePath, loadGroundTruth } from './corpus.ts';
-import { median } from './score.ts';
+import { median } from './lib/stats.ts';
+import { mulberry32 } from './lib/random.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -101,18 +102,6 @@ function sentencesOf(text: string, lang: string): string[] {
     .filter((s) => countWords(s, lang) >= 4);
 }
 
-/** mulberry32: a small seeded generator, so random-3 is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomK(sentences: string[], k: number, rand: () => number): string[] {
   const idx = sentences.map((_, i) => i);
   for (let i = idx.length - 1; i > 0; i--) {
@@ -168,7 +157,7 @@ async function main(): Promise<number> {
     corpusPresent(values.readability, 'the Readability test pages', '--readability');
     return 1;
   }
-  const rand = seeded(Number(values.seed));
+  const rand = mulberry32(Number(values.seed)); // random-3 is the same on every run
   const scores = {} as Record<Method, { r1: number[]; r2: number[] }>;
   for (const m of METHODS) scores[m] = { r1: [], r2: [] };
   const results = [];

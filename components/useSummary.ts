@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Article } from '../core/reader/index.ts';
-import type { Summary as LocalSummary, summarize as Summarize } from '../core/reader/index.ts';
+import type { Article, Summary as LocalSummary, summarize as Summarize } from '../core/reader/index.ts';
 
 export type SummaryMethod = 'local' | 'built-in';
 

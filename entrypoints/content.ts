@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { extractArticle } from '../core/reader/index.ts';
 import {
   HTML_CONTENT_TYPES,

@@ -1,5 +1,6 @@
 // Every storage item the extension keeps, in one place: key, area, default and version.
 import { storage, type WxtStorageItem } from '@wxt-dev/storage';
+import { browser } from 'wxt/browser';
 import {
   DEFAULT_SETTINGS,
   normalizeSettings,
@@ -76,3 +77,9 @@ export const webDavStatusItem = normalizedItem(
   }),
   normalizeWebDavStatus,
 );
+
+/** Calls back on any change of the extension's storage (a save by shortcut, another device); returns the unsubscribe. */
+export function watchAllStorage(callback: () => void): () => void {
+  browser.storage.onChanged.addListener(callback);
+  return () => browser.storage.onChanged.removeListener(callback);
+}

@@ -17,3 +17,8 @@ export async function getActiveTab(): Promise<TabRef | null> {
 export async function openInNewTab(url: string): Promise<void> {
   await browser.tabs.create({ url });
 }
+
+/** Opens the offline copy of a saved article in the extension's reader page. */
+export async function openOfflineCopy(id: string): Promise<void> {
+  await openInNewTab(browser.runtime.getURL(`/reader.html?id=${encodeURIComponent(id)}`));
+}

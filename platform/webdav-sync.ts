@@ -33,6 +33,14 @@ export function originPattern(baseUrl: string): string | null {
   }
 }
 
+/**
+ * Asks the reader for access to the server's origin. Call it in the click itself: browsers require the user's
+ * gesture for a permission prompt.
+ */
+export function requestOrigin(origin: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [origin] });
+}
+
 async function hasOrigin(baseUrl: string): Promise<boolean> {
   const origin = originPattern(baseUrl);
   return !!origin && (await browser.permissions.contains({ origins: [origin] }));

@@ -81,12 +81,12 @@ export {
   type FileProblem,
   type KeyCache,
   type ReadResult,
+  type SyncProblem,
 } from './webdav/file.ts';
 export {
   deviceFileName,
   nextSyncDelay,
   syncWithWebDav,
-  type SyncProblem,
   type WebDavSyncFailureKind,
   type WebDavSyncOptions,
   type WebDavSyncResult,

@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import {
   exportBookmarks,
   exportJson,
@@ -16,7 +15,7 @@ import { getOfflineArticle } from '../../platform/offline-store.ts';
 import { sanitizeHtml } from '../../core/reader/index.ts';
 import { webDavSettingsDamaged, webDavSettingsItem, webDavStatusItem } from '../../platform/storage.ts';
 import type { WebDavSettings, WebDavStatus } from '../../contracts/webdav.ts';
-import { originPattern } from '../../platform/webdav-sync.ts';
+import { originPattern, requestOrigin } from '../../platform/webdav-sync.ts';
 import '../../components/reader.css';
 import './style.css';
 import { errorMessage } from '../../core/util/index.ts';
@@ -61,7 +60,7 @@ function App() {
       setTestResult({ ok: false, message: t('webdavBadUrl') });
       return Promise.resolve(false);
     }
-    return browser.permissions.request({ origins: [origin] }).then((granted) => {
+    return requestOrigin(origin).then((granted) => {
       if (!granted) setTestResult({ ok: false, message: t('webdavPermissionDenied') });
       return granted;
     });

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { filterItems } from '../../core/reading-list/index.ts';
 import type { ItemChange, SavedItem } from '../../core/reading-list/index.ts';
 import { ReadingListView, listNotices, type ListFilter } from '../../components/ReadingListView.tsx';
@@ -7,7 +6,8 @@ import { t, uiLanguage } from '../../platform/i18n.ts';
 import { LIST_STATUS_OK, type ListStatus } from '../../contracts/messages.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import { allSearchTexts, offlineIds } from '../../platform/offline-store.ts';
-import { openInNewTab } from '../../platform/tabs.ts';
+import { openInNewTab, openOfflineCopy } from '../../platform/tabs.ts';
+import { watchAllStorage } from '../../platform/storage.ts';
 import '../../components/reading-list.css';
 import { errorMessage } from '../../core/util/index.ts';
 
@@ -55,8 +55,7 @@ export function ReadingListTab() {
       if (refreshTimer.current) clearTimeout(refreshTimer.current);
       refreshTimer.current = setTimeout(() => void refresh(), 150);
     };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return watchAllStorage(onChanged);
   }, []);
 
   // The saved texts are only needed once the reader searches.
@@ -109,7 +108,7 @@ export function ReadingListTab() {
         if (undoable) void change(undoable.id, { field: 'deleted', value: false });
         setUndoable(null);
       }}
-      onOpenOffline={(id) => void openInNewTab(browser.runtime.getURL(`/reader.html?id=${encodeURIComponent(id)}`))}
+      onOpenOffline={(id) => void openOfflineCopy(id)}
       onOpenOriginal={(url) => void openInNewTab(url)}
     />
   );

@@ -2,14 +2,18 @@
 // its own replica at once (quota and write-rate limits checked there, as Chrome does), its writes travel to a
 // server in order but late, and the server's accepted values travel back to every device late and in any order
 // across keys; a delivery older than what a replica holds for that key is ignored (per-key last write wins).
-import { createReadingList, type ReadingList } from '../../core/reading-list/index.ts';
-import { createMemoryLocalStore } from '../../core/reading-list/index.ts';
+import {
+  createMemoryLocalStore,
+  createReadingList,
+  SYNC_LIMITS,
+  type ReadingList,
+  type SyncArea,
+} from '../../core/reading-list/index.ts';
 import {
   checkQuota,
   type SyncChanges,
   type SyncLimits,
 } from '../../core/reading-list/sync-storage/memory-sync-area.ts';
-import { SYNC_LIMITS, type SyncArea } from '../../core/reading-list/index.ts';
 
 interface Versioned {
   value: unknown;

@@ -7,8 +7,7 @@ import type { ReadingList } from '../reading-list.ts';
 import type { Article } from '../../reader/index.ts';
 import { errorMessage } from '../../util/index.ts';
 import { WebDavError, type WebDavClient } from './client.ts';
-import { openEnvelope, sealEnvelope, type KeyCache } from './file.ts';
-import type { SyncProblem } from './sync.ts';
+import { openEnvelope, sealEnvelope, type KeyCache, type SyncProblem } from './file.ts';
 
 export const ARTICLE_FORMAT = 'clear-reader-article';
 export const ARTICLE_FILE_VERSION = 1;

@@ -17,6 +17,12 @@ export interface DeviceFile {
   records: ItemRecord[];
 }
 
+/** A file on the server that a sync could not read or write, and why (shown in the options page). */
+export interface SyncProblem {
+  file: string;
+  reason: string;
+}
+
 export type FileProblem = 'garbage' | 'newer' | 'wrong-passphrase' | 'passphrase-needed';
 
 export type ReadResult =

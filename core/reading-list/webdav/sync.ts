@@ -9,7 +9,7 @@
 import { mergeRecords, type ItemRecord } from '../crdt.ts';
 import type { ReadingList } from '../reading-list.ts';
 import { WebDavError, type WebDavClient, type WebDavErrorKind } from './client.ts';
-import { createKeyCache, decodeDeviceFile, encodeDeviceFile, type KeyCache } from './file.ts';
+import { createKeyCache, decodeDeviceFile, encodeDeviceFile, type KeyCache, type SyncProblem } from './file.ts';
 import { syncArticleCopies, type ArticleCopyStore, type ArticleSyncResult } from './articles.ts';
 import { errorMessage } from '../../util/index.ts';
 
@@ -32,11 +32,6 @@ export interface WebDavSyncOptions {
    * sub-folder, `store` this device's copies.
    */
   articles?: { client: WebDavClient; store: ArticleCopyStore };
-}
-
-export interface SyncProblem {
-  file: string;
-  reason: string;
 }
 
 export type WebDavSyncFailureKind = WebDavErrorKind | 'wrong-passphrase' | 'passphrase-needed';

@@ -2,8 +2,8 @@
 import { h, render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Article } from '../../../core/reader/index.ts';
-import { DEFAULT_SETTINGS, RANGES, type ReaderSettings } from '../../../core/reader/index.ts';
+import type { Article, ReaderSettings } from '../../../core/reader/index.ts';
+import { DEFAULT_SETTINGS, RANGES } from '../../../core/reader/index.ts';
 import { ArticleView, type ArticleViewProps, type ViewState } from '../../../components/ArticleView.tsx';
 import { ReaderShell, type ReaderShellProps } from '../../../components/ReaderShell.tsx';
 import { SettingsPanel } from '../../../components/SettingsPanel.tsx';

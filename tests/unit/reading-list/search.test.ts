@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { realisticItems } from '../../../bench/sync.ts';
+import { realisticItems } from '../../../bench/lib/realistic-items.ts';
 import { filterItems, foldForSearch, searchTokens } from '../../../core/reading-list/search.ts';
 import type { SavedItem } from '../../../core/reading-list/types.ts';
 

@@ -1,7 +1,7 @@
 // The sync storage format: base93, the compact text, deflate, sizes as Chrome counts them, and format versions.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { realisticItems } from '../../../bench/sync.ts';
+import { realisticItems } from '../../../bench/lib/realistic-items.ts';
 import { base93Decode, base93Encode } from '../../../core/reading-list/sync-storage/base93.ts';
 import {
   SHARD_COUNT,

@@ -3,7 +3,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { htmlToMarkdown } from '../../../core/reader/index.ts';
-import type { SavedItem } from '../../../core/reading-list/index.ts';
+import type { SavedItem, ImportedItem } from '../../../core/reading-list/index.ts';
 import {
   EXPORT_CSP,
   exportBookmarks,
@@ -11,7 +11,6 @@ import {
   exportOfflineZip,
   parseImport,
   safeFileName,
-  type ImportedItem,
 } from '../../../core/reading-list/index.ts';
 
 function saved(n: number, extra: Partial<SavedItem> = {}): SavedItem {

@@ -1,0 +1,66 @@
+// The background's wiring: every listener the extension's worker (or Firefox's background page) registers.
+import { browser } from 'wxt/browser';
+import { handleCommand, handleContextMenuClick, handleOpenRequest, installContextMenu } from './commands.ts';
+import { onMessage } from './messaging.ts';
+import { listStatus, readingList, saveArticle } from './reading-list.ts';
+import { canonicalUrl, importInto, itemId } from '../core/reading-list/index.ts';
+import { webDavSettingsItem, webDavStatusItem } from './storage.ts';
+import { WEBDAV_ALARM, scheduleWebDavSync, syncNow, syncSoon, testConnection } from './webdav-sync.ts';
+
+/** Registers every listener synchronously at start, so an event that woke the worker is not missed. */
+export function startBackground(): void {
+  browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab));
+  browser.contextMenus.onClicked.addListener((info, tab) => void handleContextMenuClick(info.menuItemId, tab));
+  browser.runtime.onInstalled.addListener(() => void installContextMenu());
+  browser.runtime.onStartup.addListener(() => {
+    void installContextMenu();
+    void syncNow(); // what the other browsers changed while this one was closed
+  });
+  // Loads the reading list (and merges what other devices synced meanwhile) whenever the worker starts.
+  void readingList().catch(() => undefined);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === WEBDAV_ALARM) void syncNow();
+  });
+  void scheduleWebDavSync().catch(() => undefined);
+  webDavSettingsItem.watch(() => void scheduleWebDavSync().catch(() => undefined));
+
+  onMessage('openReaderView', ({ data, sender }) => {
+    // Without @types/chrome the sender is untyped here: only its tab id is read.
+    const senderTab = (sender as { tab?: { id?: number } } | undefined)?.tab;
+    return handleOpenRequest(data.tabId ?? senderTab?.id, data.force === true);
+  });
+  // The reading list lives here: one writer per device, whatever pages are open.
+  onMessage('saveArticle', async ({ data }) => {
+    const result = await saveArticle(data.article);
+    syncSoon();
+    return result;
+  });
+  onMessage('listItems', async () => {
+    const list = await readingList();
+    return { items: list.items(), status: listStatus(list) };
+  });
+  onMessage('getItem', async ({ data }) => (await readingList()).item(data.id));
+  onMessage('findSaved', async ({ data }) => {
+    const item = (await readingList()).item(itemId(canonicalUrl(data.url, data.canonicalUrl)));
+    return item && !item.deleted ? item : null;
+  });
+  onMessage('changeItem', async ({ data }) => {
+    await (await readingList()).change(data.id, data.change);
+    syncSoon();
+  });
+  onMessage('importItems', async ({ data }) => {
+    const summary = await importInto(await readingList(), data.items);
+    syncSoon();
+    return summary;
+  });
+  onMessage('webdavTest', ({ data }) => testConnection(data));
+  onMessage('webdavSyncNow', async () => {
+    await syncNow();
+    return webDavStatusItem.getValue();
+  });
+
+  // The shortcut's handler, callable from the worker's DevTools console (pages cannot reach this global). The
+  // end-to-end tests call it too: no automation can press a shortcut in a headless browser. Shipped and tested
+  // builds stay byte-identical (tests/e2e/build.e2e.ts).
+  Object.assign(globalThis, { clearReader: { handleCommand } });
+}
