@@ -30,7 +30,8 @@ export {
   type SyncLimits,
 } from './sync-storage/memory-sync-area.ts';
 // What the sync-storage benchmark (bench/sync.ts) measures.
-export { encodeV1, entryBytes } from './sync-storage/codec.ts';
+export { encodeV1 } from './sync-storage/format-v1.ts';
+export { entryBytes } from './sync-storage/sizes.ts';
 export { filterItems, foldForSearch, searchTokens, type ItemFilter } from './search.ts';
 export type { ItemMeta, ItemRecord, Register } from './crdt.ts';
 // Import from other read-later services and bookmarks, and export: framework-free (bytes and strings in and out).

@@ -38,17 +38,17 @@
 // once (and left where they are); a store written by a newer version, or with an unreadable version, is kept
 // aside whole, then read record by record. When a copy cannot be kept, the shard is left as it is (retried with
 // a backoff), or the list does not load. status() counts all of it for the reader.
+import { decodeShard } from './sync-storage/codec.ts';
+import { compressionAvailable } from './sync-storage/deflate.ts';
 import {
   FORMAT_VERSION,
   SHARD_COUNT,
-  decodeShard,
-  compressionAvailable,
-  entryBytes,
   parseShardKey,
   shardOf,
   type DecodedShard,
   type ShardContent,
-} from './sync-storage/codec.ts';
+} from './sync-storage/shard.ts';
+import { entryBytes } from './sync-storage/sizes.ts';
 import {
   FIELDS,
   GHOST_TTL_S,

@@ -83,7 +83,7 @@ const EXPLAINED_ADDRESSES: [RegExp, string][] = [
   [/^https:\/\/developer\.mozilla\.org\//, 'a link in a library error message'],
   [
     /^https?:\/\/(www\.)?$/,
-    'URL prefixes the reading list folds into one letter (core/reading-list/sync-storage/codec.ts)',
+    'URL prefixes the reading list folds into one letter (core/reading-list/sync-storage/shard-text.ts)',
   ],
 ];
 

@@ -1,6 +1,6 @@
 // An in-memory storage.sync with Chrome's limits and error messages: for tests, the benchmark, and as the
 // reference of what the engine expects from platform/'s adapter.
-import { entryBytes } from './codec.ts';
+import { entryBytes } from './sizes.ts';
 import { SYNC_LIMITS, type SyncArea } from '../types.ts';
 
 export type SyncLimits = { [K in keyof typeof SYNC_LIMITS]: number };

@@ -7,17 +7,10 @@
 // lacks something of the plan there (or is over its real limits), and an item counts as local-only only if it
 // is neither in the plan nor in sync storage. Devices that know different local-only items may plan slightly
 // differently; they still agree on what sync storage holds, and never take turns rewriting it.
-import {
-  SHARD_COUNT,
-  assembleText,
-  encodeLine,
-  entryBytes,
-  packText,
-  shardDevices,
-  shardKey,
-  shardOf,
-  type ShardContent,
-} from './codec.ts';
+import { packText } from './codec.ts';
+import { SHARD_COUNT, shardKey, shardOf, type ShardContent } from './shard.ts';
+import { assembleText, encodeLine, shardDevices } from './shard-text.ts';
+import { entryBytes } from './sizes.ts';
 import { emptyCollected, isDeleted, projectForSync, type Collected, type ItemRecord } from '../crdt.ts';
 
 /** Items whose URL is longer than this stay local (one such URL would take a tenth of a key). */

@@ -58,7 +58,7 @@ const PROBES: Probe[] = [
     name: "platform/ reaching into a domain's internals",
     files: {
       [`platform/${PROBE}/bad.ts`]:
-        "import { shardOf } from '../../core/reading-list/sync-storage/codec.ts';\nexport const f = shardOf;\n",
+        "import { shardOf } from '../../core/reading-list/sync-storage/shard.ts';\nexport const f = shardOf;\n",
     },
     lint: `platform/${PROBE}/bad.ts`,
     rule: 'import-x/no-restricted-paths',

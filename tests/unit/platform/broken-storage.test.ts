@@ -6,7 +6,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../../core/reader/index.ts';
-import { shardKey, shardOf } from '../../../core/reading-list/sync-storage/codec.ts';
+import { shardKey, shardOf } from '../../../core/reading-list/sync-storage/shard.ts';
 import type { KeptCopy } from '../../../core/reading-list/index.ts';
 import { itemId } from '../../../core/reading-list/index.ts';
 import { DEFAULT_SETTINGS } from '../../../core/reader/index.ts';

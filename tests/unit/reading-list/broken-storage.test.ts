@@ -3,14 +3,9 @@
 // by a newer version; writes refused or failing half way. The list loads what it can, says what it skipped, and
 // never writes over what it could not read without keeping a copy of it on the device.
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  decodeShard,
-  encodeShard,
-  encodeV1,
-  shardKey,
-  shardOf,
-  type ShardContent,
-} from '../../../core/reading-list/sync-storage/codec.ts';
+import { decodeShard, encodeShard } from '../../../core/reading-list/sync-storage/codec.ts';
+import { encodeV1 } from '../../../core/reading-list/sync-storage/format-v1.ts';
+import { shardKey, shardOf, type ShardContent } from '../../../core/reading-list/sync-storage/shard.ts';
 import { emptyCollected, type ItemRecord } from '../../../core/reading-list/crdt.ts';
 import {
   createReadingList,

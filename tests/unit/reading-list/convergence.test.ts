@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SYNC_SITE_MAX, SYNC_TITLE_MAX, isDeleted, truncate } from '../../../core/reading-list/crdt.ts';
-import { decodeShard, parseShardKey } from '../../../core/reading-list/sync-storage/codec.ts';
+import { decodeShard } from '../../../core/reading-list/sync-storage/codec.ts';
+import { parseShardKey } from '../../../core/reading-list/sync-storage/shard.ts';
 import type { ReadingList } from '../../../core/reading-list/reading-list.ts';
 import { QUOTA_MESSAGES, type SyncLimits } from '../../../core/reading-list/sync-storage/memory-sync-area.ts';
 import { SYNC_LIMITS, type ItemChange, type SavedItem } from '../../../core/reading-list/types.ts';

@@ -3,20 +3,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { realisticItems } from '../../../bench/lib/realistic-items.ts';
 import { base93Decode, base93Encode } from '../../../core/reading-list/sync-storage/base93.ts';
+import { decodeShard, encodeShard } from '../../../core/reading-list/sync-storage/codec.ts';
+import { encodeV1 } from '../../../core/reading-list/sync-storage/format-v1.ts';
 import {
   SHARD_COUNT,
-  decodeShard,
-  decodeText,
-  encodeShard,
-  encodeText,
-  encodeV1,
-  entryBytes,
   parseShardKey,
   shardKey,
   shardOf,
-  utf8Length,
   type ShardContent,
-} from '../../../core/reading-list/sync-storage/codec.ts';
+} from '../../../core/reading-list/sync-storage/shard.ts';
+import { decodeShardText, encodeText } from '../../../core/reading-list/sync-storage/shard-text.ts';
+import { entryBytes, utf8Length } from '../../../core/reading-list/sync-storage/sizes.ts';
 import {
   deviceTag,
   emptyCollected,
@@ -114,7 +111,7 @@ describe('shard text', () => {
           const floor = Object.keys(ghosts).length ? 1_700_000_000 : 0;
           const ghostsAbove = Object.fromEntries(Object.entries(ghosts).filter(([, t]) => t > floor));
           const original = content(records, { collected: { floor, ghosts: ghostsAbove }, writer });
-          const decoded = decodeText(encodeText(original));
+          const decoded = decodeShardText(encodeText(original));
           expect(byId(decoded.records)).toEqual(byId(records));
           expect(decoded.collected).toEqual(original.collected);
           expect(decoded.writer).toBe(writer);

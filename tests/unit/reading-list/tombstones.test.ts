@@ -2,7 +2,8 @@
 // longer than that from bringing a deleted item back (see the top of core/reading-list/reading-list.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeShard, shardKey, shardOf } from '../../../core/reading-list/sync-storage/codec.ts';
+import { decodeShard } from '../../../core/reading-list/sync-storage/codec.ts';
+import { shardKey, shardOf } from '../../../core/reading-list/sync-storage/shard.ts';
 import { ghostKey } from '../../../core/reading-list/crdt.ts';
 import { TOMBSTONE_TTL_MS, type ReadingList } from '../../../core/reading-list/reading-list.ts';
 import { SYNC_LIMITS, type NewItem } from '../../../core/reading-list/types.ts';
