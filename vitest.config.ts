@@ -8,5 +8,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // Tests check outcomes, never speed (benchmarks do that); jsdom work on a busy 2-core machine takes seconds.
+    testTimeout: 30_000,
   },
 });

@@ -89,7 +89,7 @@ function asHtmlDocument(doc: Document): Document {
 }
 
 function extract(doc: Document, url: string, options: ExtractOptions): ExtractResult {
-  const deadline = startDeadline(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+  const deadline = startDeadline(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS, options.clock);
   const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   if (!doc.body || !(doc.body.firstElementChild || doc.body.textContent?.trim())) return failure('empty');

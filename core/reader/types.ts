@@ -65,6 +65,8 @@ export interface ExtractOptions {
    * after them.
    */
   timeBudgetMs?: number;
+  /** The clock the time budget reads, in ms (performance.now by default; tests pass their own). */
+  clock?: () => number;
   /** The cleanup rules to run; all of them by default. `[]` gives plain Readability plus sanitizing; tests drop one rule to prove it is needed. */
   rules?: readonly CleanupRule[];
 }

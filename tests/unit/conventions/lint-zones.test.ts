@@ -121,7 +121,8 @@ describe('import zones', () => {
   });
   afterAll(cleanUp);
 
-  test.each(PROBES)('$name', async ({ files, lint, rule }) => {
+  // Generous timeout: a lint run takes seconds on a loaded machine; what is checked is the outcome, not the time.
+  test.each(PROBES)('$name', { timeout: 60_000 }, async ({ files, lint, rule }) => {
     try {
       for (const [path, text] of Object.entries(files)) {
         mkdirSync(dirname(join(ROOT, path)), { recursive: true });

@@ -111,15 +111,11 @@ describe('importInto', () => {
       }),
     );
     const reports: ImportProgress[] = [];
-    const started = performance.now();
     const summary = await importInto(list, items, (p) => reports.push(p));
-    const ms = performance.now() - started;
-    console.log(`importInto: 10,000 items in ${Math.round(ms)} ms`);
     expect(summary).toMatchObject({ added: 10_000, failed: [] });
     expect(list.items()).toHaveLength(10_000);
     expect(reports[0]).toEqual({ done: 0, total: 10_000 });
     expect(reports.at(-1)).toEqual({ done: 10_000, total: 10_000 });
     expect(reports.length).toBeGreaterThan(10);
-    expect(ms).toBeLessThan(10_000);
   }, 60_000);
 });
