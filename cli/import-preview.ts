@@ -4,15 +4,14 @@
 // it would skip ({"rejected": true, "line": N, "reason": "..."}). Nothing is imported.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { ImportFormatError, parseImport } from '../core/reading-list/index.ts';
+import { IMPORT_FORMATS, ImportFormatError, parseImport } from '../core/reading-list/index.ts';
 
 const USAGE = `Usage: npm run -s import-preview -- FILE
 
 Prints what importing FILE would add to the reading list, one JSON object per line:
   {"url", "title", "tags", "state", "favourite", "addedAt"}   for each item (duplicates merged)
   {"rejected": true, "line": N, "reason": "..."}             for each row that would be skipped
-Formats: Pocket (ZIP of part_*.csv, CSV, or the HTML export), Instapaper CSV, Omnivore (ZIP or
-metadata_*.json), wallabag JSON, Netscape bookmarks HTML, a Clear Reader JSON export.
+Formats: ${IMPORT_FORMATS.map((format) => format.name).join(', ')}.
 Exits with 1 when the file cannot be read or is in no known format.`;
 
 async function main(argv: string[]): Promise<number> {

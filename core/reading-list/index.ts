@@ -35,14 +35,18 @@ export { entryBytes } from './sync-storage/sizes.ts';
 export { filterItems, foldForSearch, searchTokens, type ItemFilter } from './search.ts';
 export type { ItemMeta, ItemRecord, Register } from './crdt.ts';
 // Import from other read-later services and bookmarks, and export: framework-free (bytes and strings in and out).
+export { ImportFormatError, type ImportedItem, type RejectedRow } from './transfer/types.ts';
 export {
-  ImportFormatError,
-  type ImportFormat,
+  matchingFormats,
+  openImportSource,
+  parseDate,
+  parseImport,
+  tagNames,
   type ImportResult,
-  type ImportedItem,
-  type RejectedRow,
-} from './transfer/types.ts';
-export { decodeText, normalizeTags, parseDate, parseImport, type ParseOptions } from './transfer/import.ts';
+  type ParseOptions,
+} from './transfer/import.ts';
+export { IMPORT_FORMATS, type ImportFormat } from './transfer/formats/index.ts';
+export type { ImportFormatDefinition, ImportSource } from './transfer/import-format.ts';
 export { importInto, type ImportProgress, type ImportSummary } from './transfer/apply.ts';
 export {
   EXPORT_FORMAT,

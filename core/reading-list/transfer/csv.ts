@@ -1,5 +1,5 @@
 // A small RFC 4180 CSV reader: quoted fields may hold commas, doubled quotes and line breaks; CRLF, LF or CR
-// end a record; a byte order mark is the caller's to strip (decodeText does). Each record keeps the 1-based
+// end a record; a byte order mark is the caller's to strip (decodeUtf8 does). Each record keeps the 1-based
 // line it starts on, so a bad row can be reported where the reader's editor shows it.
 
 export interface CsvRecord {

@@ -1,17 +1,6 @@
 // What an import produces, whatever the service it comes from.
 import type { ItemState } from '../types.ts';
 
-export type ImportFormat =
-  | 'pocket-zip'
-  | 'pocket-csv'
-  | 'pocket-html'
-  | 'instapaper-csv'
-  | 'omnivore-zip'
-  | 'omnivore-json'
-  | 'wallabag-json'
-  | 'netscape-html'
-  | 'clear-reader-json';
-
 export interface ImportedItem {
   /** Canonical URL (core/reading-list/url.ts canonicalUrl). */
   url: string;
@@ -36,12 +25,6 @@ export interface RejectedRow {
   reason: string;
   /** The file inside a ZIP the row comes from. */
   file?: string;
-}
-
-export interface ImportResult {
-  format: ImportFormat;
-  items: ImportedItem[];
-  rejected: RejectedRow[];
 }
 
 /** The file is in no format we read (or is damaged beyond reading). */

@@ -302,6 +302,42 @@ describe('Netscape bookmarks', () => {
   });
 });
 
+describe('Clear Reader JSON', () => {
+  it('reads every field back, skips deleted items and entries that are not objects, merges duplicates', () => {
+    const result = parse(fixture('clear-reader.json'), 'clear-reader.json');
+    expect(result.format).toBe('clear-reader-json');
+    expect(result.items).toEqual([
+      {
+        url: 'https://www.lemonde.fr/idees/article/2025/03/12/tribune_6200002_3232.html',
+        title: 'Tribune : « le temps long »',
+        tags: ['idées', 'à lire'],
+        state: 'archived',
+        favourite: true,
+        addedAt: 1741770000000,
+        progress: 0.6,
+        site: 'Le Monde',
+        lang: 'fr',
+        excerpt: 'Un chapeau, avec une espace fine insécable ; ici.',
+      },
+      // Listed twice (once with a tracking parameter): the title it has, the earlier date, the tags and progress.
+      {
+        url: 'https://example.org/minimal',
+        title: 'Minimal, titled the second time',
+        tags: ['extra'],
+        state: 'unread',
+        favourite: false,
+        addedAt: Date.UTC(2025, 2, 1, 10),
+        progress: 0.2,
+        site: null,
+      },
+    ]);
+    expect(result.rejected).toEqual([
+      { line: 2, reason: 'a deleted item' },
+      { line: 3, reason: 'not an object' },
+    ]);
+  });
+});
+
 describe('detection', () => {
   it('says so clearly for a file in no known format', () => {
     expect(() => parse('just some text')).toThrow(ImportFormatError);
@@ -310,6 +346,15 @@ describe('detection', () => {
     expect(() => parse('[{"oops"')).toThrow(/JSON file cannot be read/);
     expect(() => parse(zipSync({ 'notes.txt': strToU8('hi') }))).toThrow(/neither a Pocket export/);
     expect(() => parse(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]))).toThrow(/ZIP file cannot be read/);
+  });
+
+  it('prefers a signature in the content to a file name, and the first format listed among equals', () => {
+    const bookmarks = '<!DOCTYPE NETSCAPE-Bookmark-file-1><DL><DT><A HREF="https://example.org/b">B</A></DL>';
+    expect(parse(bookmarks, 'ril_export.html').format).toBe('netscape-html');
+    expect(parse('<title>Pocket Export</title><a href="https://example.org/c">C</a>').format).toBe('pocket-html');
+    expect(parse('[{"is_archived": 1, "savedAt": "2025-01-01", "url": "https://example.org/m"}]').format).toBe(
+      'wallabag-json',
+    );
   });
 
   it('reads a string as well as bytes', () => {
