@@ -52,12 +52,17 @@ export {
   EXPORT_FORMAT,
   EXPORT_VERSION,
   EXPORT_CSP,
+  collectOfflineCopies,
   exportBookmarks,
+  exportFile,
   exportJson,
   exportOfflineZip,
   safeFileName,
+  type ExportFile,
+  type ExportKind,
   type JsonExport,
   type OfflineCopy,
+  type OfflineCopySource,
   type OfflineZipOptions,
 } from './transfer/export.ts';
 export { parseCsv, type CsvRecord } from './transfer/csv.ts';

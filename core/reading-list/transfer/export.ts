@@ -1,5 +1,6 @@
 // Exports: our complete JSON (versioned; parseImport reads it back), Netscape bookmarks HTML (every browser and
-// most read-later services import it), and a ZIP of the offline copies as HTML or Markdown files.
+// most read-later services import it), and a ZIP of the offline copies as HTML or Markdown files; exportFile
+// makes the file for each kind the options page offers (platform/transfer.ts downloads it).
 import { strToU8, zipSync } from 'fflate';
 import type { SavedItem } from '../types.ts';
 import { escapeHtml } from './html.ts';
@@ -151,4 +152,74 @@ export function exportOfflineZip(copies: readonly OfflineCopy[], options: Offlin
     files[name] = [strToU8(text), { mtime }];
   }
   return zipSync(files, { level: 6 });
+}
+
+/** What the options page exports: the list as JSON or bookmarks, or the offline copies as HTML or Markdown. */
+export type ExportKind = 'json' | 'bookmarks' | 'zip' | 'zip-markdown';
+
+/** A file for the browser to download. */
+export interface ExportFile {
+  name: string;
+  /** MIME type. */
+  type: string;
+  data: string | Uint8Array;
+}
+
+/** Where an export of offline copies gets them, injected so that this runs in Node and in the page alike. */
+export interface OfflineCopySource {
+  /** An item's offline copy (its article HTML), undefined when it has none; rejects when it cannot be read. */
+  readCopy: (id: string) => Promise<string | undefined>;
+  /** Sanitizes a copy's HTML: it may have come from the sync server, and the files open outside the extension. */
+  sanitize: (html: string) => string;
+  /** The HTML to Markdown converter, loaded only when a Markdown export asks for it. */
+  loadMarkdown: () => Promise<(html: string) => string>;
+}
+
+/**
+ * The offline copies of the items that have one, sanitized. One unreadable copy does not stop the others: it is
+ * counted in `leftOut`; when every copy there is fails, the export fails with the last reason.
+ */
+export async function collectOfflineCopies(
+  items: readonly SavedItem[],
+  source: Pick<OfflineCopySource, 'readCopy' | 'sanitize'>,
+): Promise<{ copies: OfflineCopy[]; leftOut: number }> {
+  const copies: OfflineCopy[] = [];
+  let leftOut = 0;
+  let lastFailure: unknown = null;
+  for (const item of items) {
+    let html: string | undefined;
+    try {
+      html = await source.readCopy(item.id);
+    } catch (failure) {
+      leftOut++;
+      lastFailure = failure;
+      continue;
+    }
+    if (html === undefined) continue;
+    copies.push({ id: item.id, title: item.title, url: item.url, contentHtml: source.sanitize(html) });
+  }
+  if (leftOut > 0 && copies.length === 0) throw lastFailure;
+  return { copies, leftOut };
+}
+
+/** The file for an export, named clear-reader-YYYY-MM-DD, and how many offline copies it had to leave out. */
+export async function exportFile(
+  kind: ExportKind,
+  items: readonly SavedItem[],
+  source: OfflineCopySource,
+  now: number = Date.now(),
+): Promise<{ file: ExportFile; leftOut: number }> {
+  const name = (ext: string) => `clear-reader-${new Date(now).toISOString().slice(0, 10)}.${ext}`;
+  if (kind === 'json') {
+    return { file: { name: name('json'), type: 'application/json', data: exportJson(items, now) }, leftOut: 0 };
+  }
+  if (kind === 'bookmarks') {
+    return { file: { name: name('html'), type: 'text/html', data: exportBookmarks(items) }, leftOut: 0 };
+  }
+  const { copies, leftOut } = await collectOfflineCopies(items, source);
+  const data =
+    kind === 'zip'
+      ? exportOfflineZip(copies, { format: 'html', now })
+      : exportOfflineZip(copies, { format: 'markdown', toMarkdown: await source.loadMarkdown(), now });
+  return { file: { name: name('zip'), type: 'application/zip', data }, leftOut };
 }

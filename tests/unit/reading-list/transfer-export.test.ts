@@ -1,12 +1,14 @@
 // Exports: the JSON export read back by our importer (round trip), bookmarks escaped and read back, and the
-// ZIP of offline copies with safe, unique file names.
+// ZIP of offline copies with safe, unique file names, and the file each export kind makes.
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { htmlToMarkdown } from '../../../core/reader/index.ts';
-import type { SavedItem, ImportedItem } from '../../../core/reading-list/index.ts';
+import type { ImportedItem, OfflineCopySource, SavedItem } from '../../../core/reading-list/index.ts';
 import {
   EXPORT_CSP,
+  collectOfflineCopies,
   exportBookmarks,
+  exportFile,
   exportJson,
   exportOfflineZip,
   parseImport,
@@ -148,5 +150,62 @@ describe('offline copies ZIP', () => {
     expect(safeFileName('a\u0000b\tc/d\\e')).toBe('a b c d e');
     expect(safeFileName('...')).toBe('article');
     expect(safeFileName('nul')).toBe('nul_');
+  });
+});
+
+describe('exportFile', () => {
+  const NOW = Date.UTC(2026, 0, 2, 12);
+  const items = [saved(1), saved(2, { title: 'No copy' }), saved(4, { title: 'Unreadable copy' })];
+  /** Item 1 has a copy (with a script the sanitizer removes), item 2 none, item 4 one that cannot be read. */
+  const source = (overrides: Partial<OfflineCopySource> = {}): OfflineCopySource => ({
+    readCopy: (id) =>
+      id === 'id1'
+        ? Promise.resolve('<p>Un</p><script>alert(1)</script>')
+        : id === 'id4'
+          ? Promise.reject(new Error('this offline copy is damaged'))
+          : Promise.resolve(undefined),
+    sanitize: (html) => html.replace(/<script>.*?<\/script>/g, ''),
+    loadMarkdown: () => Promise.reject(new Error('the converter is loaded for Markdown only')),
+    ...overrides,
+  });
+
+  it('makes the JSON and bookmarks files of the list, named by the day', async () => {
+    const json = await exportFile('json', items, source(), NOW);
+    expect(json).toEqual({
+      file: { name: 'clear-reader-2026-01-02.json', type: 'application/json', data: exportJson(items, NOW) },
+      leftOut: 0,
+    });
+    const bookmarks = await exportFile('bookmarks', items, source(), NOW);
+    expect(bookmarks.file).toEqual({
+      name: 'clear-reader-2026-01-02.html',
+      type: 'text/html',
+      data: exportBookmarks(items),
+    });
+  });
+
+  it('zips the sanitized copies there are, and counts the ones it could not read', async () => {
+    const { file, leftOut } = await exportFile('zip', items, source(), NOW);
+    expect(leftOut).toBe(1);
+    expect(file).toMatchObject({ name: 'clear-reader-2026-01-02.zip', type: 'application/zip' });
+    const files = unzipSync(file.data as Uint8Array);
+    expect(Object.keys(files)).toEqual(['Article 1.html']);
+    expect(strFromU8(files['Article 1.html']!)).toContain('<p>Un</p>\n</body>');
+    expect(strFromU8(files['Article 1.html']!)).not.toContain('alert');
+  });
+
+  it('loads the Markdown converter for a Markdown export', async () => {
+    const toMarkdown = (html: string) => html.replace(/<\/?p>/g, '');
+    const { file } = await exportFile(
+      'zip-markdown',
+      items,
+      source({ loadMarkdown: () => Promise.resolve(toMarkdown) }),
+    );
+    const files = unzipSync(file.data as Uint8Array);
+    expect(strFromU8(files['Article 1.md']!)).toBe('# Article 1\n\n<https://example.org/articles/1?a=1&b=2>\n\nUn\n');
+  });
+
+  it('fails with the reason when no copy there is can be read', async () => {
+    await expect(collectOfflineCopies([items[2]!], source())).rejects.toThrow('this offline copy is damaged');
+    await expect(collectOfflineCopies([items[1]!], source())).resolves.toEqual({ copies: [], leftOut: 0 });
   });
 });

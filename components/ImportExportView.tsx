@@ -1,0 +1,113 @@
+import type { ExportKind, ImportSummary, RejectedRow } from '../core/reading-list/index.ts';
+import type { Translate } from '../contracts/i18n.ts';
+
+export type ImportState =
+  | { kind: 'idle' }
+  | { kind: 'preview'; fileName: string; format: string; count: number; rejected: RejectedRow[] }
+  | { kind: 'importing'; done: number; total: number }
+  | { kind: 'done'; summary: ImportSummary }
+  | { kind: 'error'; message: string };
+
+export interface ImportExportViewProps {
+  t: Translate;
+  importState: ImportState;
+  onPickFile: (file: File) => void;
+  onImport: () => void;
+  onExport: (kind: ExportKind) => void;
+  /** Why the last export failed, in plain words; null when it did not. */
+  exportError: string | null;
+  /** Offline copies the last export could not read and left out. */
+  exportLeftOut: number;
+}
+
+/** The options page's import and export screen: a file to import, its preview and progress, the exports. */
+export function ImportExportView(props: ImportExportViewProps) {
+  const { t, importState } = props;
+  return (
+    <>
+      <section class="import" aria-labelledby="import-heading">
+        <h2 id="import-heading">{t('importHeading')}</h2>
+        <p class="hint">{t('importIntro')}</p>
+        <input
+          type="file"
+          name="import-file"
+          accept=".zip,.csv,.json,.html,.htm"
+          aria-label={t('importHeading')}
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            if (file) props.onPickFile(file);
+          }}
+        />
+        {importState.kind === 'preview' && (
+          <div class="import-preview" role="status">
+            <p>{t('importPreview', [String(importState.count), importState.fileName, importState.format])}</p>
+            {importState.rejected.length > 0 && (
+              <details>
+                <summary>{t('importRejected', [String(importState.rejected.length)])}</summary>
+                <ul>
+                  {importState.rejected.slice(0, 50).map((row, i) => (
+                    <li key={i}>
+                      {row.file ? `${row.file}, ` : ''}
+                      {t('importLine', [String(row.line)])}: {row.reason}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+            <button type="button" class="import-go" disabled={importState.count === 0} onClick={props.onImport}>
+              {t('importGo', [String(importState.count)])}
+            </button>
+          </div>
+        )}
+        {importState.kind === 'importing' && (
+          <p role="status">
+            <progress value={importState.done} max={importState.total} />{' '}
+            {t('importProgress', [String(importState.done), String(importState.total)])}
+          </p>
+        )}
+        {importState.kind === 'done' && (
+          <p class="import-done" role="status">
+            {t('importDone', [
+              String(importState.summary.added),
+              String(importState.summary.updated),
+              String(importState.summary.failed.length),
+            ])}
+          </p>
+        )}
+        {importState.kind === 'error' && (
+          <p class="error" role="alert">
+            {importState.message}
+          </p>
+        )}
+      </section>
+
+      <section class="export" aria-labelledby="export-heading">
+        <h2 id="export-heading">{t('exportHeading')}</h2>
+        <div class="buttons">
+          <button type="button" class="export-json" onClick={() => props.onExport('json')}>
+            {t('exportJson')}
+          </button>
+          <button type="button" class="export-bookmarks" onClick={() => props.onExport('bookmarks')}>
+            {t('exportBookmarks')}
+          </button>
+          <button type="button" class="export-zip" onClick={() => props.onExport('zip')}>
+            {t('exportZip')}
+          </button>
+          <button type="button" class="export-zip-markdown" onClick={() => props.onExport('zip-markdown')}>
+            {t('exportZipMarkdown')}
+          </button>
+        </div>
+        {props.exportLeftOut > 0 && (
+          <p class="error" role="alert">
+            {t('exportLeftOut', [String(props.exportLeftOut)])}
+          </p>
+        )}
+        {props.exportError && (
+          <p class="error" role="alert">
+            {t('exportFailed', [props.exportError])}
+          </p>
+        )}
+      </section>
+    </>
+  );
+}

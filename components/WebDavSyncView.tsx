@@ -1,0 +1,122 @@
+import type { Translate } from '../contracts/i18n.ts';
+import type { WebDavSettings, WebDavStatus } from '../contracts/webdav.ts';
+
+export interface WebDavSyncViewProps {
+  t: Translate;
+  locale: string;
+  webdav: WebDavSettings;
+  /** The stored WebDAV settings could not be read in full (what could is shown; sync is off until saved). */
+  webdavUnreadable?: boolean;
+  status: WebDavStatus;
+  /** The last "Test connection" outcome, in plain words. */
+  testResult: { ok: boolean; message: string } | null;
+  busy: boolean;
+  onWebDavChange: (settings: WebDavSettings) => void;
+  onWebDavSave: () => void;
+  onWebDavTest: () => void;
+  onSyncNow: () => void;
+}
+
+/** The options page's sync screen: the reader's WebDAV server, a connection test, the last sync. Presentational. */
+export function WebDavSyncView(props: WebDavSyncViewProps) {
+  const { t, webdav, status } = props;
+  const field = (
+    key: keyof Omit<WebDavSettings, 'enabled' | 'syncArticles'>,
+    label: string,
+    kind: 'text' | 'url' | 'password' = 'text',
+  ) => {
+    const common = {
+      name: key,
+      value: webdav[key],
+      onInput: (event: { currentTarget: HTMLInputElement }) =>
+        props.onWebDavChange({ ...webdav, [key]: event.currentTarget.value }),
+    };
+    return (
+      <label class="field">
+        <span>{label}</span>
+        {kind === 'password' ? (
+          <input type="password" autoComplete="off" {...common} />
+        ) : (
+          <input type="text" inputMode={kind === 'url' ? 'url' : undefined} spellcheck={false} {...common} />
+        )}
+      </label>
+    );
+  };
+  const date = new Intl.DateTimeFormat(props.locale, { dateStyle: 'medium', timeStyle: 'short' });
+
+  return (
+    <section class="webdav" aria-labelledby="webdav-heading">
+      <h2 id="webdav-heading">{t('webdavHeading')}</h2>
+      <p class="hint">{t('webdavIntro')}</p>
+      {props.webdavUnreadable && (
+        <p class="notice webdav-unreadable" role="status">
+          {t('webdavSettingsUnreadable')}
+        </p>
+      )}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          props.onWebDavSave();
+        }}
+      >
+        <label class="field checkbox">
+          <input
+            type="checkbox"
+            name="enabled"
+            checked={webdav.enabled}
+            onChange={(event) => props.onWebDavChange({ ...webdav, enabled: event.currentTarget.checked })}
+          />
+          <span>{t('webdavEnabled')}</span>
+        </label>
+        {field('baseUrl', t('webdavUrl'), 'url')}
+        {field('user', t('webdavUser'))}
+        {field('password', t('webdavPassword'), 'password')}
+        {field('folder', t('webdavFolder'))}
+        {field('passphrase', t('webdavPassphrase'), 'password')}
+        <p class="hint">{t('webdavPassphraseHint')}</p>
+        <label class="field checkbox">
+          <input
+            type="checkbox"
+            name="syncArticles"
+            checked={webdav.syncArticles === true}
+            onChange={(event) => props.onWebDavChange({ ...webdav, syncArticles: event.currentTarget.checked })}
+          />
+          <span>{t('webdavSyncArticles')}</span>
+        </label>
+        <p class="hint">{t('webdavSyncArticlesHint')}</p>
+        <div class="buttons">
+          <button type="submit" class="webdav-save" disabled={props.busy}>
+            {t('webdavSave')}
+          </button>
+          <button type="button" class="webdav-test" disabled={props.busy} onClick={props.onWebDavTest}>
+            {t('webdavTest')}
+          </button>
+          <button type="button" class="webdav-sync" disabled={props.busy || !webdav.enabled} onClick={props.onSyncNow}>
+            {t('webdavSyncNow')}
+          </button>
+        </div>
+      </form>
+      {props.testResult && (
+        <p class={props.testResult.ok ? 'result ok' : 'result error'} role="status">
+          {props.testResult.message}
+        </p>
+      )}
+      <p
+        class="sync-status"
+        role="status"
+        data-last-sync={status.lastSyncAt ?? undefined}
+        data-failed={!!status.lastError}
+      >
+        {status.lastSyncAt ? t('webdavLastSync', [date.format(status.lastSyncAt)]) : t('webdavNeverSynced')}
+        {status.lastError && <span class="error"> {t('webdavLastError', [status.lastError])}</span>}
+      </p>
+      {status.problems.length > 0 && (
+        <ul class="problems">
+          {status.problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+// The WebDAV sync screen's state: the settings as stored, the permission for the server's origin (asked in the
+// click itself), a connection test and "sync now" through the background.
+import { useEffect, useState } from 'preact/hooks';
+import type { WebDavSyncViewProps } from '../../components/WebDavSyncView.tsx';
+import type { WebDavSettings, WebDavStatus } from '../../contracts/webdav.ts';
+import { errorMessage } from '../../core/util/index.ts';
+import { t } from '../../platform/i18n.ts';
+import { sendMessage } from '../../platform/messaging.ts';
+import { webDavSettingsDamaged, webDavSettingsItem, webDavStatusItem } from '../../platform/storage.ts';
+import { originPattern, requestOrigin } from '../../platform/webdav-sync.ts';
+
+export function useWebDavSync(): Omit<WebDavSyncViewProps, 't' | 'locale'> {
+  const [webdav, setWebdav] = useState<WebDavSettings>(webDavSettingsItem.fallback);
+  const [status, setStatus] = useState<WebDavStatus>(webDavStatusItem.fallback);
+  const [testResult, setTestResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const [webdavUnreadable, setWebdavUnreadable] = useState(false);
+
+  useEffect(() => {
+    void webDavSettingsItem.getValue().then(setWebdav);
+    void webDavSettingsDamaged().then(setWebdavUnreadable, () => undefined);
+    void webDavStatusItem.getValue().then(setStatus);
+    return webDavStatusItem.watch(setStatus);
+  }, []);
+
+  /** Asks for the server's origin, in the click itself (browsers require the user's gesture for it). */
+  const askOrigin = (): Promise<boolean> => {
+    const origin = originPattern(webdav.baseUrl);
+    if (!origin) {
+      setTestResult({ ok: false, message: t('webdavBadUrl') });
+      return Promise.resolve(false);
+    }
+    return requestOrigin(origin).then((granted) => {
+      if (!granted) setTestResult({ ok: false, message: t('webdavPermissionDenied') });
+      return granted;
+    });
+  };
+
+  const run = async (task: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await task();
+    } catch (error) {
+      setTestResult({ ok: false, message: errorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return {
+    webdav,
+    webdavUnreadable,
+    status,
+    testResult,
+    busy,
+    onWebDavChange: setWebdav,
+    onWebDavSave: () => {
+      const granted = webdav.enabled ? askOrigin() : Promise.resolve(true);
+      void run(async () => {
+        await webDavSettingsItem.setValue({ ...webdav, enabled: webdav.enabled && (await granted) });
+        setWebdavUnreadable(false);
+        if (webdav.enabled && (await granted)) setStatus(await sendMessage('webdavSyncNow', undefined));
+      });
+    },
+    onWebDavTest: () => {
+      const granted = askOrigin();
+      void run(async () => {
+        if (!(await granted)) return;
+        setTestResult(await sendMessage('webdavTest', webdav));
+      });
+    },
+    onSyncNow: () => void run(async () => setStatus(await sendMessage('webdavSyncNow', undefined))),
+  };
+}

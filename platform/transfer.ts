@@ -1,0 +1,62 @@
+// The options page's import and export, below the UI: an export file read and parsed, its items sent to the
+// background in chunks, and exports built from the background's list and this device's offline copies, then
+// handed to the browser as a download.
+import {
+  exportFile,
+  parseImport,
+  type ExportFile,
+  type ExportKind,
+  type ImportResult,
+  type ImportSummary,
+  type ImportedItem,
+} from '../core/reading-list/index.ts';
+import { sanitizeHtml } from '../core/reader/index.ts';
+import { sendMessage } from './messaging.ts';
+import { getOfflineArticle } from './offline-store.ts';
+
+/** Items per message to the background: progress shows, and no message is huge. */
+const IMPORT_CHUNK = 500;
+
+/** Reads a file the reader picked; rejects with ImportFormatError (in plain words) when it is no export we read. */
+export async function readImportFile(file: File): Promise<ImportResult> {
+  return parseImport(new Uint8Array(await file.arrayBuffer()), { fileName: file.name });
+}
+
+/** Adds the items to the reading list (through the background), reporting before each chunk. */
+export async function importItems(
+  items: readonly ImportedItem[],
+  onProgress: (done: number, total: number) => void,
+): Promise<ImportSummary> {
+  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, failed: [] };
+  for (let done = 0; done < items.length; done += IMPORT_CHUNK) {
+    onProgress(done, items.length);
+    const part = await sendMessage('importItems', { items: items.slice(done, done + IMPORT_CHUNK) });
+    summary.added += part.added;
+    summary.updated += part.updated;
+    summary.unchanged += part.unchanged;
+    summary.failed.push(...part.failed);
+  }
+  return summary;
+}
+
+/** Exports the reading list and starts the download; says how many offline copies could not be read. */
+export async function exportReadingList(kind: ExportKind): Promise<{ leftOut: number }> {
+  const { items } = await sendMessage('listItems', undefined);
+  const { file, leftOut } = await exportFile(kind, items, {
+    readCopy: async (id) => (await getOfflineArticle(id))?.article.contentHtml,
+    sanitize: (html) => sanitizeHtml(html, document),
+    // Loaded for a Markdown export only: the options page does not carry the converter otherwise.
+    loadMarkdown: async () => (await import('../core/reader/markdown.ts')).htmlToMarkdown,
+  });
+  download(file);
+  return { leftOut };
+}
+
+function download({ data, type, name }: ExportFile): void {
+  const url = URL.createObjectURL(new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
