@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { PRODUCT_ICON } from './modules/firefox-theme-icons.ts';
 
 // Firefox needs a stable id for storage.sync and for store submission.
 const GECKO_ID = 'clear-reader@example.org';
@@ -18,7 +19,11 @@ const E2E = process.env.E2E === '1';
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // Local modules in modules/ load on their own: firefox-theme-icons adds Firefox's light/dark toolbar icons.
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // Every icon is rendered from one SVG at build time, as icons/<size>.png: the stores want 128 (Chrome) and 64
+  // or 128 (Firefox), the browsers' extension pages 32 to 96, the toolbars 16 and 32.
+  autoIcons: { baseIconPath: PRODUCT_ICON, sizes: [128, 96, 64, 48, 32, 16] },
   // Every dependency is an import line (no auto-imports): the lint zones in eslint.config.js see them all.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
@@ -37,7 +42,10 @@ export default defineConfig({
     ...(E2E ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     // MV2 needs it under browser_action: WXT 0.21 does not move `action` there once the popup has created
     // browser_action, and the tooltip would silently disappear from the Firefox build.
-    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_title: '__MSG_actionTitle__' },
+    [manifestVersion === 2 ? 'browser_action' : 'action']: {
+      default_title: '__MSG_actionTitle__',
+      default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' },
+    },
     // Default keys that browsers actually assign (Chromium silently leaves Alt+Shift+R unassigned):
     // tests/e2e/chromium.e2e.ts checks them with commands.getAll().
     commands: {
