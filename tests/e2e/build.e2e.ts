@@ -60,9 +60,15 @@ describe.each(BROWSERS)('the shipped %s build', (browser) => {
     });
     const action = (manifest.manifest_version === 2 ? manifest.browser_action : manifest.action) as Record<
       string,
-      string
+      unknown
     >;
-    expect(action).toEqual({ default_title: '__MSG_actionTitle__', default_popup: 'popup.html' });
+    // Its icons: tests/e2e/icons.e2e.ts.
+    expect(action).toEqual({
+      default_title: '__MSG_actionTitle__',
+      default_popup: 'popup.html',
+      default_icon: expect.any(Object) as unknown,
+      ...(browser === 'firefox' ? { theme_icons: expect.any(Array) as unknown } : {}),
+    });
     const files = filesOf(dir);
     expect(files).toContain(CONTENT_SCRIPT_FILE.slice(1));
     expect(files).toContain(READER_VIEW_FILE.slice(1));

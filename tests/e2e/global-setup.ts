@@ -1,25 +1,26 @@
-// Builds every variant the end-to-end tests load or inspect, so they never run against a stale build.
+// Builds every variant the end-to-end tests load or inspect, so they never run against a stale build. The shipped
+// builds go through `wxt zip` (the build, then the store zips), as `npm run build` does: the zips are tested too.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './paths.ts';
 
 const WXT = join(ROOT, 'node_modules/wxt/bin/wxt.mjs');
 
-function build(args: string[], e2e: boolean): void {
+function build(args: string[], e2e: boolean, command: 'build' | 'zip' = 'build'): void {
   const env = { ...process.env, E2E: e2e ? '1' : '' };
   try {
     // process.execPath: the Node 22 that runs vitest, whatever PATH says.
-    execFileSync(process.execPath, [WXT, 'build', ...args], { cwd: ROOT, env, stdio: 'pipe' });
+    execFileSync(process.execPath, [WXT, command, ...args], { cwd: ROOT, env, stdio: 'pipe' });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
     const output = `${stdout?.toString() ?? ''}\n${stderr?.toString() ?? ''}`;
-    throw new Error(`wxt build ${args.join(' ')} (E2E=${e2e ? 1 : 0}) failed:\n${output}`, { cause: error });
+    throw new Error(`wxt ${command} ${args.join(' ')} (E2E=${e2e ? 1 : 0}) failed:\n${output}`, { cause: error });
   }
 }
 
 export default function setup(): void {
-  build([], false);
-  build(['-b', 'firefox'], false);
+  build([], false, 'zip');
+  build(['-b', 'firefox'], false, 'zip');
   build([], true);
   build(['-b', 'firefox'], true);
 }
