@@ -9,7 +9,7 @@ const GECKO_ID = 'clear-reader@example.org';
 // http://127.0.0.1/* (any port), so the end-to-end tests can run the real popup -> scripting.executeScript ->
 // content script path on pages served from 127.0.0.1. The toolbar click that grants `activeTab` cannot be
 // simulated in headless browsers (nor in Firefox over WebDriver BiDi). The shipped builds (.output/chrome-mv3,
-// .output/firefox-mv2) never get this: tests/e2e/manifest.e2e.ts checks that.
+// .output/firefox-mv2) never get this: tests/e2e/build.e2e.ts checks that.
 const E2E = process.env.E2E === '1';
 
 // The extension pages (popup, offline reader, options) render untrusted article HTML, sanitized: should anything

@@ -62,7 +62,7 @@ describe.each(BROWSERS)('the shipped %s build', (browser) => {
       string,
       unknown
     >;
-    // Its icons: tests/e2e/icons.e2e.ts.
+    // Its icons: tests/e2e/store.e2e.ts.
     expect(action).toEqual({
       default_title: '__MSG_actionTitle__',
       default_popup: 'popup.html',
