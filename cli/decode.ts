@@ -11,9 +11,9 @@
 // Labels whatwg-encoding does not know (the rare ISO-2022-JP, ISO-8859-8-I, x-mac-cyrillic, and the unsafe ones
 // browsers map to "replacement") count as no declaration.
 import sniffHtmlEncoding from 'html-encoding-sniffer';
-import { decode, getBOMEncoding, labelToName } from 'whatwg-encoding';
+import { decode, getBOMEncoding } from 'whatwg-encoding';
 
-export type EncodingSource = 'bom' | 'transport' | 'meta' | 'utf-8 bytes' | 'language' | 'default';
+export type EncodingSource = 'bom' | 'meta' | 'utf-8 bytes' | 'language' | 'default';
 
 export interface DecodedHtml {
   text: string;
@@ -21,11 +21,6 @@ export interface DecodedHtml {
   encoding: string;
   /** Why that encoding: what decided it. */
   source: EncodingSource;
-}
-
-export interface DecodeOptions {
-  /** The charset of an HTTP Content-Type header, when there is one: it overrides the page's <meta>. */
-  transportLabel?: string;
 }
 
 /** How far to look for a late <meta> when the page has no <body> tag. */
@@ -120,7 +115,7 @@ function languageDefault(bytes: Uint8Array): string | null {
   return LANGUAGE_DEFAULTS[lang] ?? null;
 }
 
-export function decodeHtml(bytes: Uint8Array, options: DecodeOptions = {}): DecodedHtml {
+export function decodeHtml(bytes: Uint8Array): DecodedHtml {
   const done = (encoding: string, source: EncodingSource): DecodedHtml => ({
     text: decode(bytes, encoding),
     encoding,
@@ -128,8 +123,6 @@ export function decodeHtml(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   });
   const bom = getBOMEncoding(bytes);
   if (bom) return done(bom, 'bom');
-  const transport = options.transportLabel ? labelToName(options.transportLabel) : null;
-  if (transport) return done(transport, 'transport');
   const utf8 = isValidUtf8(bytes);
   const declared = declaredEncoding(bytes);
   if (declared) {

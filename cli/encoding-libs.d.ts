@@ -9,8 +9,6 @@ declare module 'html-encoding-sniffer' {
 }
 
 declare module 'whatwg-encoding' {
-  /** The WHATWG encoding name for a label ("latin1" -> "windows-1252"), or null. */
-  export function labelToName(label: string): string | null;
   export function decode(bytes: Uint8Array, encodingName: string): string;
   export function getBOMEncoding(bytes: Uint8Array): 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | null;
   export function isSupported(encodingName: string): boolean;
