@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 
 const SHARED = resolve(import.meta.dirname, '../../shared/corpus');
 export const DEFAULT_DEV_DIR = join(SHARED, 'article-extraction-dev');
-export const DEFAULT_READABILITY_DIR = join(SHARED, 'readability-test-pages');
+export { DEFAULT_READABILITY_DIR } from './lib/readability-pages.ts';
 
 export type GroundTruth = Record<string, { articleBody: string; url: string }>;
 
