@@ -208,14 +208,16 @@ async function main(): Promise<number> {
 
   console.log('\nRemovals by rule (both corpora):');
   for (const [rule, n] of [...ruleCounts].sort((a, b) => b[1] - a[1])) console.log(`  ${rule.padEnd(20)} ${n}`);
-  const t = timeRatio(allTimes);
-  console.log(
-    `\nTime, median over ${allTimes.length} pages (fastest of ${repeat} runs each): pipeline ${t.oursMs.toFixed(1)} ms, Readability ${t.baseMs.toFixed(1)} ms`,
-  );
-  console.log(
-    `  ratio pipeline / Readability: ${t.ratioOfMedians.toFixed(3)} (median of per-page ratios ${t.medianOfRatios.toFixed(3)})`,
-  );
-  report.time = t;
+  if (allTimes.length > 0) {
+    const t = timeRatio(allTimes);
+    console.log(
+      `\nTime, median over ${allTimes.length} pages (fastest of ${repeat} runs each): pipeline ${t.oursMs.toFixed(1)} ms, Readability ${t.baseMs.toFixed(1)} ms`,
+    );
+    console.log(
+      `  ratio pipeline / Readability: ${t.ratioOfMedians.toFixed(3)} (median of per-page ratios ${t.medianOfRatios.toFixed(3)})`,
+    );
+    report.time = t;
+  } else if (timing) console.log('\nTime: no page was timed.');
   report.rules = Object.fromEntries(ruleCounts);
   mkdirSync(dirname(values.out), { recursive: true });
   writeFileSync(values.out, JSON.stringify(report, null, 1));
