@@ -6,6 +6,8 @@
 // approximate match never starts or ends inside it; two of them may share a unit, which costs a little
 // precision, never a split character. A map leads back to the original offsets.
 
+import { isWhitespaceCode } from './text-model.ts';
+
 export interface FoldedText {
   readonly original: string;
   readonly text: string;
@@ -13,29 +15,83 @@ export interface FoldedText {
   readonly toOriginal: Int32Array;
 }
 
-// A whitespace run | invisible characters | one code point (a lone surrogate too) with its combining marks.
-const TOKENS = /(\s+)|([\u00ad\u200b\u2060\ufeff]+)|([^][\p{M}]*)/gsu;
-
+const MARK = /^\p{M}/u;
+const isInvisible = (c: number) => c === 0xad || c === 0x200b || c === 0x2060 || c === 0xfeff;
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+/**
+ * Joins the character before: a combining mark (none below U+0300), or a Hangul vowel or final consonant jamo
+ * (a syllable written as jamo composes in NFC like a letter and its accent).
+ */
+function joinsAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x300) return false;
+  return (c >= 0x1160 && c <= 0x11ff) || (c >= 0xd7b0 && c <= 0xd7ff) || MARK.test(text.slice(i, i + 2));
+}
 const ASTRAL = /[\u{10000}-\u{10FFFF}]/gu;
 
+/** One private-use code unit for a character beyond the BMP. */
+const astralUnit = (c: string) => String.fromCharCode(0xe000 + ((c.codePointAt(0)! - 0x10000) % 6400));
+
+// One pass over the code units; stretches that fold to themselves (most of any text) are copied whole.
 export function foldForAnchoring(original: string): FoldedText {
+  const n = original.length;
   const parts: string[] = [];
-  const map: number[] = [];
-  TOKENS.lastIndex = 0;
-  for (let m = TOKENS.exec(original); m; m = TOKENS.exec(original)) {
-    if (m[2]) continue;
-    let piece = m[1] ? ' ' : m[0];
-    // ASCII letters need no normalization (and are most of most texts).
-    if (!m[1] && (piece.length > 1 || piece.charCodeAt(0) > 0x7f)) {
-      piece = piece
-        .normalize('NFC')
-        .replace(ASTRAL, (c) => String.fromCharCode(0xe000 + ((c.codePointAt(0)! - 0x10000) % 6400)));
+  // NFC may lengthen a character (a few composition exclusions): room for twice the text.
+  let map = new Int32Array(2 * n + 1);
+  let out = 0;
+  let copyFrom = -1;
+  const flush = (upTo: number) => {
+    if (copyFrom < 0) return;
+    parts.push(original.slice(copyFrom, upTo));
+    for (let k = copyFrom; k < upTo; k++) map[out++] = k;
+    copyFrom = -1;
+  };
+  let i = 0;
+  while (i < n) {
+    const c = original.charCodeAt(i);
+    if (isInvisible(c)) {
+      // Dropped with any mark on it.
+      flush(i);
+      i++;
+      while (i < n && joinsAt(original, i)) i += isHigh(original.charCodeAt(i)) ? 2 : 1;
+    } else if (isWhitespaceCode(c)) {
+      flush(i);
+      parts.push(' ');
+      map[out++] = i;
+      while (i < n && isWhitespaceCode(original.charCodeAt(i)) && !isInvisible(original.charCodeAt(i))) i++;
+    } else {
+      // One character with its combining marks (or a Hangul syllable's jamo).
+      let end = i + (isHigh(c) && isLow(original.charCodeAt(i + 1)) ? 2 : 1);
+      while (end < n && joinsAt(original, end)) end += isHigh(original.charCodeAt(end)) ? 2 : 1;
+      // Below U+0300 (ASCII, Latin-1, Latin Extended) a lone character is already in NFC.
+      if (end === i + 1 && c < 0x300) {
+        if (copyFrom < 0) copyFrom = i;
+      } else {
+        const cluster = original.slice(i, end);
+        const folded = cluster.normalize('NFC').replace(ASTRAL, astralUnit);
+        if (folded === cluster && end === i + 1) {
+          if (copyFrom < 0) copyFrom = i;
+        } else {
+          // Every unit of a changed or composite character leads back to its start: a match never splits it.
+          flush(i);
+          parts.push(folded);
+          if (out + folded.length >= map.length) map = growTo(map, out + folded.length + n);
+          for (let k = 0; k < folded.length; k++) map[out++] = i;
+        }
+      }
+      i = end;
     }
-    parts.push(piece);
-    for (let k = 0; k < piece.length; k++) map.push(m.index);
   }
-  map.push(original.length);
-  return { original, text: parts.join(''), toOriginal: Int32Array.from(map) };
+  flush(n);
+  map[out] = n;
+  return { original, text: parts.join(''), toOriginal: map.slice(0, out + 1) };
+}
+
+function growTo(map: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(size);
+  bigger.set(map);
+  return bigger;
 }
 
 /** The folded offset of an original offset: the first folded position at or after it. */

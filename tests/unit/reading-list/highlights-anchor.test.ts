@@ -75,6 +75,17 @@ describe('locateAnchor', () => {
     expect((found as { score: number }).score).toBeGreaterThan(0.9);
   });
 
+  it('finds a short quote with a word inserted between its own prefix and suffix', () => {
+    const anchor = anchorOf(article, 'the vote passed');
+    const text = article.replace('the vote passed', 'the final vote passed');
+    const found = locateAnchor(anchor, text);
+    // Six edits are more than a quarter of the quote: only its context places it.
+    expect(found).toMatchObject({ kind: 'fuzzy', errors: 6 });
+    expect(slice(text, found)).toBe('the final vote passed');
+    const rewritten = article.replace('the vote passed', 'nobody could agree on anything');
+    expect(locateAnchor(anchor, rewritten)).toEqual({ kind: 'orphan' });
+  });
+
   it('prefers the edited copy in its own context to an exact copy elsewhere', () => {
     const text = 'First: the same words here. Second: the same words here. Third: the same words here.';
     const anchor = anchorOf(text, 'the same words here', 1);
@@ -88,8 +99,12 @@ describe('locateAnchor', () => {
     const anchor = anchorOf(article, 'Critics said the budget was not fair at all');
     const rewritten = 'The council approved a new plan for the harbour. Fishermen welcomed the decision.';
     expect(locateAnchor(anchor, rewritten)).toEqual({ kind: 'orphan' });
-    // A quote under four characters allows no edit: one changed letter is too many.
-    expect(locateAnchor(anchorOf(article, 'met'), article.replace('met', 'mot'))).toEqual({ kind: 'orphan' });
+    // A quote under four characters allows no edit of its own: out of its context, one changed letter is too many.
+    const short = anchorOf(article, 'met');
+    expect(locateAnchor(short, article.replace('The council met on Tuesday', 'Rain fell; crowds mot'))).toEqual({
+      kind: 'orphan',
+    });
+    expect(locateAnchor(short, article.replace('met', 'mot'))).toMatchObject({ kind: 'fuzzy', start: 12, errors: 1 });
     expect(locateAnchor({ quote: { exact: ' \n', prefix: '', suffix: '' }, position: null }, article)).toEqual({
       kind: 'orphan',
     });
@@ -169,7 +184,12 @@ function expectWholeCharacters(text: string, r: AnchorResult) {
   }
 }
 
-const occurrences = (text: string, quote: string) => text.split(quote).length - 1;
+/** Occurrences of `quote` in `text`, overlapping ones too. */
+function occurrences(text: string, quote: string) {
+  let n = 0;
+  for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) n++;
+  return n;
+}
 
 describe('locateAnchor (property-based)', () => {
   it('finds a highlight in its own text exactly where it was made', () => {
@@ -252,6 +272,38 @@ describe('locateAnchor (property-based)', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('foldForAnchoring (property-based)', () => {
+  it('maps every folded offset back in order, never inside a character or before its accents', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 6 }),
+      fc.constantFrom(' ', '\n\n', '\u00a0', '\u00ad', '\ufeff', 'e\u0301', '\u0301', '👍🏽', '\u212b', '\u0958'),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 12 }).map((ps) => ps.join('')),
+        (original) => {
+          const { text, toOriginal } = foldForAnchoring(original);
+          expect(toOriginal.length).toBe(text.length + 1);
+          expect(toOriginal[text.length]).toBe(original.length);
+          for (let k = 0; k < text.length; k++) {
+            const at = toOriginal[k]!;
+            expect(at).toBeLessThanOrEqual(toOriginal[k + 1]!);
+            expect(codePointBoundary(original, at)).toBe(at);
+            if (at > 0 && at < original.length && !/\s/.test(original[at - 1]!)) {
+              expect(/^\p{M}/u.test(original.slice(at))).toBe(false);
+            }
+          }
+          // Composed or decomposed, the same text folds the same.
+          expect(foldForAnchoring(original.normalize('NFD')).text).toBe(
+            foldForAnchoring(original.normalize('NFC')).text,
+          );
+        },
+      ),
+      { numRuns: 1_000 },
     );
   });
 });
