@@ -110,3 +110,65 @@ export {
   type ArticleCopyStore,
   type ArticleSyncResult,
 } from './webdav/articles.ts';
+// Highlights and notes on saved articles (docs/highlights.md): the model and its merge, the stored form,
+// anchoring in the article's text (DOM ranges <-> text offsets, re-anchoring after a new extraction), and what
+// the UI and exports show of them.
+export {
+  CONTEXT_LENGTH,
+  DEFAULT_HIGHLIGHT_COLOR,
+  HIGHLIGHT_COLORS,
+  HIGHLIGHT_FIELDS,
+  HIGHLIGHT_LIMITS,
+  changeHighlight,
+  createHighlightRecord,
+  highlightCovers,
+  isHighlightColor,
+  isHighlightDeleted,
+  mergeHighlightRecords,
+  mergeHighlights,
+  newHighlightId,
+  toHighlight,
+  type Highlight,
+  type HighlightAnchor,
+  type HighlightChange,
+  type HighlightColor,
+  type HighlightField,
+  type HighlightRecord,
+  type NewHighlight,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+} from './highlights/model.ts';
+export {
+  HIGHLIGHTS_FORMAT,
+  HIGHLIGHTS_VERSION,
+  decodeHighlightRecord,
+  decodeHighlightRecords,
+  encodeHighlightRecord,
+  encodeHighlights,
+  readHighlights,
+  serializeHighlights,
+  type DecodedHighlight,
+  type EncodedHighlight,
+  type HighlightsDocument,
+  type HighlightsReadResult,
+  type RejectedHighlight,
+  type RepairedHighlight,
+} from './highlights/codec.ts';
+export { articleTextModel, type ArticleTextModel, type RangeLike } from './highlights/text-model.ts';
+export { anchorOfRange, anchorOfSpan } from './highlights/selectors.ts';
+export {
+  MAX_ERROR_RATE,
+  MIN_FUZZY_SCORE,
+  anchoringText,
+  locateAnchor,
+  locateAnchors,
+  type AnchorResult,
+} from './highlights/anchor.ts';
+export type { FoldedText } from './highlights/fold.ts';
+export {
+  countHighlights,
+  escapeMarkdown,
+  highlightsMarkdown,
+  highlightsOfItem,
+  sortByPosition,
+} from './highlights/present.ts';

@@ -211,3 +211,32 @@ describe('articleTextModel on extracted articles', () => {
     }
   }, 60_000);
 });
+
+describe('highlights through the domain surface (core/reading-list/index.ts)', () => {
+  it('selected, stored, read back, and found again in a new extraction of the article', async () => {
+    const rl = await import('../../../core/reading-list/index.ts');
+    const first = rendered('<p>Le maire a dit : « le budget est juste ». 👍🏽</p><p>Les critiques ont protesté.</p>');
+    const range = first.doc.createRange();
+    const text = first.root.querySelector('p')!.firstChild as Text;
+    range.setStart(text, text.data.indexOf('le budget'));
+    range.setEnd(text, text.data.indexOf(' ».'));
+    const anchor = rl.anchorOfRange(first.model, range)!;
+    const record = rl.createHighlightRecord(
+      { item: rl.itemId('https://www.lemonde.fr/a.html'), anchor },
+      1_000,
+      'aaaaaa',
+    );
+    const stored = rl.readHighlights(rl.serializeHighlights([record]));
+    expect(stored.ok && stored.records).toEqual([record]);
+
+    // The page changed: a new paragraph before, a word in the quote.
+    const second = rendered(
+      '<p>Mise à jour à 18 h.</p><p>Le maire a dit : « le budget est très juste ». 👍🏽</p><p>Les critiques ont protesté.</p>',
+    );
+    const located = rl.locateAnchors(rl.highlightsOfItem([record], record.item), second.model.text);
+    const found = located.get(record.id)!;
+    expect(found).toMatchObject({ kind: 'fuzzy', errors: 5 });
+    if (found.kind === 'orphan') return;
+    expect(second.model.rangeOf(found.start, found.end).toString()).toBe('le budget est très juste');
+  });
+});
