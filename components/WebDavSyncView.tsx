@@ -1,5 +1,7 @@
 import type { Translate } from '../contracts/i18n.ts';
 import type { WebDavSettings, WebDavStatus } from '../contracts/webdav.ts';
+import type { ConnectionResult } from '../core/reading-list/index.ts';
+import { syncProblemText, webDavProblemText } from './webdav-problem-text.ts';
 
 export interface WebDavSyncViewProps {
   t: Translate;
@@ -8,8 +10,8 @@ export interface WebDavSyncViewProps {
   /** The stored WebDAV settings could not be read in full (what could is shown; sync is off until saved). */
   webdavUnreadable?: boolean;
   status: WebDavStatus;
-  /** The last "Test connection" outcome, in plain words. */
-  testResult: { ok: boolean; message: string } | null;
+  /** The last "Test connection" outcome (said in plain words here). */
+  testResult: ConnectionResult | null;
   busy: boolean;
   onWebDavChange: (settings: WebDavSettings) => void;
   onWebDavSave: () => void;
@@ -98,7 +100,7 @@ export function WebDavSyncView(props: WebDavSyncViewProps) {
       </form>
       {props.testResult && (
         <p class={props.testResult.ok ? 'result ok' : 'result error'} role="status">
-          {props.testResult.message}
+          {props.testResult.ok ? t('webdavConnected') : webDavProblemText(props.testResult.problem, t, props.locale)}
         </p>
       )}
       <p
@@ -108,12 +110,19 @@ export function WebDavSyncView(props: WebDavSyncViewProps) {
         data-failed={!!status.lastError}
       >
         {status.lastSyncAt ? t('webdavLastSync', [date.format(status.lastSyncAt)]) : t('webdavNeverSynced')}
-        {status.lastError && <span class="error"> {t('webdavLastError', [status.lastError])}</span>}
+        {status.lastError && (
+          <span class="error" data-problem={status.lastError.code}>
+            {' '}
+            {t('webdavLastError', [webDavProblemText(status.lastError, t, props.locale)])}
+          </span>
+        )}
       </p>
       {status.problems.length > 0 && (
         <ul class="problems">
-          {status.problems.map((problem) => (
-            <li key={problem}>{problem}</li>
+          {status.problems.map((problem, i) => (
+            <li key={i} data-problem={problem.code}>
+              {syncProblemText(problem, t, props.locale)}
+            </li>
           ))}
         </ul>
       )}

@@ -1,4 +1,5 @@
 // The reader's WebDAV settings and sync status as stored (platform/storage.ts) and shown (the options page).
+import type { SyncProblem, WebDavProblem, WebDavProblemCode } from '../core/reading-list/index.ts';
 
 /** The reader's WebDAV server for sync between browsers. Credentials stay in storage.local: never synced. */
 export interface WebDavSettings {
@@ -62,12 +63,28 @@ export function normalizeWebDavSettings(value: unknown): { settings: WebDavSetti
 
 export interface WebDavStatus {
   lastSyncAt: number | null;
-  /** The last failure in plain words (never credentials); null after a success. */
-  lastError: string | null;
+  /** What went wrong at the last sync, as data (never credentials); null after a success. */
+  lastError: WebDavProblem | null;
   /** Failures in a row, for the backoff. */
   failures: number;
-  /** Files of other devices that could not be read at the last sync. */
-  problems: string[];
+  /** Files and offline copies the last sync skipped, and why. */
+  problems: SyncProblem[];
+}
+
+const PROBLEM_TEXT = ['location', 'detail', 'file', 'title', 'host'] as const;
+const PROBLEM_COUNT = ['status', 'retryAfterSeconds', 'bytes', 'seconds', 'count'] as const;
+
+/** A stored problem, field by field; an older version's sentence (a string) becomes a 'failed' with it as detail. */
+function readProblem(value: unknown): WebDavProblem | null {
+  if (typeof value === 'string') return { code: 'failed', detail: value };
+  if (!isRecord(value) || typeof value.code !== 'string') return null;
+  const problem: WebDavProblem = { code: value.code as WebDavProblemCode };
+  for (const key of PROBLEM_TEXT) if (typeof value[key] === 'string') problem[key] = value[key];
+  for (const key of PROBLEM_COUNT) {
+    const n = value[key];
+    if (typeof n === 'number' && Number.isFinite(n) && n >= 0) problem[key] = n;
+  }
+  return problem;
 }
 
 /** The stored sync status, usable whatever storage holds (it is rewritten by the next sync). */
@@ -75,8 +92,13 @@ export function normalizeWebDavStatus(value: unknown): WebDavStatus {
   const v = isRecord(value) ? value : {};
   return {
     lastSyncAt: typeof v.lastSyncAt === 'number' && Number.isFinite(v.lastSyncAt) ? v.lastSyncAt : null,
-    lastError: typeof v.lastError === 'string' ? v.lastError : null,
+    lastError: readProblem(v.lastError),
     failures: Number.isSafeInteger(v.failures) && (v.failures as number) >= 0 ? (v.failures as number) : 0,
-    problems: Array.isArray(v.problems) ? v.problems.filter((p): p is string => typeof p === 'string') : [],
+    problems: Array.isArray(v.problems)
+      ? v.problems.flatMap((p: unknown) => {
+          const problem = readProblem(p);
+          return problem ? [{ ...problem, file: problem.file ?? '' }] : [];
+        })
+      : [],
   };
 }

@@ -78,6 +78,12 @@ export const webDavStatusItem = normalizedItem(
   normalizeWebDavStatus,
 );
 
+/**
+ * What the last successful WebDAV sync learned about the server (core's WebDavSyncMemo, read back through
+ * readMemo, which ignores anything damaged or made for other settings); a cache, never synced.
+ */
+export const webDavMemoItem = storage.defineItem<unknown>('local:webdavSyncMemo', { fallback: null });
+
 /** Calls back on any change of the extension's storage (a save by shortcut, another device); returns the unsubscribe. */
 export function watchAllStorage(callback: () => void): () => void {
   browser.storage.onChanged.addListener(callback);

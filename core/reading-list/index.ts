@@ -66,18 +66,29 @@ export {
   type OfflineZipOptions,
 } from './transfer/export.ts';
 export { parseCsv, type CsvRecord } from './transfer/csv.ts';
-// Cross-browser sync of the reading list through a WebDAV folder the reader owns (see sync.ts).
+// Cross-browser sync of the reading list through a WebDAV folder the reader owns (see webdav/sync.ts).
 export {
+  addressProblem,
   createWebDavClient,
-  parseMultistatus,
-  WebDavError,
+  DEFAULT_TIMEOUT_MS,
   type ConnectionResult,
+  type FolderListing,
+  type RemoteEntry,
   type RemoteFile,
   type WebDavClient,
   type WebDavClientOptions,
   type WebDavConfig,
-  type WebDavErrorKind,
 } from './webdav/client.ts';
+export { parseMultistatus, type MultistatusEntry } from './webdav/multistatus.ts';
+export {
+  problemFromNetworkError,
+  problemFromStatus,
+  retryAfterSeconds,
+  WebDavError,
+  type SyncProblem,
+  type WebDavProblem,
+  type WebDavProblemCode,
+} from './webdav/problems.ts';
 export {
   createKeyCache,
   decodeDeviceFile,
@@ -91,25 +102,25 @@ export {
   type FileProblem,
   type KeyCache,
   type ReadResult,
-  type SyncProblem,
 } from './webdav/file.ts';
 export {
   deviceFileName,
   nextSyncDelay,
   syncWithWebDav,
-  type WebDavSyncFailureKind,
   type WebDavSyncOptions,
   type WebDavSyncResult,
 } from './webdav/sync.ts';
+export { readMemo, type WebDavSyncMemo } from './webdav/memo.ts';
+export { PART_BYTES } from './webdav/parts.ts';
 export {
   ARTICLES_FOLDER,
   encodeArticleCopy,
-  syncArticleCopies,
+  MAX_COPY_BYTES,
   validateArticleCopy,
   type ArticleCopy,
   type ArticleCopyStore,
-  type ArticleSyncResult,
 } from './webdav/articles.ts';
+export { syncArticleCopies, type ArticleSyncResult } from './webdav/article-transfers.ts';
 // Highlights and notes on saved articles (docs/highlights.md): the model and its merge, the stored form,
 // anchoring in the article's text (DOM ranges <-> text offsets, re-anchoring after a new extraction), and what
 // the UI and exports show of them.

@@ -1,2 +1,3 @@
 // Helpers both core domains use; imports nothing.
 export { errorMessage } from './errors.ts';
+export { runWithDeadline } from './deadline.ts';

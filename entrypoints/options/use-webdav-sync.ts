@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { WebDavSyncViewProps } from '../../components/WebDavSyncView.tsx';
 import type { WebDavSettings, WebDavStatus } from '../../contracts/webdav.ts';
+import { addressProblem, type ConnectionResult } from '../../core/reading-list/index.ts';
 import { errorMessage } from '../../core/util/index.ts';
-import { t } from '../../platform/i18n.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import { webDavSettingsDamaged, webDavSettingsItem, webDavStatusItem } from '../../platform/storage.ts';
 import { originPattern, requestOrigin } from '../../platform/webdav-sync.ts';
@@ -12,7 +12,7 @@ import { originPattern, requestOrigin } from '../../platform/webdav-sync.ts';
 export function useWebDavSync(): Omit<WebDavSyncViewProps, 't' | 'locale'> {
   const [webdav, setWebdav] = useState<WebDavSettings>(webDavSettingsItem.fallback);
   const [status, setStatus] = useState<WebDavStatus>(webDavStatusItem.fallback);
-  const [testResult, setTestResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const [testResult, setTestResult] = useState<ConnectionResult | null>(null);
   const [busy, setBusy] = useState(false);
 
   const [webdavUnreadable, setWebdavUnreadable] = useState(false);
@@ -26,13 +26,15 @@ export function useWebDavSync(): Omit<WebDavSyncViewProps, 't' | 'locale'> {
 
   /** Asks for the server's origin, in the click itself (browsers require the user's gesture for it). */
   const askOrigin = (): Promise<boolean> => {
-    const origin = originPattern(webdav.baseUrl);
+    // A typo or credentials typed into the address are said before any permission prompt.
+    const wrong = addressProblem(webdav.baseUrl);
+    const origin = wrong ? null : originPattern(webdav.baseUrl);
     if (!origin) {
-      setTestResult({ ok: false, message: t('webdavBadUrl') });
+      setTestResult({ ok: false, problem: wrong ?? { code: 'bad-address' } });
       return Promise.resolve(false);
     }
     return requestOrigin(origin).then((granted) => {
-      if (!granted) setTestResult({ ok: false, message: t('webdavPermissionDenied') });
+      if (!granted) setTestResult({ ok: false, problem: { code: 'permission' } });
       return granted;
     });
   };
@@ -42,7 +44,7 @@ export function useWebDavSync(): Omit<WebDavSyncViewProps, 't' | 'locale'> {
     try {
       await task();
     } catch (error) {
-      setTestResult({ ok: false, message: errorMessage(error) });
+      setTestResult({ ok: false, problem: { code: 'failed', detail: errorMessage(error) } });
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,13 @@
-// A real WebDAV server on 127.0.0.1 for the tests (npm webdav-server: basic auth, in-memory files).
+// Real WebDAV servers on 127.0.0.1 for the tests, each started as the test's own process with its own files in a
+// temporary folder and its own port (no system service): npm `webdav-server` (in this process, in memory), and
+// Debian's Apache httpd with mod_dav_fs and nginx with the dav-ext module (`.ci/run` installs them).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { v2 as webdav } from 'webdav-server';
 
 export async function freePort(): Promise<number> {
@@ -11,7 +18,28 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** A WebDAV server for one user with every right on '/'; start() and stop() it. */
+export type DavServerName = 'webdav-server' | 'apache' | 'nginx';
+
+/** A running server: one user, every right on its root. */
+export interface DavServer {
+  readonly name: DavServerName;
+  /** Its root, with a trailing slash. */
+  readonly url: string;
+  readonly user: string;
+  readonly password: string;
+  /** The largest request body it takes (bytes); null: no limit set. */
+  readonly uploadLimit: number | null;
+  stop(): Promise<void>;
+}
+
+export interface DavServerOptions {
+  user: string;
+  password: string;
+  /** Request bodies larger than this are refused with 413 (Apache, nginx). */
+  uploadLimit?: number;
+}
+
+/** npm `webdav-server` in this process, files in memory; start() and stop() it (stop and start again keeps files). */
 export function startDav(port: number, user: string, password: string) {
   const users = new webdav.SimpleUserManager();
   const account = users.addUser(user, password, false);
@@ -40,4 +68,173 @@ export function startDav(port: number, user: string, password: string) {
         server.stop(() => resolve());
       }),
   };
+}
+
+/** The Debian binaries and modules each real server needs. */
+const BINARIES: Record<Exclude<DavServerName, 'webdav-server'>, string[]> = {
+  apache: ['/usr/sbin/apache2', '/usr/lib/apache2/modules/mod_dav_fs.so'],
+  nginx: ['/usr/sbin/nginx', '/usr/lib/nginx/modules/ngx_http_dav_ext_module.so'],
+};
+
+/** Null when the server can run here, else what is missing. */
+export function missingBinaries(name: Exclude<DavServerName, 'webdav-server'>): string | null {
+  const missing = BINARIES[name].filter((path) => {
+    try {
+      accessSync(path, constants.R_OK);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  return missing.length ? missing.join(', ') : null;
+}
+
+export async function startDavServer(name: DavServerName, options: DavServerOptions): Promise<DavServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const common = { name, url, user: options.user, password: options.password };
+  if (name === 'webdav-server') {
+    const dav = startDav(port, options.user, options.password);
+    await dav.start();
+    return { ...common, uploadLimit: null, stop: dav.stop };
+  }
+  const dir = mkdtempSync(join(tmpdir(), `clear-reader-${name}-`));
+  const data = join(dir, 'data');
+  mkdirSync(data);
+  // Worker processes of a server started as root run as another user: let it write its files and logs.
+  for (const path of [dir, data]) chmodSync(path, 0o777);
+  // RFC 2307 {SHA}: both servers read it; the password's UTF-8 bytes are hashed, as clients send them.
+  const sha = createHash('sha1').update(Buffer.from(options.password, 'utf8')).digest('base64');
+  writeFileSync(join(dir, 'htpasswd'), `${options.user}:{SHA}${sha}\n`);
+  const limit = options.uploadLimit ?? null;
+  const [command, args] =
+    name === 'apache' ? apacheCommand(dir, data, port, limit) : nginxCommand(dir, data, port, limit);
+  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  try {
+    await listening(port, child, () => `${stderr}\n${readLog(join(dir, 'error.log'))}`);
+  } catch (error) {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    ...common,
+    uploadLimit: limit,
+    stop: async () => {
+      await stopChild(child);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function readLog(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').slice(-2000);
+  } catch {
+    return '';
+  }
+}
+
+function apacheCommand(dir: string, data: string, port: number, limit: number | null): [string, string[]] {
+  const modules = [
+    'mpm_event',
+    'authn_core',
+    'authn_file',
+    'authz_core',
+    'authz_user',
+    'auth_basic',
+    'dav',
+    'dav_fs',
+  ];
+  const conf = [
+    `ServerRoot "${dir}"`,
+    `Listen 127.0.0.1:${port}`,
+    'ServerName 127.0.0.1',
+    `PidFile "${dir}/httpd.pid"`,
+    `ErrorLog "${dir}/error.log"`,
+    'LogLevel warn',
+    `DefaultRuntimeDir "${dir}"`,
+    ...modules.map((m) => `LoadModule ${m}_module /usr/lib/apache2/modules/mod_${m}.so`),
+    // Apache refuses to serve as root: its workers then run as www-data.
+    ...(process.getuid?.() === 0 ? ['User www-data', 'Group www-data'] : []),
+    'StartServers 1',
+    'ServerLimit 1',
+    'ThreadsPerChild 8',
+    'MaxRequestWorkers 8',
+    `DAVLockDB "${dir}/davlock"`,
+    `DocumentRoot "${data}"`,
+    `<Directory "${data}">`,
+    '  Dav On',
+    '  AuthType Basic',
+    '  AuthName "Clear Reader test"',
+    `  AuthUserFile "${dir}/htpasswd"`,
+    '  Require valid-user',
+    ...(limit ? [`  LimitRequestBody ${limit}`] : []),
+    '</Directory>',
+  ].join('\n');
+  writeFileSync(join(dir, 'httpd.conf'), conf + '\n');
+  return ['/usr/sbin/apache2', ['-f', join(dir, 'httpd.conf'), '-D', 'FOREGROUND']];
+}
+
+function nginxCommand(dir: string, data: string, port: number, limit: number | null): [string, string[]] {
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+    (kind) => `  ${kind}_temp_path "${dir}/${kind}";`,
+  );
+  const conf = [
+    'daemon off;',
+    // One process, as the user who started it: no worker switching to another user.
+    'master_process off;',
+    `pid "${dir}/nginx.pid";`,
+    `error_log "${dir}/error.log" warn;`,
+    'load_module /usr/lib/nginx/modules/ngx_http_dav_ext_module.so;',
+    'events { worker_connections 64; }',
+    'http {',
+    '  access_log off;',
+    ...temp,
+    '  server {',
+    `    listen 127.0.0.1:${port};`,
+    `    root "${data}";`,
+    '    location / {',
+    '      dav_methods PUT DELETE MKCOL COPY MOVE;',
+    '      dav_ext_methods PROPFIND OPTIONS;',
+    '      dav_access user:rw group:rw all:r;',
+    '      auth_basic "Clear Reader test";',
+    `      auth_basic_user_file "${dir}/htpasswd";`,
+    `      client_max_body_size ${limit ?? 0};`,
+    '    }',
+    '  }',
+    '}',
+  ].join('\n');
+  writeFileSync(join(dir, 'nginx.conf'), conf + '\n');
+  return ['/usr/sbin/nginx', ['-p', dir, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf')]];
+}
+
+/** Resolves once the port takes connections; rejects if the process exits first (with what it said). */
+async function listening(port: number, child: ChildProcess, said: () => string): Promise<void> {
+  let exited: string | null = null;
+  child.once('exit', (code, signal) => (exited = `exited (${code ?? signal})`));
+  for (;;) {
+    if (exited) throw new Error(`the server ${exited}:\n${said()}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    // Waits for the next event of the process (or a short poll), not a fixed delay before a read.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 }

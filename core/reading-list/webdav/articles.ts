@@ -1,13 +1,10 @@
 // Offline copies through the reader's WebDAV server (optional): one file per saved article,
 // `<folder>/articles/<item id>.json`, sealed like the device files when a passphrase is set. A copy does not
 // change once made, so there is nothing to merge: each device uploads the copies the server lacks, downloads
-// those it lacks for items in its list, and deletes the files of items deleted from the list. A file that
-// cannot be used is reported and skipped; nothing here ever touches the list itself.
-import type { ReadingList } from '../reading-list.ts';
+// those it lacks for items in its list, and deletes the files of items deleted from the list
+// (article-transfers.ts moves them). Nothing here ever touches the list itself.
 import type { Article } from '../../reader/index.ts';
-import { errorMessage } from '../../util/index.ts';
-import { WebDavError, type WebDavClient } from './client.ts';
-import { openEnvelope, sealEnvelope, type KeyCache, type SyncProblem } from './file.ts';
+import { sealEnvelope, type KeyCache } from './file.ts';
 
 export const ARTICLE_FORMAT = 'clear-reader-article';
 export const ARTICLE_FILE_VERSION = 1;
@@ -34,18 +31,7 @@ export interface ArticleCopyStore {
   put(copy: ArticleCopy): Promise<void>;
 }
 
-export interface ArticleSyncResult {
-  uploaded: number;
-  downloaded: number;
-  /** Server files deleted because their item was deleted from the list. */
-  removed: number;
-  /** Transfers left for the next sync. */
-  pending: number;
-  problems: SyncProblem[];
-}
-
-const fileName = (id: string) => `${id}.json`;
-const ID = /^[0-9a-z]{1,16}$/;
+export const ID = /^[0-9a-z]{1,16}$/;
 
 export function encodeArticleCopy(copy: ArticleCopy, keys?: KeyCache): Promise<string> {
   return sealEnvelope(ARTICLE_FORMAT, ARTICLE_FILE_VERSION, { copy }, keys);
@@ -106,63 +92,3 @@ export function validateArticleCopy(raw: unknown, id: string): ArticleCopy | nul
   return copy;
 }
 
-/** Uploads, downloads and deletes copies; never throws (a server failure ends the pass, reported). */
-export async function syncArticleCopies(
-  list: ReadingList,
-  client: WebDavClient,
-  store: ArticleCopyStore,
-  options: { keys?: KeyCache; maxTransfers?: number } = {},
-): Promise<ArticleSyncResult> {
-  const max = options.maxTransfers ?? MAX_TRANSFERS;
-  const result: ArticleSyncResult = { uploaded: 0, downloaded: 0, removed: 0, pending: 0, problems: [] };
-  const problem = (file: string, reason: string) =>
-    result.problems.push({ file: `${ARTICLES_FOLDER}/${file}`, reason });
-  try {
-    await client.ensureFolder();
-    const remote = new Set(
-      (await client.listFiles()).flatMap((f) => (f.name.endsWith('.json') ? [f.name.slice(0, -5)] : [])),
-    );
-    const local = await store.ids();
-    const live = new Set(list.items().map((item) => item.id));
-
-    const deleted = [...remote].filter((id) => list.item(id)?.deleted);
-    for (const id of deleted) {
-      await client.remove(fileName(id));
-      result.removed++;
-    }
-    const toUpload = [...local].filter((id) => live.has(id) && !remote.has(id));
-    const toDownload = [...remote].filter((id) => live.has(id) && !local.has(id) && ID.test(id));
-    result.pending = Math.max(0, toUpload.length - max) + Math.max(0, toDownload.length - max);
-
-    for (const id of toUpload.slice(0, max)) {
-      const copy = await store.get(id);
-      if (!copy) continue;
-      const body = await encodeArticleCopy(copy, options.keys);
-      if (body.length > MAX_COPY_BYTES) {
-        problem(fileName(id), 'too large to sync; it stays on this device');
-        continue;
-      }
-      await client.put(fileName(id), body);
-      result.uploaded++;
-    }
-    for (const id of toDownload.slice(0, max)) {
-      const body = await client.get(fileName(id));
-      if (body === null) continue; // deleted since the listing
-      const opened = await openEnvelope(body, ARTICLE_FORMAT, ARTICLE_FILE_VERSION, options.keys);
-      if (!opened.ok) {
-        problem(fileName(id), opened.message);
-        continue;
-      }
-      const copy = validateArticleCopy(opened.content.copy, id);
-      if (!copy) {
-        problem(fileName(id), 'not a usable offline copy; skipped');
-        continue;
-      }
-      await store.put(copy);
-      result.downloaded++;
-    }
-  } catch (error) {
-    problem('', error instanceof WebDavError ? error.message : `offline copies not synced: ${errorMessage(error)}`);
-  }
-  return result;
-}

@@ -1,11 +1,15 @@
 // A minimal WebDAV client for the reading list's cross-browser sync: a folder of small JSON files on a server the
-// reader owns (Nextcloud, ownCloud, Apache mod_dav…). It runs wherever `fetch` does (service worker, page, Node):
-// no DOM, so the multistatus XML is read with a small, tolerant parser below.
+// reader owns (Nextcloud, ownCloud, Apache mod_dav, nginx dav-ext…). It runs wherever `fetch` does (service
+// worker, page, Node): no DOM.
 //
-// Credentials go only to the configured origin: every address is built from the base URL and checked against
-// its origin, redirects are not followed (a redirect is reported instead), and nothing here logs or puts the
-// password in an error message.
+// Every request has one deadline for its headers and its body together, enforced by an AbortController given to
+// fetch and raced against the body read; an outer signal (the whole sync's) aborts it too. Credentials go only to
+// the configured origin: every address is built from the base URL and checked against its origin, redirects are
+// not followed (reported instead, with their target when the runtime shows it), and nothing here logs or puts
+// the password in an error.
 import { utf8Base64 } from './base64.ts';
+import { hrefSegments, parseMultistatus } from './multistatus.ts';
+import { WebDavError, problemFromNetworkError, problemFromStatus, type WebDavProblem } from './problems.ts';
 
 export interface WebDavConfig {
   /** The server's WebDAV address, e.g. https://cloud.example.org/remote.php/dav/files/alice/ */
@@ -20,43 +24,50 @@ export interface WebDavConfig {
 export interface WebDavClientOptions {
   /** Default: globalThis.fetch. */
   fetch?: typeof globalThis.fetch;
-  /** Per request (ms). Default 20,000. */
+  /** Deadline of one request, headers and body together (ms), plus TRANSFER_MS_PER_KB for its known size. */
   timeoutMs?: number;
+  /** Aborts every request, running or to come (the whole sync's deadline). */
+  signal?: AbortSignal;
 }
 
-export type WebDavErrorKind = 'auth' | 'not-found' | 'unreachable' | 'not-webdav' | 'server-error' | 'full' | 'config';
+export const DEFAULT_TIMEOUT_MS = 20_000;
+/** Time allowed per KB moved, on top of timeoutMs: 5 MB at a slow 50 KB/s still fits. */
+export const TRANSFER_MS_PER_KB = 20;
 
-/** A failed request, with its kind and a message in plain words (never the credentials). */
-export class WebDavError extends Error {
-  override readonly name = 'WebDavError';
-  constructor(
-    readonly kind: WebDavErrorKind,
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-}
+export type ConnectionResult = { ok: true } | { ok: false; problem: WebDavProblem };
 
-export type ConnectionResult = { ok: true; message: string } | { ok: false; kind: WebDavErrorKind; message: string };
-
-export interface RemoteFile {
-  /** File name inside the folder (decoded). */
+export interface RemoteEntry {
+  /** Name inside the folder (decoded). */
   name: string;
   size: number | null;
   /** ms since 1970, when the server says. */
   modified: number | null;
+  etag: string | null;
+}
+
+export type RemoteFile = RemoteEntry;
+
+export interface FolderListing {
+  files: RemoteEntry[];
+  /** Sub-folders. */
+  folders: RemoteEntry[];
+  /** The server's clock when it answered (its Date header), ms since 1970; null when it did not say. */
+  serverTime: number | null;
 }
 
 export interface WebDavClient {
   readonly origin: string;
+  /** The folder's address and the user (no secret): what a sync's memo belongs to. */
+  readonly identity: string;
   testConnection(): Promise<ConnectionResult>;
-  /** Creates the folder (and its parents) if missing. */
+  /** Creates the folder and any missing parent (MKCOL; an existing one is fine). */
   ensureFolder(): Promise<void>;
-  /** The files (not sub-folders) in the folder. */
+  /** The folder's files and sub-folders (one PROPFIND); null when the folder does not exist. */
+  listFolder(): Promise<FolderListing | null>;
+  /** The files (not sub-folders) in the folder; a missing folder is a not-found error. */
   listFiles(): Promise<RemoteFile[]>;
-  /** A file's text; null when it does not exist. */
-  get(name: string): Promise<string | null>;
+  /** A file's text; null when it does not exist. `size` (when listed) extends the deadline for a large file. */
+  get(name: string, size?: number | null): Promise<string | null>;
   /** Writes a file (replacing it). */
   put(name: string, body: string, contentType?: string): Promise<void>;
   /** Deletes a file; one already gone is no error. */
@@ -65,255 +76,222 @@ export interface WebDavClient {
 
 const PROPFIND_BODY =
   '<?xml version="1.0" encoding="utf-8"?>' +
-  '<d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:getcontentlength/><d:getlastmodified/></d:prop></d:propfind>';
-
-function describeStatus(status: number, what: string): WebDavError {
-  if (status === 401 || status === 403) {
-    return new WebDavError(
-      'auth',
-      status === 401
-        ? 'The server refused the user name or password (check them, or use an app password).'
-        : 'The server refused access to this folder for this user.',
-      status,
-    );
-  }
-  if (status === 404 || status === 409) {
-    return new WebDavError('not-found', `${what}: the server has no such folder (check the address).`, status);
-  }
-  if (status === 507) return new WebDavError('full', 'The server is out of space (507 Insufficient Storage).', status);
-  if (status >= 300 && status < 400) {
-    return new WebDavError(
-      'not-webdav',
-      'The server redirected to another address: use the address it redirects to (https, trailing slash).',
-      status,
-    );
-  }
-  if (status >= 500) return new WebDavError('server-error', `${what}: the server failed (HTTP ${status}).`, status);
-  if (status === 405 || status === 501) {
-    return new WebDavError('not-webdav', 'This address does not speak WebDAV (check the address).', status);
-  }
-  return new WebDavError('server-error', `${what}: unexpected answer from the server (HTTP ${status}).`, status);
-}
+  '<d:propfind xmlns:d="DAV:"><d:prop>' +
+  '<d:resourcetype/><d:getcontentlength/><d:getlastmodified/><d:getetag/>' +
+  '</d:prop></d:propfind>';
 
 /** Folder path segments, without empty or dot segments. */
 function segments(path: string): string[] {
   return path.split('/').filter((s) => s !== '' && s !== '.' && s !== '..');
 }
 
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);/gi, (all, e: string) => {
-    const k = e.toLowerCase();
-    if (k === 'amp') return '&';
-    if (k === 'lt') return '<';
-    if (k === 'gt') return '>';
-    if (k === 'quot') return '"';
-    if (k === 'apos') return "'";
-    const code = k.startsWith('#x') ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10);
-    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : all;
-  });
+interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
 }
 
-/** The text of the first element with this local name (any namespace prefix), or null. */
-function elementText(xml: string, local: string): string | null {
-  const match = new RegExp(`<(?:[\\w.-]+:)?${local}(?:\\s[^>]*)?>([\\s\\S]*?)</(?:[\\w.-]+:)?${local}\\s*>`, 'i').exec(
-    xml,
-  );
-  return match ? decodeEntities(match[1]!.trim()) : null;
-}
-
-export interface MultistatusEntry {
-  href: string;
-  collection: boolean;
-  size: number | null;
-  modified: number | null;
-}
-
-/** The entries of a PROPFIND multistatus answer; tolerant of namespace prefixes, CDATA-less servers, odd spacing. */
-export function parseMultistatus(xml: string): MultistatusEntry[] {
-  const out: MultistatusEntry[] = [];
-  const response = /<(?:[\w.-]+:)?response(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?response\s*>/gi;
-  for (const match of xml.matchAll(response)) {
-    const body = match[1]!;
-    const href = elementText(body, 'href');
-    if (!href) continue;
-    const size = Number(elementText(body, 'getcontentlength') ?? NaN);
-    const modified = Date.parse(elementText(body, 'getlastmodified') ?? '');
-    out.push({
-      href,
-      collection: /<(?:[\w.-]+:)?collection\s*\/?>/i.test(body),
-      size: Number.isFinite(size) ? size : null,
-      modified: Number.isFinite(modified) ? modified : null,
-    });
+/** The base address, or the problem with it: not http(s), or credentials typed into it. */
+function parseBase(baseUrl: string): URL | WebDavProblem {
+  let base: URL;
+  try {
+    base = new URL(baseUrl.trim().endsWith('/') ? baseUrl.trim() : baseUrl.trim() + '/');
+  } catch {
+    return { code: 'bad-address' };
   }
-  return out;
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') return { code: 'bad-address' };
+  // fetch refuses such an address outright ("cannot be reached" would be a lie), and it would leak in logs.
+  if (base.username || base.password) return { code: 'credentials-in-address' };
+  return base;
+}
+
+/** The problem with a server address as typed, or null when it can be used (for the options page, before asking). */
+export function addressProblem(baseUrl: string): WebDavProblem | null {
+  const base = parseBase(baseUrl);
+  return base instanceof URL ? null : base;
 }
 
 export function createWebDavClient(config: WebDavConfig, options: WebDavClientOptions = {}): WebDavClient {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
-  const timeoutMs = options.timeoutMs ?? 20_000;
-  let base: URL;
-  try {
-    base = new URL(config.baseUrl.endsWith('/') ? config.baseUrl : config.baseUrl + '/');
-  } catch {
-    base = new URL('invalid:');
-  }
-  const validBase = base.protocol === 'https:' || base.protocol === 'http:';
-  const origin = validBase ? base.origin : '';
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const outer = options.signal;
+  const parsed = parseBase(config.baseUrl);
+  const base = parsed instanceof URL ? parsed : null;
+  const origin = base?.origin ?? '';
   const folderParts = segments(config.folder);
   const authorization = 'Basic ' + utf8Base64(`${config.user}:${config.password}`);
 
   function folderUrl(parts = folderParts): URL {
-    return new URL(parts.map((p) => encodeURIComponent(p) + '/').join(''), base);
+    return new URL(parts.map((p) => encodeURIComponent(p) + '/').join(''), base!);
   }
 
   function fileUrl(name: string): URL {
     if (!name || name.includes('/') || name === '.' || name === '..') {
-      throw new WebDavError('config', 'Invalid file name.');
+      throw new WebDavError({ code: 'failed', detail: `invalid file name ${JSON.stringify(name)}` });
     }
     return new URL(encodeURIComponent(name), folderUrl());
   }
 
-  async function request(
+  /** One request under one deadline, its body read (or dropped) within it. */
+  async function exchange(
     method: string,
     url: URL,
-    what: string,
-    init: { headers?: Record<string, string>; body?: string } = {},
-  ): Promise<Response> {
-    if (!validBase) throw new WebDavError('config', 'The server address is not a valid http(s) address.');
-    // Only ever to the configured origin.
-    if (url.origin !== origin) throw new WebDavError('config', 'Refusing to send credentials to another server.');
+    init: { headers?: Record<string, string>; body?: string; bytes?: number; read?: boolean } = {},
+  ): Promise<Answer> {
+    if (!base) throw new WebDavError(parsed as WebDavProblem);
+    if (url.origin !== origin) throw new WebDavError({ code: 'failed', detail: 'refusing another origin' });
+    if (outer?.aborted) throw new WebDavError({ code: 'abandoned' });
+    const limit = timeoutMs + Math.ceil(((init.bytes ?? 0) / 1024) * TRANSFER_MS_PER_KB);
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    let response: Response;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, limit);
+    const onOuterAbort = () => controller.abort();
+    outer?.addEventListener('abort', onOuterAbort, { once: true });
+    // Settles when the deadline (or the sync's) passes, whatever fetch or the body stream does with the signal.
+    const aborted = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+    });
+    aborted.catch(() => undefined);
+    let answered = false;
     try {
-      response = await doFetch(url, {
-        method,
-        headers: { Authorization: authorization, ...init.headers },
-        body: init.body,
-        redirect: 'manual',
-        signal: controller.signal,
-        credentials: 'omit',
-        cache: 'no-store',
-      });
-    } catch {
-      const timedOut = controller.signal.aborted;
-      throw new WebDavError(
-        'unreachable',
-        timedOut
-          ? `${what}: the server did not answer within ${Math.round(timeoutMs / 1000)} s.`
-          : `${what}: the server cannot be reached (offline, wrong address, or blocked).`,
-        undefined,
-      );
+      const response = await Promise.race([
+        doFetch(url, {
+          method,
+          headers: { Authorization: authorization, ...init.headers },
+          body: init.body,
+          redirect: 'manual',
+          signal: controller.signal,
+          credentials: 'omit',
+          cache: 'no-store',
+        }),
+        aborted,
+      ]);
+      answered = true;
+      if (response.type === 'opaqueredirect') {
+        // A browser hides a manual redirect's status and target.
+        throw new WebDavError({ code: 'redirect' });
+      }
+      const reading = init.read ? response.text() : (response.body?.cancel() ?? Promise.resolve()).then(() => '');
+      reading.catch(() => undefined);
+      const text = await Promise.race([reading, aborted]);
+      return { status: response.status, headers: response.headers, text };
+    } catch (error) {
+      if (error instanceof WebDavError) throw error;
+      if (timedOut) throw new WebDavError({ code: 'timeout', seconds: Math.round(limit / 1000) });
+      if (outer?.aborted) throw new WebDavError({ code: 'abandoned' });
+      if (answered) throw new WebDavError({ code: 'connection-broke' });
+      throw new WebDavError(problemFromNetworkError(error, url));
     } finally {
       clearTimeout(timer);
+      outer?.removeEventListener('abort', onOuterAbort);
+      // Whatever is still flowing (a body we raced away from) stops now.
+      controller.abort();
     }
-    if (response.type === 'opaqueredirect') {
-      throw new WebDavError(
-        'not-webdav',
-        'The server redirected to another address: use the address it redirects to (https, trailing slash).',
-      );
-    }
-    return response;
   }
 
-  async function propfind(url: URL, depth: '0' | '1', what: string): Promise<MultistatusEntry[]> {
-    const response = await request('PROPFIND', url, what, {
+  function fail(answer: Answer, url: URL): never {
+    throw new WebDavError(problemFromStatus(answer.status, answer.headers, url));
+  }
+
+  /** A PROPFIND's entries; null on 404. */
+  async function propfind(url: URL, depth: '0' | '1'): Promise<{ entries: ReturnType<typeof parseMultistatus>; serverTime: number | null } | null> {
+    const answer = await exchange('PROPFIND', url, {
       headers: { Depth: depth, 'Content-Type': 'application/xml; charset=utf-8' },
       body: PROPFIND_BODY,
+      read: true,
     });
-    const text = await response.text().catch(() => '');
-    if (response.status !== 207) {
-      // A plain web server answers 200 (a page) or 405 to PROPFIND.
-      if (response.status >= 200 && response.status < 300) {
-        throw new WebDavError('not-webdav', 'This address does not speak WebDAV (check the address).', response.status);
+    if (answer.status === 404) return null;
+    if (answer.status !== 207) {
+      // A plain web server answers 200 (a page), 405 or 501 to PROPFIND.
+      if ((answer.status >= 200 && answer.status < 300) || answer.status === 405 || answer.status === 501) {
+        throw new WebDavError({ code: 'not-webdav', status: answer.status });
       }
-      throw describeStatus(response.status, what);
+      fail(answer, url);
     }
-    if (!/multistatus/i.test(text)) {
-      throw new WebDavError('not-webdav', 'The server gave an answer that is not WebDAV.', response.status);
+    if (!/multistatus/i.test(answer.text)) throw new WebDavError({ code: 'not-webdav', status: 207 });
+    const date = Date.parse(answer.headers.get('date') ?? '');
+    return { entries: parseMultistatus(answer.text), serverTime: Number.isFinite(date) ? date : null };
+  }
+
+  async function listFolder(): Promise<FolderListing | null> {
+    const url = folderUrl();
+    const found = await propfind(url, '1');
+    if (!found) return null;
+    const own = hrefSegments(url.pathname);
+    const listing: FolderListing = { files: [], folders: [], serverTime: found.serverTime };
+    for (const entry of found.entries) {
+      const path = hrefSegments(entry.href);
+      // Only the folder's own children: not the folder itself, nor anything a server lists deeper.
+      if (path.length !== own.length + 1 || own.some((s, i) => path[i] !== s)) continue;
+      const item: RemoteEntry = { name: path[own.length]!, size: entry.size, modified: entry.modified, etag: entry.etag };
+      (entry.collection ? listing.folders : listing.files).push(item);
     }
-    return parseMultistatus(text);
+    return listing;
   }
 
   return {
     origin,
+    identity: base ? `${config.user} ${folderUrl().href}` : '',
 
     async testConnection() {
       try {
-        await propfind(base, '0', 'Connecting');
-        return { ok: true, message: 'Connected.' };
+        if (!base) return { ok: false, problem: parsed as WebDavProblem };
+        const found = await propfind(base, '0');
+        return found ? { ok: true } : { ok: false, problem: { code: 'not-found', status: 404 } };
       } catch (error) {
-        if (error instanceof WebDavError) return { ok: false, kind: error.kind, message: error.message };
-        return { ok: false, kind: 'server-error', message: 'Unexpected error while connecting.' };
+        return { ok: false, problem: error instanceof WebDavError ? error.problem : { code: 'failed' } };
       }
     },
 
     async ensureFolder() {
       for (let i = 1; i <= folderParts.length; i++) {
         const url = folderUrl(folderParts.slice(0, i));
-        const response = await request('MKCOL', url, 'Creating the folder');
-        await response.body?.cancel().catch(() => undefined);
-        // 201 created; 405 (or 301 from some servers) already there.
-        if (response.status === 201 || response.status === 405 || response.ok) continue;
-        throw describeStatus(response.status, 'Creating the folder');
+        const answer = await exchange('MKCOL', url);
+        // 201: created; 405: already there (RFC 4918), as Apache, nginx and sabre/dav answer.
+        if (answer.status === 201 || answer.status === 405 || (answer.status >= 200 && answer.status < 300)) continue;
+        fail(answer, url);
       }
     },
+
+    listFolder,
 
     async listFiles() {
-      const url = folderUrl();
-      const entries = await propfind(url, '1', 'Listing the folder');
-      const files: RemoteFile[] = [];
-      for (const entry of entries) {
-        if (entry.collection) continue;
-        let path: string;
-        try {
-          path = new URL(entry.href, url).pathname;
-        } catch {
-          continue;
-        }
-        const last = path.split('/').filter(Boolean).pop();
-        if (!last) continue;
-        let name: string;
-        try {
-          name = decodeURIComponent(last);
-        } catch {
-          continue;
-        }
-        files.push({ name, size: entry.size, modified: entry.modified });
-      }
-      return files;
+      const listing = await listFolder();
+      if (!listing) throw new WebDavError({ code: 'not-found', status: 404 });
+      return listing.files;
     },
 
-    async get(name) {
-      const response = await request('GET', fileUrl(name), `Reading ${name}`);
-      if (response.status === 404) {
-        await response.body?.cancel().catch(() => undefined);
-        return null;
-      }
-      if (!response.ok) {
-        await response.body?.cancel().catch(() => undefined);
-        throw describeStatus(response.status, `Reading ${name}`);
-      }
-      try {
-        return await response.text();
-      } catch {
-        throw new WebDavError('unreachable', `Reading ${name}: the connection broke.`);
-      }
+    async get(name, size) {
+      const url = fileUrl(name);
+      const answer = await exchange('GET', url, { read: true, bytes: size ?? 0 });
+      if (answer.status === 404 || answer.status === 410) return null;
+      if (answer.status < 200 || answer.status >= 300) fail(answer, url);
+      return answer.text;
     },
 
     async put(name, body, contentType = 'application/json') {
-      const response = await request('PUT', fileUrl(name), `Writing ${name}`, {
+      const url = fileUrl(name);
+      const bytes = new TextEncoder().encode(body);
+      const answer = await exchange('PUT', url, {
         headers: { 'Content-Type': contentType },
         body,
+        bytes: bytes.length,
       });
-      await response.body?.cancel().catch(() => undefined);
-      if (!response.ok) throw describeStatus(response.status, `Writing ${name}`);
+      if (answer.status < 200 || answer.status >= 300) {
+        const problem = problemFromStatus(answer.status, answer.headers, url);
+        if (problem.code === 'too-large') problem.bytes = bytes.length;
+        throw new WebDavError(problem);
+      }
     },
 
     async remove(name) {
-      const response = await request('DELETE', fileUrl(name), `Deleting ${name}`);
-      await response.body?.cancel().catch(() => undefined);
-      if (!response.ok && response.status !== 404) throw describeStatus(response.status, `Deleting ${name}`);
+      const url = fileUrl(name);
+      const answer = await exchange('DELETE', url);
+      if ((answer.status < 200 || answer.status >= 300) && answer.status !== 404) fail(answer, url);
     },
   };
 }
+

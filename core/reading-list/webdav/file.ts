@@ -15,19 +15,20 @@ export interface DeviceFile {
   /** ms since 1970. */
   writtenAt: number;
   records: ItemRecord[];
-}
-
-/** A file on the server that a sync could not read or write, and why (shown in the options page). */
-export interface SyncProblem {
-  file: string;
-  reason: string;
+  /** Which part of the device's list this file is (parts.ts); absent: the whole list. */
+  part?: { index: number; count: number };
 }
 
 export type FileProblem = 'garbage' | 'newer' | 'wrong-passphrase' | 'passphrase-needed';
 
-export type ReadResult =
-  | { ok: true; file: DeviceFile; encrypted: boolean; invalidRecords: number }
-  | { ok: false; reason: FileProblem; message: string };
+/** Why a file could not be read; `detail` says more in English for a garbage file (never shown alone). */
+export interface FileFailure {
+  ok: false;
+  reason: FileProblem;
+  detail?: string;
+}
+
+export type ReadResult = { ok: true; file: DeviceFile; encrypted: boolean; invalidRecords: number } | FileFailure;
 
 /**
  * Keys derived from one passphrase, per salt and iteration count: a sync derives once per distinct salt, not
@@ -112,9 +113,7 @@ export async function sealEnvelope(
   });
 }
 
-export type EnvelopeResult =
-  | { ok: true; content: Record<string, unknown>; encrypted: boolean }
-  | { ok: false; reason: FileProblem; message: string };
+export type EnvelopeResult = { ok: true; content: Record<string, unknown>; encrypted: boolean } | FileFailure;
 
 /** The content of an envelope of `format`, opened with the key cache if sealed; never throws. */
 export async function openEnvelope(
@@ -130,13 +129,7 @@ export async function openEnvelope(
   if (typeof raw.version !== 'number' || !Number.isSafeInteger(raw.version) || raw.version < 1) {
     return garbage('no version');
   }
-  if (raw.version > maxVersion) {
-    return {
-      ok: false,
-      reason: 'newer',
-      message: `written by a newer version of Clear Reader (format ${raw.version}); update to read it`,
-    };
-  }
+  if (raw.version > maxVersion) return { ok: false, reason: 'newer', detail: `format ${raw.version}` };
   if (raw.encrypted === undefined) return { ok: true, content: raw, encrypted: false };
   if (depth > 0) return garbage('nested encryption');
   const e = raw.encrypted as Record<string, unknown> | null;
@@ -158,24 +151,14 @@ export async function openEnvelope(
   ) {
     return garbage('damaged encryption header');
   }
-  if (!keys) {
-    return {
-      ok: false,
-      reason: 'passphrase-needed',
-      message: 'this file is encrypted: enter the sync passphrase',
-    };
-  }
+  if (!keys) return { ok: false, reason: 'passphrase-needed' };
   let plain: string;
   try {
     const key = await keys.key(salt, iterations);
     plain = new TextDecoder().decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, data));
   } catch {
     // AES-GCM cannot tell a wrong key from damaged data; a wrong passphrase is by far the likelier.
-    return {
-      ok: false,
-      reason: 'wrong-passphrase',
-      message: 'the passphrase does not open this file (wrong passphrase, or the file is damaged)',
-    };
+    return { ok: false, reason: 'wrong-passphrase' };
   }
   const inner = await openEnvelope(plain, format, maxVersion, undefined, depth + 1);
   return inner.ok ? { ...inner, encrypted: true } : inner;
@@ -183,15 +166,12 @@ export async function openEnvelope(
 
 /** The file's text; sealed when a key cache (passphrase) is given. */
 export function encodeDeviceFile(file: DeviceFile, keys?: KeyCache): Promise<string> {
-  const { deviceId, writtenAt, records } = file;
-  return sealEnvelope(SYNC_FORMAT, SYNC_FILE_VERSION, { deviceId, writtenAt, records }, keys);
+  const { deviceId, writtenAt, records, part } = file;
+  const numbering = part ? { part: part.index, parts: part.count } : {};
+  return sealEnvelope(SYNC_FORMAT, SYNC_FILE_VERSION, { deviceId, writtenAt, ...numbering, records }, keys);
 }
 
-const garbage = (message: string): { ok: false; reason: FileProblem; message: string } => ({
-  ok: false,
-  reason: 'garbage',
-  message,
-});
+const garbage = (detail: string): FileFailure => ({ ok: false, reason: 'garbage', detail });
 
 function parseJson(text: string): unknown {
   try {

@@ -1,17 +1,22 @@
 // One sync of the reading list through a WebDAV folder. No locking is needed: each browser writes only its own
-// file (`<folder>/<deviceId>.json`, every record it knows, full registers, tombstones included) and reads the
-// others'; the registers merge the same way whatever the order (core/reading-list/crdt.ts).
+// files (`<folder>/<deviceId>.json`, split into `<deviceId>.<n>.json` parts when large: parts.ts; every record it
+// knows, full registers, tombstones included) and reads the others'; the registers merge the same way whatever the
+// order (core/reading-list/crdt.ts).
 //
-// Order of a sync: make sure the folder exists, list it, read every other device's file (a file that cannot be
-// used is reported and skipped), write our own file with the merge of ours and theirs, and only then merge their
-// records into the list. So any failure (server unreachable or gone mid-sync, full, wrong passphrase) leaves the
-// list as it was, and a garbage file never removes anything: the merge only ever adds newer registers.
+// Order of a sync: list the folder (creating it only when missing), read the other devices' files that changed
+// since the last sync (memo.ts; a file that cannot be used is reported and skipped), write those of our parts whose
+// content changed, with the merge of ours and theirs, and only then merge their records into the list. So any
+// failure (server unreachable or gone mid-sync, full, wrong passphrase, the sync's deadline) leaves the list as it
+// was, and a garbage file never removes anything: the merge only ever adds newer registers.
 import { mergeRecords, type ItemRecord } from '../crdt.ts';
 import type { ReadingList } from '../reading-list.ts';
-import { WebDavError, type WebDavClient, type WebDavErrorKind } from './client.ts';
-import { createKeyCache, decodeDeviceFile, encodeDeviceFile, type KeyCache, type SyncProblem } from './file.ts';
-import { syncArticleCopies, type ArticleCopyStore, type ArticleSyncResult } from './articles.ts';
-import { errorMessage } from '../../util/index.ts';
+import type { WebDavClient } from './client.ts';
+import { createKeyCache, decodeDeviceFile, encodeDeviceFile, type KeyCache } from './file.ts';
+import { ARTICLES_FOLDER, type ArticleCopyStore } from './articles.ts';
+import { syncArticleCopies, type ArticleSyncResult } from './article-transfers.ts';
+import { entryVersion, MEMO_VERSION, memoScope, readMemo, type WebDavSyncMemo } from './memo.ts';
+import { isOwnFile, MIN_PART_BYTES, PART_BYTES, splitRecords } from './parts.ts';
+import { WebDavError, problemOf, type SyncProblem, type WebDavProblem } from './problems.ts';
 
 export interface WebDavSyncOptions {
   /** This browser profile's stable id (the engine's deviceId); its file is `<deviceId>.json`. */
@@ -32,30 +37,33 @@ export interface WebDavSyncOptions {
    * sub-folder, `store` this device's copies.
    */
   articles?: { client: WebDavClient; store: ArticleCopyStore };
+  /** The memo the last successful sync returned, as stored (ignored when damaged or made for other settings). */
+  memo?: unknown;
+  /** The whole sync's deadline: once aborted, no request is sent and nothing is taken into the list. */
+  signal?: AbortSignal;
+  /** Largest list file to write (bytes). Default PART_BYTES. */
+  partBytes?: number;
 }
-
-export type WebDavSyncFailureKind = WebDavErrorKind | 'wrong-passphrase' | 'passphrase-needed';
 
 export type WebDavSyncResult =
   | {
       ok: true;
       /** Items of the list changed by the other devices' files. */
       merged: number;
-      /** Other devices' files read. */
+      /** Other devices' files read (not counting those known unchanged). */
       filesRead: number;
+      /** Bytes of our own files written (0 when nothing changed). */
       wroteBytes: number;
       /** What the offline copies' pass did, when asked for. */
-      articles?: Omit<ArticleSyncResult, 'problems'>;
-      /** Files skipped (garbage, newer version, damaged records…), in plain words. */
+      articles?: Omit<ArticleSyncResult, 'problems' | 'memo'>;
+      /** Files and copies skipped (garbage, newer version, damaged, refused…). */
       problems: SyncProblem[];
+      /** What the next sync needs to skip what did not change: store it and pass it back. */
+      memo: WebDavSyncMemo;
     }
-  | { ok: false; kind: WebDavSyncFailureKind; message: string; problems: SyncProblem[] };
+  | { ok: false; problem: WebDavProblem; problems: SyncProblem[] };
 
-/** The file name of a device: its id, with anything but letters, digits, "-" and "_" replaced. */
-export function deviceFileName(deviceId: string): string {
-  const safe = deviceId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 100);
-  return `${safe || 'device'}.json`;
-}
+export { deviceFileName } from './parts.ts';
 
 /** Wait before the next attempt after `failures` failures in a row: 1 min, 2, 4… up to 1 hour. */
 export function nextSyncDelay(failures: number, options: { baseMs?: number; maxMs?: number } = {}): number {
@@ -65,80 +73,167 @@ export function nextSyncDelay(failures: number, options: { baseMs?: number; maxM
   return Math.min(max, base * 2 ** Math.min(failures - 1, 30));
 }
 
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+
 export async function syncWithWebDav(
   list: ReadingList,
   client: WebDavClient,
   options: WebDavSyncOptions,
 ): Promise<WebDavSyncResult> {
   const clock = options.now ?? Date.now;
-  const own = deviceFileName(options.deviceId);
+  const passphrase = options.keys?.passphrase ?? (options.passphrase || undefined);
   const keys =
-    options.keys ??
-    (options.passphrase !== undefined && options.passphrase !== ''
-      ? createKeyCache(options.passphrase, { iterations: options.iterations })
-      : undefined);
+    options.keys ?? (passphrase !== undefined ? createKeyCache(passphrase, { iterations: options.iterations }) : undefined);
+  const scope = memoScope(client.identity, options.deviceId, passphrase);
+  const memo = readMemo(options.memo, scope);
+  const next: WebDavSyncMemo = { version: MEMO_VERSION, scope, read: {}, written: {}, parts: 1 };
   const problems: SyncProblem[] = [];
+  const checkDeadline = () => {
+    if (options.signal?.aborted) throw new WebDavError({ code: 'abandoned' });
+  };
   try {
-    await client.ensureFolder();
-    const files = await client.listFiles();
+    // One PROPFIND; the folder is created only when it is not there.
+    let listing = await client.listFolder();
+    if (!listing) {
+      await client.ensureFolder();
+      listing = { files: [], folders: [], serverTime: null };
+    }
+
     const theirs: ItemRecord[] = [];
     let filesRead = 0;
-    for (const file of files) {
-      if (file.name === own || !file.name.endsWith('.json')) continue;
-      const text = await client.get(file.name);
+    let othersChanged = false;
+    for (const file of listing.files) {
+      if (!file.name.endsWith('.json') || isOwnFile(options.deviceId, file.name)) continue;
+      const version = entryVersion(file, listing.serverTime);
+      const known = version !== null ? memo?.read[file.name] : undefined;
+      if (known && known.version === version) {
+        next.read[file.name] = known;
+        if (known.problem) problems.push({ ...known.problem, file: file.name });
+        continue;
+      }
+      othersChanged = true;
+      checkDeadline();
+      const text = await client.get(file.name, file.size);
       if (text === null) continue; // gone since the listing
       const read = await decodeDeviceFile(text, keys);
       if (!read.ok) {
         if (read.reason === 'wrong-passphrase' || read.reason === 'passphrase-needed') {
-          // Writing our file now would lock the other devices out (or leave ours readable): stop here.
-          return {
-            ok: false,
-            kind: read.reason,
-            message:
-              read.reason === 'wrong-passphrase'
-                ? `The sync passphrase does not open ${file.name}: check it matches the one set on the other browsers.`
-                : `${file.name} is encrypted: enter the sync passphrase set on the other browsers.`,
-            problems,
-          };
+          // Writing our files now would lock the other devices out (or leave ours readable): stop here.
+          return { ok: false, problem: { code: read.reason, file: file.name }, problems };
         }
-        problems.push({ file: file.name, reason: read.message });
+        const problem: WebDavProblem = { code: read.reason, ...(read.detail ? { detail: read.detail } : {}) };
+        problems.push({ ...problem, file: file.name });
+        if (version !== null) next.read[file.name] = { version, problem };
         continue;
       }
       filesRead++;
-      if (read.invalidRecords) {
-        problems.push({ file: file.name, reason: `${read.invalidRecords} damaged item(s) skipped` });
-      }
+      const damaged: WebDavProblem | undefined = read.invalidRecords
+        ? { code: 'damaged-items', count: read.invalidRecords }
+        : undefined;
+      if (damaged) problems.push({ ...damaged, file: file.name });
       theirs.push(...read.file.records);
+      if (version !== null) next.read[file.name] = damaged ? { version, problem: damaged } : { version };
     }
+
     // Ours merged with theirs: what we will know once absorbed (written first, so a failure changes nothing).
     const union = new Map<string, ItemRecord>();
     for (const r of [...list.records(), ...theirs]) {
-      const known = union.get(r.id);
-      union.set(r.id, known ? mergeRecords(known, r) : r);
+      const had = union.get(r.id);
+      union.set(r.id, had ? mergeRecords(had, r) : r);
     }
-    const body = await encodeDeviceFile(
-      { deviceId: options.deviceId, writtenAt: clock(), records: [...union.values()] },
-      keys,
-    );
-    await client.put(own, body);
+    const wroteBytes = await writeOwnParts([...union.values()], listing.files, memo, next);
+
+    checkDeadline();
     const merged = await list.absorbRecords(theirs);
-    const wroteBytes = new TextEncoder().encode(body).length;
-    if (!options.articles) return { ok: true, merged, filesRead, wroteBytes, problems };
+    if (!options.articles) return { ok: true, merged, filesRead, wroteBytes, problems, memo: next };
     // After the list: its items (and deletions) decide which copies move.
-    const { problems: articleProblems, ...articles } = await syncArticleCopies(
+    const { problems: articleProblems, memo: articlesMemo, ...articles } = await syncArticleCopies(
       list,
       options.articles.client,
       options.articles.store,
-      { keys },
+      {
+        keys,
+        memo: memo?.articles,
+        folderExists: listing.folders.some((f) => f.name === ARTICLES_FOLDER),
+        othersChanged,
+        signal: options.signal,
+        now: clock,
+      },
     );
-    return { ok: true, merged, filesRead, wroteBytes, articles, problems: [...problems, ...articleProblems] };
-  } catch (error) {
-    if (error instanceof WebDavError) return { ok: false, kind: error.kind, message: error.message, problems };
+    next.articles = articlesMemo;
     return {
-      ok: false,
-      kind: 'server-error',
-      message: `Sync failed: ${errorMessage(error)}`,
-      problems,
+      ok: true,
+      merged,
+      filesRead,
+      wroteBytes,
+      articles,
+      problems: [...problems, ...articleProblems],
+      memo: next,
     };
+  } catch (error) {
+    const problem: WebDavProblem = options.signal?.aborted ? { code: 'abandoned' } : problemOf(error);
+    return { ok: false, problem, problems };
+  }
+
+  /**
+   * Writes the parts whose content changed (or that are missing on the server), then deletes parts of an earlier
+   * split. A 413 makes the parts smaller and the write start again; the size the server took is remembered.
+   */
+  async function writeOwnParts(
+    records: ItemRecord[],
+    listed: { name: string; size: number | null }[],
+    memo: WebDavSyncMemo | null,
+    next: WebDavSyncMemo,
+  ): Promise<number> {
+    const onServer = new Map(listed.filter((f) => isOwnFile(options.deviceId, f.name)).map((f) => [f.name, f.size]));
+    let partBytes = Math.min(options.partBytes ?? PART_BYTES, memo?.partBytes ?? Infinity);
+    if (memo?.partBytes !== undefined) next.partBytes = memo.partBytes;
+    let wrote = 0;
+    for (;;) {
+      const parts = splitRecords(options.deviceId, records, {
+        partBytes,
+        previousCount: memo?.parts ?? 1,
+        sealed: keys !== undefined,
+      });
+      next.written = {};
+      try {
+        for (const part of parts) {
+          const before = memo?.written[part.name];
+          const size = onServer.get(part.name);
+          if (before?.hash === part.hash && size !== undefined && (size === null || size === before.bytes)) {
+            next.written[part.name] = before;
+            continue;
+          }
+          checkDeadline();
+          const body = await encodeDeviceFile(
+            {
+              deviceId: options.deviceId,
+              writtenAt: clock(),
+              records: part.records,
+              ...(part.count > 1 ? { part: { index: part.index, count: part.count } } : {}),
+            },
+            keys,
+          );
+          await client.put(part.name, body);
+          const bytes = utf8Bytes(body);
+          wrote += bytes;
+          onServer.set(part.name, bytes);
+          next.written[part.name] = { hash: part.hash, bytes };
+        }
+        next.parts = parts.length;
+        break;
+      } catch (error) {
+        const refused = error instanceof WebDavError && error.code === 'too-large' ? error.problem : null;
+        if (!refused || partBytes <= MIN_PART_BYTES) throw error;
+        partBytes = Math.max(MIN_PART_BYTES, Math.floor(Math.min(partBytes, refused.bytes ?? partBytes) / 2));
+        next.partBytes = partBytes;
+      }
+    }
+    for (const name of onServer.keys()) {
+      if (next.written[name]) continue;
+      checkDeadline();
+      await client.remove(name);
+    }
+    return wrote;
   }
 }

@@ -1,0 +1,112 @@
+// A WebDAV problem (core/reading-list/webdav/problems.ts) in the reader's words: what happened and what to do,
+// with sizes and times written the reader's way ("1.2 MB", "1,2 Mo"; "5 min").
+import type { Translate } from '../contracts/i18n.ts';
+import { MAX_COPY_BYTES, type SyncProblem, type WebDavProblem } from '../core/reading-list/index.ts';
+
+export function formatBytes(bytes: number, locale: string): string {
+  const mega = bytes >= 1_000_000;
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: mega ? 'megabyte' : 'kilobyte',
+    unitDisplay: 'short',
+    maximumFractionDigits: mega ? 1 : 0,
+  }).format(mega ? bytes / 1_000_000 : Math.max(1, bytes / 1_000));
+}
+
+export function formatDuration(seconds: number, locale: string): string {
+  const [value, unit] =
+    seconds < 120 ? [seconds, 'second'] : seconds < 7_200 ? [seconds / 60, 'minute'] : [seconds / 3_600, 'hour'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 0 }).format(
+    Math.round(value),
+  );
+}
+
+/** What went wrong, in a sentence or two of the reader's language. */
+export function webDavProblemText(problem: WebDavProblem, t: Translate, locale: string): string {
+  const status = String(problem.status ?? '');
+  const host = problem.host ?? '';
+  switch (problem.code) {
+    case 'auth':
+      return t('webdavProblemAuth');
+    case 'forbidden':
+      return t('webdavProblemForbidden');
+    case 'not-found':
+      return t('webdavProblemNotFound');
+    case 'not-webdav':
+      return t('webdavProblemNotWebdav', [status || '405']);
+    case 'conflict':
+      return t('webdavProblemConflict');
+    case 'precondition':
+      return t('webdavProblemPrecondition');
+    case 'too-large':
+      return problem.bytes
+        ? t('webdavProblemTooLarge', [formatBytes(problem.bytes, locale)])
+        : t('webdavProblemTooLargeNoSize');
+    case 'locked':
+      return t('webdavProblemLocked');
+    case 'rate-limited':
+      return problem.retryAfterSeconds
+        ? t('webdavProblemRateLimited', [formatDuration(problem.retryAfterSeconds, locale)])
+        : t('webdavProblemRateLimitedNoWait');
+    case 'server-error':
+      return t('webdavProblemServerError', [status || '500']);
+    case 'unavailable':
+      return t('webdavProblemUnavailable', [status || '503']);
+    case 'full':
+      return t('webdavProblemFull');
+    case 'redirect':
+      return problem.location ? t('webdavProblemRedirect', [problem.location]) : t('webdavProblemRedirectHidden');
+    case 'unexpected':
+      return t('webdavProblemUnexpected', [status || '?']);
+    case 'timeout':
+      return t('webdavProblemTimeout', [formatDuration(problem.seconds ?? 20, locale)]);
+    case 'unreachable':
+      return t('webdavProblemUnreachable');
+    case 'dns':
+      return t('webdavProblemDns', [host]);
+    case 'tls':
+      return t('webdavProblemTls', [host]);
+    case 'connection-broke':
+      return t('webdavProblemConnectionBroke');
+    case 'credentials-in-address':
+      return t('webdavProblemCredentialsInAddress');
+    case 'bad-address':
+      return t('webdavBadUrl');
+    case 'permission':
+      return t('webdavPermissionDenied');
+    case 'abandoned':
+      return t('webdavProblemAbandoned', [formatDuration(problem.seconds ?? 300, locale)]);
+    case 'wrong-passphrase':
+      return t('webdavProblemWrongPassphrase', [problem.file ?? '']);
+    case 'passphrase-needed':
+      return t('webdavProblemPassphraseNeeded', [problem.file ?? '']);
+    case 'garbage':
+      return t('webdavProblemGarbage');
+    case 'newer':
+      return t('webdavProblemNewer');
+    case 'damaged-items':
+      return t('webdavProblemDamagedItems', [String(problem.count ?? 0)]);
+    case 'unusable-copy':
+      return t('webdavProblemUnusableCopy');
+    case 'copy-too-large':
+      return t('webdavProblemCopyTooLarge', [
+        formatBytes(problem.bytes ?? 0, locale),
+        formatBytes(MAX_COPY_BYTES, locale),
+      ]);
+    default:
+      // 'failed', and codes of a newer version read from storage.
+      return t('webdavProblemFailed', [problem.detail ?? problem.code]);
+  }
+}
+
+/** A file's or an offline copy's problem, introduced by the article's title or the file's name. */
+export function syncProblemText(problem: SyncProblem, t: Translate, locale: string): string {
+  const copy = problem.file.includes('/');
+  const text =
+    copy && problem.code === 'too-large'
+      ? t('webdavProblemCopyRefused', [formatBytes(problem.bytes ?? 0, locale)])
+      : webDavProblemText(problem, t, locale);
+  if (!problem.file) return t('webdavProblemInCopies', [text]);
+  if (problem.title) return t('webdavProblemInArticle', [problem.title, text]);
+  return t('webdavProblemInFile', [problem.file, text]);
+}
