@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -237,4 +237,80 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/** What a scripted server does with a request: answer, stall (after the headers, or before), or hang up. */
+export type ScriptedAnswer =
+  | { status: number; headers?: Record<string, string>; body?: string }
+  | { stall: 'before-headers' | 'after-headers' }
+  | { hangUp: 'before-headers' | 'mid-body' };
+
+export interface ScriptedServer {
+  url: string;
+  /** Requests seen, as "METHOD /path" (path as sent, still encoded). */
+  requests: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * An HTTP server on 127.0.0.1 whose every answer the test writes: a server of any flavour (Go's, sabre/dav's), one
+ * that refuses in every way HTTP allows, or one that stalls. `null` from the script passes the request on to
+ * `upstream` (a real WebDAV server), so one file can stall while the others go through.
+ */
+export async function startScriptedServer(
+  script: (method: string, path: string) => ScriptedAnswer | null,
+  upstream?: string,
+): Promise<ScriptedServer> {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    const method = req.method ?? 'GET';
+    const path = req.url ?? '/';
+    requests.push(`${method} ${path}`);
+    const answer = script(method, path);
+    if (!answer) {
+      if (!upstream) {
+        res.writeHead(500).end();
+        return;
+      }
+      const target = new URL(path, upstream);
+      const forward = httpRequest(target, { method, headers: { ...req.headers, host: target.host } }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      forward.on('error', () => res.destroy());
+      req.pipe(forward);
+      return;
+    }
+    // Read the request body in full first, as servers do before answering.
+    req.resume();
+    req.on('end', () => {
+      if ('stall' in answer) {
+        if (answer.stall === 'after-headers') {
+          res.writeHead(method === 'PROPFIND' ? 207 : 200, { 'Content-Length': '100000' });
+          res.write(method === 'PROPFIND' ? '<?xml version="1.0"?><D:multistatus xmlns:D="DAV:">' : '{"format":');
+        }
+        return; // and nothing more, ever
+      }
+      if ('hangUp' in answer) {
+        if (answer.hangUp === 'mid-body') {
+          res.writeHead(200, { 'Content-Length': '100000' });
+          res.write('{"format":', () => res.socket?.destroy());
+        } else req.socket.destroy();
+        return;
+      }
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body ?? '');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -122,7 +122,8 @@ export function createWebDavClient(config: WebDavConfig, options: WebDavClientOp
   const authorization = 'Basic ' + utf8Base64(`${config.user}:${config.password}`);
 
   function folderUrl(parts = folderParts): URL {
-    return new URL(parts.map((p) => encodeURIComponent(p) + '/').join(''), base!);
+    if (!base) throw new WebDavError(parsed as WebDavProblem);
+    return new URL(parts.map((p) => encodeURIComponent(p) + '/').join(''), base);
   }
 
   function fileUrl(name: string): URL {
@@ -138,7 +139,6 @@ export function createWebDavClient(config: WebDavConfig, options: WebDavClientOp
     url: URL,
     init: { headers?: Record<string, string>; body?: string; bytes?: number; read?: boolean } = {},
   ): Promise<Answer> {
-    if (!base) throw new WebDavError(parsed as WebDavProblem);
     if (url.origin !== origin) throw new WebDavError({ code: 'failed', detail: 'refusing another origin' });
     if (outer?.aborted) throw new WebDavError({ code: 'abandoned' });
     const limit = timeoutMs + Math.ceil(((init.bytes ?? 0) / 1024) * TRANSFER_MS_PER_KB);
@@ -180,7 +180,7 @@ export function createWebDavClient(config: WebDavConfig, options: WebDavClientOp
       return { status: response.status, headers: response.headers, text };
     } catch (error) {
       if (error instanceof WebDavError) throw error;
-      if (timedOut) throw new WebDavError({ code: 'timeout', seconds: Math.round(limit / 1000) });
+      if (timedOut) throw new WebDavError({ code: 'timeout', seconds: Math.ceil(limit / 1000) });
       if (outer?.aborted) throw new WebDavError({ code: 'abandoned' });
       if (answered) throw new WebDavError({ code: 'connection-broke' });
       throw new WebDavError(problemFromNetworkError(error, url));

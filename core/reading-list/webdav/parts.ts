@@ -6,8 +6,9 @@
 // Each part is a whole device file (file.ts: same format, same device id), so any reader, this version's or an
 // older one, merges it like any other file: parts of two generations read together still merge right, since the
 // merge only ever takes newer registers.
-import { fnv1a32, hash64Base36 } from '../hash.ts';
-import type { ItemRecord } from '../crdt.ts';
+import { fnv1a32 } from '../hash.ts';
+import { toBase64 } from './base64.ts';
+import { FIELDS, type ItemRecord } from '../crdt.ts';
 
 /** Largest list file written, unless the server refused smaller (413). */
 export const PART_BYTES = 256 * 1024;
@@ -44,15 +45,29 @@ export function isOwnFile(deviceId: string, name: string): boolean {
   return name === `${stem}.json` || new RegExp(`^${stem}\\.\\d+\\.json$`).test(name);
 }
 
-/** JSON with object keys in sorted order, so equal content always hashes the same. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+/**
+ * A record's JSON with its keys in one fixed order (fields, then a register's value, t, d; a value's own keys
+ * sorted), so that equal content always hashes the same, however the record was built.
+ */
+function canonicalJson(record: ItemRecord): string {
+  const sorted = (value: unknown): unknown => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+    const object = value as Record<string, unknown>;
+    return Object.fromEntries(Object.keys(object).sort().map((key) => [key, object[key]]));
+  };
+  const out: Record<string, unknown> = { id: record.id };
+  for (const field of FIELDS) {
+    const register = record[field];
+    if (register) out[field] = { value: sorted(register.value), t: register.t, d: register.d };
   }
-  return JSON.stringify(value);
+  return JSON.stringify(out);
+}
+
+/** UTF-8 size, estimated from above without encoding (every non-ASCII unit counted as 3 bytes). */
+function utf8Estimate(text: string): number {
+  let extra = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) extra += 2;
+  return text.length + extra;
 }
 
 /** Bytes a file of `plain` bytes of records takes on the server: base64 of AES-GCM output when sealed. */
@@ -65,15 +80,15 @@ function fileBytes(plain: number, sealed: boolean): number {
  * stays under `partBytes`. It grows as soon as a part would be too large, and shrinks only once half as many
  * parts would each be half full, so a list near a threshold does not rewrite everything back and forth.
  */
-export function splitRecords(
+export async function splitRecords(
   deviceId: string,
   records: ItemRecord[],
   options: { partBytes: number; previousCount: number; sealed: boolean },
-): Part[] {
+): Promise<Part[]> {
   const encoder = new TextEncoder();
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const json = sorted.map((r) => stableJson(r));
-  const sizes = json.map((j) => encoder.encode(j).length + 1);
+  const json = sorted.map(canonicalJson);
+  const sizes = json.map((j) => utf8Estimate(j) + 1);
   const buckets = sorted.map((r) => fnv1a32(r.id));
   const largest = (count: number) => {
     const totals = new Array<number>(count).fill(0);
@@ -98,6 +113,9 @@ export function splitRecords(
     parts[index]!.records.push(record);
     contents[index]!.push(json[i]!);
   });
-  for (const part of parts) part.hash = hash64Base36(`${part.index}/${count}:${contents[part.index]!.join(',')}`);
+  for (const part of parts) {
+    const content = encoder.encode(`${part.index}/${count}:${contents[part.index]!.join(',')}`);
+    part.hash = toBase64(new Uint8Array(await crypto.subtle.digest('SHA-256', content)));
+  }
   return parts;
 }

@@ -190,7 +190,7 @@ export async function syncWithWebDav(
     if (memo?.partBytes !== undefined) next.partBytes = memo.partBytes;
     let wrote = 0;
     for (;;) {
-      const parts = splitRecords(options.deviceId, records, {
+      const parts = await splitRecords(options.deviceId, records, {
         partBytes,
         previousCount: memo?.parts ?? 1,
         sealed: keys !== undefined,

@@ -1,8 +1,6 @@
-// The pieces of WebDAV sync that need no server: the sync file format and its encryption, the multistatus
-// parser, base64, the backoff.
+// The pieces of WebDAV sync that need no server: the sync file format and its encryption, base64, the backoff.
 import { describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '../../../core/reading-list/webdav/base64.ts';
-import { parseMultistatus } from '../../../core/reading-list/webdav/client.ts';
 import {
   createKeyCache,
   decodeDeviceFile,
@@ -78,33 +76,6 @@ describe('the sync file', () => {
   it('uses 600,000 PBKDF2 iterations by default', () => {
     expect(PBKDF2_ITERATIONS).toBe(600_000);
     expect(createKeyCache('x').iterations).toBe(600_000);
-  });
-});
-
-describe('the multistatus parser', () => {
-  it('reads responses with any namespace prefix, entities and collections', () => {
-    const xml = `<?xml version="1.0"?>
-      <D:multistatus xmlns:D="DAV:">
-        <D:response><D:href>/dav/Sync/</D:href><D:propstat><D:prop>
-          <D:resourcetype><D:collection/></D:resourcetype></D:prop></D:propstat></D:response>
-        <D:response>
-          <D:href>/dav/Sync/a%20b&amp;c.json</D:href>
-          <D:propstat><D:prop><D:resourcetype/><D:getcontentlength>42</D:getcontentlength>
-          <D:getlastmodified>Wed, 26 Nov 2026 10:00:00 GMT</D:getlastmodified></D:prop></D:propstat>
-        </D:response>
-      </D:multistatus>`;
-    expect(parseMultistatus(xml)).toEqual([
-      { href: '/dav/Sync/', collection: true, size: null, modified: null },
-      {
-        href: '/dav/Sync/a%20b&c.json',
-        collection: false,
-        size: 42,
-        modified: Date.UTC(2026, 10, 26, 10),
-      },
-    ]);
-    expect(
-      parseMultistatus('<multistatus xmlns="DAV:"><response><href>/x.json</href></response></multistatus>'),
-    ).toEqual([{ href: '/x.json', collection: false, size: null, modified: null }]);
   });
 });
 
