@@ -6,11 +6,15 @@ import {
   createMemorySyncArea,
   createReadingList,
   createWebDavClient,
+  syncWithWebDav,
   ARTICLES_FOLDER,
   type ArticleCopy,
   type ArticleCopyStore,
   type NewItem,
+  type WebDavClient,
   type WebDavClientOptions,
+  type WebDavSyncOptions,
+  type WebDavSyncResult,
 } from '../../core/reading-list/index.ts';
 import type { DavServer } from './webdav-server.ts';
 
@@ -108,14 +112,23 @@ export const folderPath = (folder: string) =>
     .map((s) => encodeURIComponent(s) + '/')
     .join('');
 
+/** The address of a fetch call, whatever form it came in. */
+export const urlOf = (input: RequestInfo | URL): string =>
+  input instanceof Request ? input.url : input instanceof URL ? input.href : input;
+
+/** The bytes of a fetch call's text body (0 without one). */
+export const bodyBytes = (init?: RequestInit): number =>
+  typeof init?.body === 'string' ? new TextEncoder().encode(init.body).length : 0;
+
 /** A fetch that logs every request ("METHOD path"), and can answer some itself instead of the server. */
 export function recordingFetch(intercept?: (method: string, url: URL) => Response | Promise<Response> | null) {
   const log: string[] = [];
   const fetchFn: typeof fetch = (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
+    const url = new URL(urlOf(input));
     const method = init?.method ?? 'GET';
     log.push(`${method} ${decodeURIComponent(url.pathname)}`);
-    return intercept?.(method, url) ?? fetch(input, init);
+    const answer = intercept?.(method, url);
+    return answer ? Promise.resolve(answer) : fetch(input, init);
   };
   return {
     fetch: fetchFn,
@@ -133,4 +146,17 @@ export function clientsFor(server: DavServer, folder: string, options: WebDavCli
     list: createWebDavClient({ ...config, folder }, options),
     articles: createWebDavClient({ ...config, folder: `${folder}/${ARTICLES_FOLDER}` }, options),
   };
+}
+
+const memos = new WeakMap<Device, unknown>();
+
+/** Syncs a device as the background does: the memo of its last successful sync is passed back in. */
+export async function syncDevice(
+  d: Device,
+  client: WebDavClient,
+  options: Partial<WebDavSyncOptions> = {},
+): Promise<WebDavSyncResult> {
+  const result = await syncWithWebDav(d.list, client, { deviceId: d.deviceId, memo: memos.get(d), ...options });
+  if (result.ok) memos.set(d, result.memo);
+  return result;
 }

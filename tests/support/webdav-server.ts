@@ -138,16 +138,7 @@ function readLog(path: string): string {
 }
 
 function apacheCommand(dir: string, data: string, port: number, limit: number | null): [string, string[]] {
-  const modules = [
-    'mpm_event',
-    'authn_core',
-    'authn_file',
-    'authz_core',
-    'authz_user',
-    'auth_basic',
-    'dav',
-    'dav_fs',
-  ];
+  const modules = ['mpm_event', 'authn_core', 'authn_file', 'authz_core', 'authz_user', 'auth_basic', 'dav', 'dav_fs'];
   const conf = [
     `ServerRoot "${dir}"`,
     `Listen 127.0.0.1:${port}`,
@@ -213,10 +204,10 @@ function nginxCommand(dir: string, data: string, port: number, limit: number | n
 
 /** Resolves once the port takes connections; rejects if the process exits first (with what it said). */
 async function listening(port: number, child: ChildProcess, said: () => string): Promise<void> {
-  let exited: string | null = null;
-  child.once('exit', (code, signal) => (exited = `exited (${code ?? signal})`));
+  const state: { exited: string | null } = { exited: null };
+  child.once('exit', (code, signal) => (state.exited = `exited (${code ?? signal})`));
   for (;;) {
-    if (exited) throw new Error(`the server ${exited}:\n${said()}`);
+    if (state.exited) throw new Error(`the server ${state.exited}:\n${said()}`);
     const open = await new Promise<boolean>((resolve) => {
       const socket = connect(port, '127.0.0.1');
       socket.once('connect', () => {

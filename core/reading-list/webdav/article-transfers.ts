@@ -71,12 +71,7 @@ const STOP_PASS: ReadonlySet<WebDavProblemCode> = new Set([
   'bad-address',
 ]);
 /** Server trouble: three in a row stop the pass (the server is struggling, not one copy). */
-const TROUBLE: ReadonlySet<WebDavProblemCode> = new Set([
-  'timeout',
-  'connection-broke',
-  'server-error',
-  'unavailable',
-]);
+const TROUBLE: ReadonlySet<WebDavProblemCode> = new Set(['timeout', 'connection-broke', 'server-error', 'unavailable']);
 const TROUBLE_IN_A_ROW = 3;
 
 const fileName = (id: string) => `${id}.json`;

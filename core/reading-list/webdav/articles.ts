@@ -91,4 +91,3 @@ export function validateArticleCopy(raw: unknown, id: string): ArticleCopy | nul
   }
   return copy;
 }
-

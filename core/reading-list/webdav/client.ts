@@ -197,7 +197,10 @@ export function createWebDavClient(config: WebDavConfig, options: WebDavClientOp
   }
 
   /** A PROPFIND's entries; null on 404. */
-  async function propfind(url: URL, depth: '0' | '1'): Promise<{ entries: ReturnType<typeof parseMultistatus>; serverTime: number | null } | null> {
+  async function propfind(
+    url: URL,
+    depth: '0' | '1',
+  ): Promise<{ entries: ReturnType<typeof parseMultistatus>; serverTime: number | null } | null> {
     const answer = await exchange('PROPFIND', url, {
       headers: { Depth: depth, 'Content-Type': 'application/xml; charset=utf-8' },
       body: PROPFIND_BODY,
@@ -226,7 +229,12 @@ export function createWebDavClient(config: WebDavConfig, options: WebDavClientOp
       const path = hrefSegments(entry.href);
       // Only the folder's own children: not the folder itself, nor anything a server lists deeper.
       if (path.length !== own.length + 1 || own.some((s, i) => path[i] !== s)) continue;
-      const item: RemoteEntry = { name: path[own.length]!, size: entry.size, modified: entry.modified, etag: entry.etag };
+      const item: RemoteEntry = {
+        name: path[own.length]!,
+        size: entry.size,
+        modified: entry.modified,
+        etag: entry.etag,
+      };
       (entry.collection ? listing.folders : listing.files).push(item);
     }
     return listing;
@@ -294,4 +302,3 @@ export function createWebDavClient(config: WebDavConfig, options: WebDavClientOp
     },
   };
 }
-

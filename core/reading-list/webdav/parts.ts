@@ -53,7 +53,11 @@ function canonicalJson(record: ItemRecord): string {
   const sorted = (value: unknown): unknown => {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
     const object = value as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(object).sort().map((key) => [key, object[key]]));
+    return Object.fromEntries(
+      Object.keys(object)
+        .sort()
+        .map((key) => [key, object[key]]),
+    );
   };
   const out: Record<string, unknown> = { id: record.id };
   for (const field of FIELDS) {

@@ -83,7 +83,8 @@ export async function syncWithWebDav(
   const clock = options.now ?? Date.now;
   const passphrase = options.keys?.passphrase ?? (options.passphrase || undefined);
   const keys =
-    options.keys ?? (passphrase !== undefined ? createKeyCache(passphrase, { iterations: options.iterations }) : undefined);
+    options.keys ??
+    (passphrase !== undefined ? createKeyCache(passphrase, { iterations: options.iterations }) : undefined);
   const scope = memoScope(client.identity, options.deviceId, passphrase);
   const memo = readMemo(options.memo, scope);
   const next: WebDavSyncMemo = { version: MEMO_VERSION, scope, read: {}, written: {}, parts: 1 };
@@ -147,19 +148,18 @@ export async function syncWithWebDav(
     const merged = await list.absorbRecords(theirs);
     if (!options.articles) return { ok: true, merged, filesRead, wroteBytes, problems, memo: next };
     // After the list: its items (and deletions) decide which copies move.
-    const { problems: articleProblems, memo: articlesMemo, ...articles } = await syncArticleCopies(
-      list,
-      options.articles.client,
-      options.articles.store,
-      {
-        keys,
-        memo: memo?.articles,
-        folderExists: listing.folders.some((f) => f.name === ARTICLES_FOLDER),
-        othersChanged,
-        signal: options.signal,
-        now: clock,
-      },
-    );
+    const {
+      problems: articleProblems,
+      memo: articlesMemo,
+      ...articles
+    } = await syncArticleCopies(list, options.articles.client, options.articles.store, {
+      keys,
+      memo: memo?.articles,
+      folderExists: listing.folders.some((f) => f.name === ARTICLES_FOLDER),
+      othersChanged,
+      signal: options.signal,
+      now: clock,
+    });
     next.articles = articlesMemo;
     return {
       ok: true,

@@ -1,144 +1,60 @@
 // Offline copies synced as separate files through a real WebDAV server (npm `webdav-server` on 127.0.0.1):
-// uploaded by the device that has them, downloaded by the others for items in their list, deleted with the
-// item, sealed with the passphrase, and a damaged or hostile file skipped and reported.
+// uploaded by the device that has them, downloaded by the others for items in their list, deleted with the item,
+// sealed with the passphrase; and one by one: a copy refused (413, 403), too large, damaged or stalled is reported
+// for that article and skipped, and the others go on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startDav } from '../../support/webdav-server.ts';
-import { createReadingList } from '../../../core/reading-list/reading-list.ts';
-import { createMemoryLocalStore } from '../../../core/reading-list/local-store.ts';
-import { createMemorySyncArea } from '../../../core/reading-list/sync-storage/memory-sync-area.ts';
-import type { NewItem } from '../../../core/reading-list/types.ts';
-import { createWebDavClient, type WebDavConfig } from '../../../core/reading-list/webdav/client.ts';
-import { createKeyCache } from '../../../core/reading-list/webdav/file.ts';
 import {
   ARTICLES_FOLDER,
   encodeArticleCopy,
+  MAX_COPY_BYTES,
   syncArticleCopies,
   validateArticleCopy,
-  type ArticleCopy,
-  type ArticleCopyStore,
-} from '../../../core/reading-list/webdav/articles.ts';
-import { syncWithWebDav } from '../../../core/reading-list/webdav/sync.ts';
+  type WebDavClientOptions,
+} from '../../../core/reading-list/index.ts';
+import { startDavServer, startScriptedServer, type DavServer } from '../../support/webdav-server.ts';
+import {
+  article,
+  clientsFor,
+  copyOf,
+  device,
+  rawRequest,
+  recordingFetch,
+  saveWithCopy,
+  syncDevice,
+  bodyBytes,
+  urlOf,
+  type Device,
+} from '../../support/webdav-devices.ts';
 
-const USER = 'bob';
-const PASSWORD = 'copies-pass';
-const never = { set: () => 0, clear: () => undefined };
-
-let port = 0;
-let dav: ReturnType<typeof startDav>;
+let server: DavServer;
 let folderCount = 0;
 
 beforeAll(async () => {
-  port = await freePort();
-  dav = startDav(port, USER, PASSWORD);
-  await dav.start();
+  server = await startDavServer('webdav-server', { user: 'bob', password: 'copies-pass' });
 });
 
 afterAll(async () => {
-  await dav.stop();
+  await server.stop();
 });
 
-function config(folder: string): WebDavConfig {
-  return { baseUrl: `http://127.0.0.1:${port}/`, user: USER, password: PASSWORD, folder };
-}
+const clients = (options: WebDavClientOptions = {}, base: DavServer = server) =>
+  clientsFor(base, `Sync/copies-${++folderCount}`, options);
 
-function clients() {
-  folderCount++;
-  const folder = `Sync/copies-${folderCount}`;
-  return {
-    folder,
-    list: createWebDavClient(config(folder)),
-    articles: createWebDavClient(config(`${folder}/${ARTICLES_FOLDER}`)),
-  };
-}
-
-async function rawRequest(method: string, path: string, body?: string) {
-  const response = await fetch(`http://127.0.0.1:${port}/${path}`, {
-    method,
-    headers: { Authorization: 'Basic ' + Buffer.from(`${USER}:${PASSWORD}`).toString('base64') },
-    body,
+/** Syncs the list and the copies, as the background does (memo passed back). */
+const syncWith = (c: ReturnType<typeof clients>) => (d: Device, passphrase?: string) =>
+  syncDevice(d, c.list, {
+    articles: { client: c.articles, store: d.store },
+    ...(passphrase ? { passphrase, iterations: 1_000 } : {}),
   });
-  return { status: response.status, text: await response.text() };
-}
-
-function article(n: number): NewItem {
-  return {
-    url: `https://www.lemonde.fr/politique/article/2025/03/10/histoire-${n}.html`,
-    title: `Une histoire numéro ${n}`,
-    site: 'Le Monde',
-    lang: 'fr',
-    excerpt: `Le début de l’histoire ${n}.`,
-  };
-}
-
-function copyOf(id: string, n: number): ArticleCopy {
-  return {
-    id,
-    savedAt: Date.UTC(2025, 5, 1),
-    article: {
-      url: article(n).url,
-      canonicalUrl: null,
-      title: article(n).title,
-      byline: 'Claire Dupont',
-      siteName: 'Le Monde',
-      lang: 'fr',
-      dir: null,
-      publishedTime: '2025-03-10T08:00:00.000Z',
-      lede: null,
-      publisherSummary: null,
-      contentHtml: `<div><p>Le texte secret de l’histoire ${n}, qui reste lisible hors ligne.</p></div>`,
-      text: `Le texte secret de l’histoire ${n}, qui reste lisible hors ligne.`,
-      wordCount: 11,
-      readingTimeMinutes: 1,
-    },
-    summary: [{ text: `Le texte secret de l’histoire ${n}.`, paragraph: 0 }],
-  };
-}
-
-function memoryStore(): ArticleCopyStore & { copies: Map<string, ArticleCopy> } {
-  const copies = new Map<string, ArticleCopy>();
-  return {
-    copies,
-    ids: () => Promise.resolve(new Set(copies.keys())),
-    get: (id) => Promise.resolve(copies.get(id) ?? null),
-    put: (copy) => {
-      copies.set(copy.id, copy);
-      return Promise.resolve();
-    },
-  };
-}
-
-async function device(deviceId: string) {
-  const clock = { now: Date.UTC(2025, 5, 1) };
-  const sync = createMemorySyncArea({ now: () => clock.now });
-  const list = createReadingList({
-    deviceId,
-    local: createMemoryLocalStore(),
-    sync,
-    now: () => clock.now,
-    timers: never,
-    compress: false,
-  });
-  await list.load();
-  return { list, clock, deviceId, store: memoryStore() };
-}
-
-type Device = Awaited<ReturnType<typeof device>>;
-
-async function saveWithCopy(d: Device, n: number) {
-  const item = await d.list.save(article(n));
-  await d.store.put(copyOf(item.id, n));
-  return item;
-}
 
 describe('offline copies through WebDAV', () => {
   it('a copy saved on A is readable on B after both sync; deleting the item deletes its file', async () => {
     const c = clients();
+    const sync = syncWith(c);
     const a = await device('chrome-at-work');
     const b = await device('firefox-at-home');
     const first = await saveWithCopy(a, 1);
     await saveWithCopy(a, 2);
-    const sync = (d: Device) =>
-      syncWithWebDav(d.list, c.list, { deviceId: d.deviceId, articles: { client: c.articles, store: d.store } });
 
     expect(await sync(a)).toMatchObject({ ok: true, articles: { uploaded: 2, downloaded: 0 }, problems: [] });
     expect(await sync(b)).toMatchObject({ ok: true, articles: { uploaded: 0, downloaded: 2 }, problems: [] });
@@ -159,27 +75,21 @@ describe('offline copies through WebDAV', () => {
 
   it('with a passphrase the server holds only ciphertext, and the other device reads it', async () => {
     const c = clients();
+    const sync = syncWith(c);
     const a = await device('laptop');
     const b = await device('desktop');
     const item = await saveWithCopy(a, 3);
-    const keysA = createKeyCache('correct horse battery staple', { iterations: 1_000 });
-    const keysB = createKeyCache('correct horse battery staple', { iterations: 1_000 });
-    const options = (d: Device, keys: typeof keysA) => ({
-      deviceId: d.deviceId,
-      keys,
-      articles: { client: c.articles, store: d.store },
-    });
-    expect(await syncWithWebDav(a.list, c.list, options(a, keysA))).toMatchObject({ articles: { uploaded: 1 } });
-    const onServer = await rawRequest('GET', `${c.folder}/${ARTICLES_FOLDER}/${item.id}.json`);
+    expect(await sync(a, 'correct horse battery staple')).toMatchObject({ articles: { uploaded: 1 } });
+    const onServer = await rawRequest(server, 'GET', `${c.folder}/${ARTICLES_FOLDER}/${item.id}.json`);
     expect(onServer.status).toBe(200);
     expect(onServer.text).toContain('"encrypted"');
     expect(onServer.text).not.toContain('secret');
     expect(onServer.text).not.toContain('histoire');
-    expect(await syncWithWebDav(b.list, c.list, options(b, keysB))).toMatchObject({ articles: { downloaded: 1 } });
+    expect(await sync(b, 'correct horse battery staple')).toMatchObject({ articles: { downloaded: 1 } });
     expect(b.store.copies.get(item.id)?.article.text).toContain('Le texte secret de l’histoire 3');
   });
 
-  it('skips and reports a damaged, foreign or hostile file, and takes the good ones', async () => {
+  it('skips and reports a damaged, foreign or hostile file, and takes the good ones; not fetched again unchanged', async () => {
     const c = clients();
     const a = await device('tablet');
     const b = await device('phone');
@@ -187,25 +97,42 @@ describe('offline copies through WebDAV', () => {
     const broken = await a.list.save(article(5));
     const renamed = await a.list.save(article(6));
     const future = await a.list.save(article(7));
-    await syncWithWebDav(a.list, c.list, { deviceId: a.deviceId }); // the list only
+    await syncDevice(a, c.list); // the list only
     await syncArticleCopies(a.list, c.articles, a.store);
     const dir = `${c.folder}/${ARTICLES_FOLDER}`;
-    await rawRequest('PUT', `${dir}/${broken.id}.json`, '{"format":"clear-reader-article","version":1,"copy":{{');
+    await rawRequest(
+      server,
+      'PUT',
+      `${dir}/${broken.id}.json`,
+      '{"format":"clear-reader-article","version":1,"copy":{{',
+    );
     // Another item's copy under this one's name: refused, it would show the wrong article.
-    await rawRequest('PUT', `${dir}/${renamed.id}.json`, await encodeArticleCopy(copyOf(good.id, 4)));
-    await rawRequest('PUT', `${dir}/${future.id}.json`, '{"format":"clear-reader-article","version":9}');
+    await rawRequest(server, 'PUT', `${dir}/${renamed.id}.json`, await encodeArticleCopy(copyOf(good.id, 4)));
+    await rawRequest(server, 'PUT', `${dir}/${future.id}.json`, '{"format":"clear-reader-article","version":9}');
 
-    const result = await syncWithWebDav(b.list, c.list, {
-      deviceId: b.deviceId,
-      articles: { client: c.articles, store: b.store },
-    });
+    const expected = [
+      { file: `${ARTICLES_FOLDER}/${broken.id}.json`, title: broken.title, code: 'garbage' },
+      { file: `${ARTICLES_FOLDER}/${renamed.id}.json`, title: renamed.title, code: 'unusable-copy' },
+      { file: `${ARTICLES_FOLDER}/${future.id}.json`, title: future.title, code: 'newer' },
+    ].sort((x, y) => x.file.localeCompare(y.file));
+    const sorted = (r: Awaited<ReturnType<typeof syncDevice>>) =>
+      r.ok ? [...r.problems].sort((x, y) => x.file.localeCompare(y.file)) : r;
+    const result = await syncWith(c)(b);
     expect(result).toMatchObject({ ok: true, articles: { downloaded: 1 } });
+    expect(sorted(result)).toMatchObject(expected);
     expect([...b.store.copies.keys()]).toEqual([good.id]);
-    if (!result.ok) throw new Error('unreachable');
-    const files = result.problems.map((p) => p.file).sort();
-    expect(files).toEqual([broken.id, renamed.id, future.id].map((id) => `${ARTICLES_FOLDER}/${id}.json`).sort());
-    expect(result.problems.find((p) => p.file.includes(future.id))?.reason).toMatch(/newer version/);
     expect(b.list.items()).toHaveLength(4); // the list itself is untouched by bad copies
+
+    // The articles folder is listed again only when something may have changed: here A wrote its list.
+    a.clock.now += 1_000;
+    await a.list.change(good.id, { field: 'favourite', value: true });
+    await syncDevice(a, c.list);
+    const recorder = recordingFetch();
+    const again = await syncDevice(b, c.list, {
+      articles: { client: clientsFor(server, c.folder, { fetch: recorder.fetch }).articles, store: b.store },
+    });
+    expect(sorted(again)).toMatchObject(expected);
+    expect(recorder.log).toEqual([`PROPFIND /${dir}/`]); // the bad files are not fetched again
   });
 
   it('moves at most a batch per sync and says how many wait', async () => {
@@ -214,31 +141,173 @@ describe('offline copies through WebDAV', () => {
     for (let n = 10; n < 15; n++) await saveWithCopy(a, n);
     const first = await syncArticleCopies(a.list, c.articles, a.store, { maxTransfers: 3 });
     expect(first).toMatchObject({ uploaded: 3, pending: 2, problems: [] });
-    const second = await syncArticleCopies(a.list, c.articles, a.store, { maxTransfers: 3 });
+    const second = await syncArticleCopies(a.list, c.articles, a.store, { maxTransfers: 3, memo: first.memo });
     expect(second).toMatchObject({ uploaded: 2, pending: 0 });
     expect(await c.articles.listFiles()).toHaveLength(5);
   });
 
-  it('a server failure in the copies pass is reported; the list sync still counts', async () => {
+  it('with nothing new on either side, a sync with copies costs one PROPFIND', async () => {
+    const recorder = recordingFetch();
+    const c = clients({ fetch: recorder.fetch });
+    const sync = syncWith(c);
+    const a = await device('quiet-a');
+    const b = await device('quiet-b');
+    await saveWithCopy(a, 16);
+    await sync(a);
+    await sync(b);
+    await sync(a); // reads B's new file, lists the copies again
+    for (const d of [a, b]) {
+      recorder.clear();
+      expect(await sync(d)).toMatchObject({ ok: true, articles: { uploaded: 0, downloaded: 0 } });
+      expect(recorder.log).toEqual([`PROPFIND /${c.folder}/`]);
+    }
+    // A copy saved on A: uploaded without listing the folder first.
+    await saveWithCopy(a, 17);
+    recorder.clear();
+    expect(await sync(a)).toMatchObject({ ok: true, articles: { uploaded: 1 } });
+    expect(recorder.count('PROPFIND')).toBe(1);
+    expect(recorder.count('PUT')).toBe(2); // A's list file and the copy
+  });
+});
+
+describe('one copy at a time', () => {
+  it('a copy the server refuses as too large (413) is reported for that article; the others go on', async () => {
+    const limit = 2_000;
+    const tooLarge: typeof fetch = (input, init) =>
+      init?.method === 'PUT' && bodyBytes(init) > limit && urlOf(input).includes(`/${ARTICLES_FOLDER}/`)
+        ? Promise.resolve(new Response('', { status: 413 }))
+        : fetch(input, init);
+    const c = clients({ fetch: tooLarge });
+    const sync = syncWith(c);
+    const a = await device('refused-a');
+    const b = await device('refused-b');
+    const small = await saveWithCopy(a, 20);
+    const big = await saveWithCopy(a, 21, 4_000);
+    const other = await saveWithCopy(a, 22);
+    const result = await sync(a);
+    expect(result).toMatchObject({
+      ok: true,
+      articles: { uploaded: 2 },
+      problems: [{ code: 'too-large', status: 413, title: big.title, file: `${ARTICLES_FOLDER}/${big.id}.json` }],
+    });
+    expect(result.ok && result.problems[0]!.bytes).toBeGreaterThan(4_000);
+    // Not offered again at the next sync, and still said.
+    const recorder = recordingFetch();
+    const again = await syncDevice(a, c.list, {
+      articles: { client: clientsFor(server, c.folder, { fetch: recorder.fetch }).articles, store: a.store },
+    });
+    expect(again).toMatchObject({ ok: true, problems: [{ code: 'too-large', title: big.title }] });
+    expect(recorder.count('PUT')).toBe(0);
+
+    expect(await sync(b)).toMatchObject({ ok: true, articles: { downloaded: 2 }, problems: [] });
+    expect([...b.store.copies.keys()].sort()).toEqual([small.id, other.id].sort());
+    expect(a.store.copies.has(big.id)).toBe(true); // kept on the device that has it
+  });
+
+  it('counts a copy’s size in bytes: accented text over the limit is not sent', async () => {
     const c = clients();
-    const a = await device('flaky');
-    await saveWithCopy(a, 20);
-    let puts = 0;
-    const failingPuts = createWebDavClient(config(`${c.folder}/${ARTICLES_FOLDER}`), {
+    const a = await device('accents');
+    const item = await a.list.save(article(23));
+    const copy = copyOf(item.id, 23);
+    // 2 bytes per "é" in UTF-8, 1 unit in UTF-16: under the limit by length, over it in bytes.
+    copy.article.text = 'é'.repeat(Math.ceil(MAX_COPY_BYTES * 0.6));
+    await a.store.put(copy);
+    const result = await syncWith(c)(a);
+    expect(result).toMatchObject({ ok: true, articles: { uploaded: 0 }, problems: [{ code: 'copy-too-large' }] });
+    expect(result.ok && result.problems[0]!.bytes).toBeGreaterThan(MAX_COPY_BYTES);
+  });
+
+  it('a copy refused (403) or locked (423) is reported; the others go on', async () => {
+    let refuse = new Set<string>();
+    const c = clients({
       fetch: (input, init) => {
-        if (init?.method === 'PUT' && ++puts >= 1) return Promise.resolve(new Response('', { status: 507 }));
+        const name = urlOf(input).split('/').pop()!;
+        if (init?.method === 'PUT' && refuse.has(name)) return Promise.resolve(new Response('', { status: 403 }));
+        if (init?.method === 'GET' && refuse.has(name)) return Promise.resolve(new Response('', { status: 423 }));
         return fetch(input, init);
       },
     });
-    const result = await syncWithWebDav(a.list, c.list, {
-      deviceId: a.deviceId,
-      articles: { client: failingPuts, store: a.store },
+    const sync = syncWith(c);
+    const a = await device('forbidden-a');
+    const b = await device('forbidden-b');
+    const items = [await saveWithCopy(a, 30), await saveWithCopy(a, 31), await saveWithCopy(a, 32)];
+    refuse = new Set([`${items[0]!.id}.json`]);
+    expect(await sync(a)).toMatchObject({ ok: true, articles: { uploaded: 2 }, problems: [{ code: 'forbidden' }] });
+    refuse = new Set([`${items[1]!.id}.json`]);
+    const got = await sync(b);
+    expect(got).toMatchObject({
+      ok: true,
+      articles: { downloaded: 1 },
+      problems: [{ code: 'locked', title: items[1]!.title }],
     });
-    expect(result).toMatchObject({ ok: true, articles: { uploaded: 0 } });
-    if (!result.ok) throw new Error('unreachable');
-    expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]?.reason).toMatch(/full|space|storage/i);
-    expect(a.store.copies.size).toBe(1); // the local copy is kept
+    expect([...b.store.copies.keys()]).toEqual([items[2]!.id]);
+  });
+
+  it('a copy whose download stalls passes its deadline; the other copies still come', async () => {
+    const c0 = clients();
+    const a = await device('stall-a');
+    const b = await device('stall-b');
+    const stuck = await saveWithCopy(a, 40);
+    const fine = [await saveWithCopy(a, 41), await saveWithCopy(a, 42)];
+    expect(await syncWith(c0)(a)).toMatchObject({ ok: true, articles: { uploaded: 3 } });
+    const stalling = await startScriptedServer(
+      (method, path) => (method === 'GET' && path.endsWith(`/${stuck.id}.json`) ? { stall: 'after-headers' } : null),
+      server.url,
+    );
+    try {
+      const proxied = { ...server, url: stalling.url };
+      const c = clientsFor(proxied, c0.folder, { timeoutMs: 3_000 });
+      const result = await syncWith(c)(b);
+      expect(result).toMatchObject({
+        ok: true,
+        articles: { downloaded: 2 },
+        problems: [{ code: 'timeout', title: stuck.title }],
+      });
+      expect([...b.store.copies.keys()].sort()).toEqual(fine.map((i) => i.id).sort());
+    } finally {
+      await stalling.stop();
+    }
+  });
+
+  it('three server failures in a row stop the pass; a full server stops uploads but not downloads', async () => {
+    const c0 = clients();
+    const a = await device('trouble-a');
+    const b = await device('trouble-b');
+    for (let n = 50; n < 52; n++) await saveWithCopy(a, n);
+    await syncWith(c0)(a);
+    for (let n = 52; n < 57; n++) await saveWithCopy(b, n);
+    const failing =
+      (status: number): typeof fetch =>
+      (input, init) =>
+        init?.method === 'PUT' && urlOf(input).includes(`/${ARTICLES_FOLDER}/`)
+          ? Promise.resolve(new Response('', { status }))
+          : fetch(input, init);
+
+    const full = await syncWith(clientsFor(server, c0.folder, { fetch: failing(507) }))(b);
+    // One full answer: the other uploads wait; both downloads happen.
+    expect(full).toMatchObject({ ok: true, articles: { uploaded: 0, downloaded: 2, pending: 4 } });
+    expect(full.ok && full.problems.map((p) => p.code)).toEqual(['full']);
+
+    const broken = await syncWith(clientsFor(server, c0.folder, { fetch: failing(500) }))(b);
+    expect(broken.ok && broken.problems.map((p) => [p.code, p.file === ''])).toEqual([
+      ['server-error', false],
+      ['server-error', false],
+      ['server-error', false],
+      ['server-error', true], // the pass stopped
+    ]);
+  });
+
+  it('the password refused stops the pass at once, said once', async () => {
+    const c0 = clients();
+    const a = await device('auth-a');
+    for (let n = 60; n < 63; n++) await saveWithCopy(a, n);
+    const refusing: typeof fetch = (input, init) =>
+      urlOf(input).includes(`/${ARTICLES_FOLDER}/`)
+        ? Promise.resolve(new Response('', { status: 401 }))
+        : fetch(input, init);
+    const result = await syncWith(clientsFor(server, c0.folder, { fetch: refusing }))(a);
+    expect(result).toMatchObject({ ok: true, articles: { uploaded: 0 }, problems: [{ code: 'auth', file: '' }] });
+    expect(result.ok && result.problems).toHaveLength(1);
   });
 });
 

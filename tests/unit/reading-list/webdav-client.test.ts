@@ -13,7 +13,12 @@ import {
   type WebDavClient,
   type WebDavProblem,
 } from '../../../core/reading-list/index.ts';
-import { freePort, startScriptedServer, type ScriptedAnswer, type ScriptedServer } from '../../support/webdav-server.ts';
+import {
+  freePort,
+  startScriptedServer,
+  type ScriptedAnswer,
+  type ScriptedServer,
+} from '../../support/webdav-server.ts';
 
 const PASSWORD = 'mot-de-passe-é€';
 const MULTISTATUS = `<?xml version="1.0" encoding="utf-8"?><d:multistatus xmlns:d="DAV:"><d:response>
@@ -193,13 +198,21 @@ describe('the way to the server', () => {
   it('a certificate the runtime does not trust is a TLS problem, with the host', async () => {
     const fixtures = new URL('../../fixtures-webdav/', import.meta.url);
     const https = createHttpsServer(
-      { key: readFileSync(new URL('self-signed.key', fixtures)), cert: readFileSync(new URL('self-signed.crt', fixtures)) },
+      {
+        key: readFileSync(new URL('self-signed.key', fixtures)),
+        cert: readFileSync(new URL('self-signed.crt', fixtures)),
+      },
       (_req, res) => res.writeHead(207).end(MULTISTATUS),
     );
     await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = https.address() as AddressInfo;
-      const client = createWebDavClient({ baseUrl: `https://127.0.0.1:${port}/`, user: 'u', password: 'p', folder: 'x' });
+      const client = createWebDavClient({
+        baseUrl: `https://127.0.0.1:${port}/`,
+        user: 'u',
+        password: 'p',
+        folder: 'x',
+      });
       expect(await client.testConnection()).toEqual({ ok: false, problem: { code: 'tls', host: '127.0.0.1' } });
     } finally {
       https.closeAllConnections();
@@ -258,7 +271,10 @@ describe('folders', () => {
   });
 
   it('a 301 to MKCOL is a redirect to report, not a folder already there', async () => {
-    const client = await scripted(() => ({ status: 301, headers: { Location: 'https://cloud.example.org/dav/Sync/' } }));
+    const client = await scripted(() => ({
+      status: 301,
+      headers: { Location: 'https://cloud.example.org/dav/Sync/' },
+    }));
     expect(await problemOf(client.ensureFolder())).toEqual({
       code: 'redirect',
       status: 301,

@@ -116,7 +116,9 @@ describe('the multistatus parser', () => {
       '<D:getetag>"63894c6307f78dfe"</D:getetag><D:getcontentlength>7</D:getcontentlength></D:prop></D:propstat>' +
       '</D:response></D:multistatus>';
     const [entry] = parseMultistatus(xml);
-    expect(entry).toEqual(file('http://127.0.0.1:42085/Lectures%20%C3%A9%20&%20#1/a%20b.json', 7, '"63894c6307f78dfe"', null));
+    expect(entry).toEqual(
+      file('http://127.0.0.1:42085/Lectures%20%C3%A9%20&%20#1/a%20b.json', 7, '"63894c6307f78dfe"', null),
+    );
     expect(hrefSegments(entry!.href)).toEqual(['Lectures é & #1', 'a b.json']);
   });
 

@@ -63,7 +63,7 @@ describe('splitting the list into parts', () => {
     const parts = await splitRecords('dev', all, { partBytes: PART_BYTES, previousCount: 1, sealed: true });
     const files = await encoded(parts, true);
     expect(Math.max(...files.map(bytes))).toBeLessThanOrEqual(PART_BYTES);
-    expect(PART_BYTES).toBeLessThanOrEqual(1024 * 1024 / 4);
+    expect(PART_BYTES).toBeLessThanOrEqual((1024 * 1024) / 4);
   });
 
   it('a new item changes only its own part', async () => {
@@ -80,9 +80,15 @@ describe('splitting the list into parts', () => {
   });
 
   it('equal content hashes the same whatever the order of records and of their keys', async () => {
-    const shuffled = records(50).reverse().map((r) => ({ tags: r.tags, id: r.id, state: r.state, meta: r.meta }));
+    const shuffled = records(50)
+      .reverse()
+      .map((r) => ({ tags: r.tags, id: r.id, state: r.state, meta: r.meta }));
     const a = await splitRecords('dev', records(50), { partBytes: PART_BYTES, previousCount: 1, sealed: false });
-    const b = await splitRecords('dev', shuffled as ItemRecord[], { partBytes: PART_BYTES, previousCount: 1, sealed: false });
+    const b = await splitRecords('dev', shuffled, {
+      partBytes: PART_BYTES,
+      previousCount: 1,
+      sealed: false,
+    });
     expect(b.map((p) => p.hash)).toEqual(a.map((p) => p.hash));
   });
 

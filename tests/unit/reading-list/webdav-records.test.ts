@@ -1,12 +1,8 @@
 // The engine's API for sync channels other than storage.sync (WebDAV): records() and absorbRecords().
 import { describe, expect, it } from 'vitest';
 import type { ItemRecord } from '../../../core/reading-list/crdt.ts';
-import { createReadingList } from '../../../core/reading-list/reading-list.ts';
-import { createMemoryLocalStore } from '../../../core/reading-list/local-store.ts';
-import { createMemorySyncArea } from '../../../core/reading-list/sync-storage/memory-sync-area.ts';
+import { device } from '../../support/webdav-devices.ts';
 import type { NewItem } from '../../../core/reading-list/types.ts';
-
-const never = { set: () => 0, clear: () => undefined };
 
 function article(n: number): NewItem {
   return {
@@ -16,15 +12,6 @@ function article(n: number): NewItem {
     lang: 'fr',
     excerpt: `Extrait ${n}.`,
   };
-}
-
-async function device(deviceId: string) {
-  const clock = { now: Date.UTC(2025, 5, 1) };
-  const local = createMemoryLocalStore();
-  const sync = createMemorySyncArea({ now: () => clock.now });
-  const list = createReadingList({ deviceId, local, sync, now: () => clock.now, timers: never, compress: false });
-  await list.load();
-  return { list, local, sync, clock };
 }
 
 describe('records() and absorbRecords()', () => {

@@ -1,143 +1,114 @@
-// Cross-browser sync through a real WebDAV server (npm `webdav-server`, in memory, on 127.0.0.1): the client's
-// connection test, two reading lists syncing through the server, a device offline then catching up, a damaged
-// remote file, and end-to-end encryption.
+// Cross-browser sync through a real WebDAV server (npm `webdav-server`, in memory, on 127.0.0.1): two reading lists
+// syncing through it, a device offline then catching up, damaged remote files, end-to-end encryption, failures at
+// every step, the requests a sync costs, and a server that refuses large files (413).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startDav } from '../../support/webdav-server.ts';
-import { createReadingList } from '../../../core/reading-list/reading-list.ts';
-import { createMemoryLocalStore } from '../../../core/reading-list/local-store.ts';
-import { createMemorySyncArea } from '../../../core/reading-list/sync-storage/memory-sync-area.ts';
-import type { NewItem } from '../../../core/reading-list/types.ts';
-import { createWebDavClient, type WebDavConfig } from '../../../core/reading-list/webdav/client.ts';
-import { createKeyCache } from '../../../core/reading-list/webdav/file.ts';
-import { deviceFileName, syncWithWebDav } from '../../../core/reading-list/webdav/sync.ts';
+import {
+  createKeyCache,
+  createWebDavClient,
+  deviceFileName,
+  PART_BYTES,
+  type WebDavClient,
+  type WebDavClientOptions,
+} from '../../../core/reading-list/index.ts';
+import { freePort, startDav, type DavServer } from '../../support/webdav-server.ts';
+import {
+  article,
+  bodyBytes,
+  device,
+  rawRequest,
+  recordingFetch,
+  syncDevice,
+  type Device,
+} from '../../support/webdav-devices.ts';
 
 const USER = 'alice';
 const PASSWORD = 's3cret-pass';
-const never = { set: () => 0, clear: () => undefined };
-
 let port = 0;
 let dav: ReturnType<typeof startDav>;
+let server: DavServer;
 let folderCount = 0;
 
 beforeAll(async () => {
   port = await freePort();
   dav = startDav(port, USER, PASSWORD);
   await dav.start();
+  server = {
+    name: 'webdav-server',
+    url: `http://127.0.0.1:${port}/`,
+    user: USER,
+    password: PASSWORD,
+    uploadLimit: null,
+    stop: dav.stop,
+  };
 });
 
 afterAll(async () => {
   await dav.stop();
 });
 
-function config(overrides: Partial<WebDavConfig> = {}): WebDavConfig {
-  return {
-    baseUrl: `http://127.0.0.1:${port}/`,
-    user: USER,
-    password: PASSWORD,
-    folder: 'Sync/Clear Reader',
-    ...overrides,
-  };
-}
-
 /** A fresh folder per test, so tests do not see each other's files. */
-function freshFolder() {
-  folderCount++;
-  return `Sync/test-${folderCount}`;
+const freshFolder = () => `Sync/test-${++folderCount}`;
+
+function client(folder: string, options: WebDavClientOptions = {}): WebDavClient {
+  return createWebDavClient({ baseUrl: server.url, user: USER, password: PASSWORD, folder }, options);
 }
 
-function article(n: number): NewItem {
-  return {
-    url: `https://www.theguardian.com/world/2025/mar/10/secret-story-${n}`,
-    title: `Secret headline number ${n}`,
-    site: 'The Guardian',
-    lang: 'en',
-    excerpt: `The excerpt of story ${n}.`,
-  };
-}
+const sync = syncDevice;
 
-async function device(deviceId: string) {
-  const clock = { now: Date.UTC(2025, 5, 1) };
-  const local = createMemoryLocalStore();
-  const sync = createMemorySyncArea({ now: () => clock.now });
-  const list = createReadingList({ deviceId, local, sync, now: () => clock.now, timers: never, compress: false });
-  await list.load();
-  return { list, local, sync, clock, deviceId };
-}
-
-async function rawPut(path: string, body: string) {
-  const response = await fetch(`http://127.0.0.1:${port}/${path}`, {
-    method: 'PUT',
-    headers: { Authorization: 'Basic ' + Buffer.from(`${USER}:${PASSWORD}`).toString('base64') },
-    body,
-  });
-  expect(response.ok).toBe(true);
-}
-
-async function rawGet(path: string) {
-  const response = await fetch(`http://127.0.0.1:${port}/${path}`, {
-    headers: { Authorization: 'Basic ' + Buffer.from(`${USER}:${PASSWORD}`).toString('base64') },
-  });
-  return response.text();
-}
+const itemIdOf = (d: Device, n: number) => d.list.items().find((i) => i.title === article(n, 'en').title)!.id;
 
 describe('the WebDAV client against a real server', () => {
   it('tests the connection: ok, wrong password, closed port', async () => {
-    expect(await createWebDavClient(config()).testConnection()).toMatchObject({ ok: true });
-    const wrong = await createWebDavClient(config({ password: 'nope' })).testConnection();
-    expect(wrong).toMatchObject({ ok: false, kind: 'auth' });
-    expect(wrong.message).not.toContain('nope');
-    const closed = await createWebDavClient(config({ baseUrl: `http://127.0.0.1:${await freePort()}/` }), {
-      timeoutMs: 3_000,
+    expect(await client('x').testConnection()).toEqual({ ok: true });
+    const wrong = await createWebDavClient({
+      baseUrl: server.url,
+      user: USER,
+      password: 'nope',
+      folder: 'x',
     }).testConnection();
-    expect(closed).toMatchObject({ ok: false, kind: 'unreachable' });
+    expect(wrong).toEqual({ ok: false, problem: { code: 'auth', status: 401 } });
+    const closed = createWebDavClient({
+      baseUrl: `http://127.0.0.1:${await freePort()}/`,
+      user: 'u',
+      password: 'p',
+      folder: 'x',
+    });
+    expect(await closed.testConnection()).toMatchObject({ ok: false, problem: { code: 'unreachable' } });
   });
 
   it('creates nested folders (twice is fine), writes, lists and reads files with odd names', async () => {
-    const client = createWebDavClient(config({ folder: freshFolder() + '/deep' }));
-    await client.ensureFolder();
-    await client.ensureFolder();
-    expect(await client.listFiles()).toEqual([]);
-    await client.put('a b é.json', '{"x":1}');
-    await client.put('second.json', 'two');
-    const files = await client.listFiles();
+    const c = client(freshFolder() + '/deep & #1 é');
+    expect(await c.listFolder()).toBeNull();
+    await c.ensureFolder();
+    await c.ensureFolder();
+    expect(await c.listFiles()).toEqual([]);
+    await c.put('a b é.json', '{"x":1}');
+    await c.put('second.json', 'two');
+    const files = await c.listFiles();
     expect(files.map((f) => f.name).sort()).toEqual(['a b é.json', 'second.json']);
-    expect(files.find((f) => f.name === 'second.json')?.size).toBe(3);
-    expect(await client.get('a b é.json')).toBe('{"x":1}');
-    expect(await client.get('missing.json')).toBeNull();
+    expect(files.find((f) => f.name === 'second.json')).toMatchObject({ size: 3 });
+    expect(files.every((f) => typeof f.etag === 'string')).toBe(true);
+    expect(await c.get('a b é.json')).toBe('{"x":1}');
+    expect(await c.get('missing.json')).toBeNull();
   });
 
   it('reports a missing folder as not-found and refuses file names that leave the folder', async () => {
-    const client = createWebDavClient(config({ folder: freshFolder() }));
-    await expect(client.listFiles()).rejects.toMatchObject({ kind: 'not-found' });
-    await expect(client.put('../escape.json', '{}')).rejects.toMatchObject({ kind: 'config' });
-  });
-
-  it('only sends credentials to the configured origin, and never logs them', async () => {
-    const seen: string[] = [];
-    const client = createWebDavClient(config(), {
-      fetch: (input) => {
-        seen.push(input instanceof URL ? input.href : typeof input === 'string' ? input : input.url);
-        return Promise.resolve(new Response('', { status: 401 }));
-      },
-    });
-    await client.testConnection();
-    await client.get('x.json').catch(() => undefined);
-    expect(seen.every((u) => u.startsWith(`http://127.0.0.1:${port}/`))).toBe(true);
+    const c = client(freshFolder());
+    await expect(c.listFiles()).rejects.toMatchObject({ problem: { code: 'not-found' } });
+    await expect(c.put('../escape.json', '{}')).rejects.toMatchObject({ problem: { code: 'failed' } });
   });
 });
 
 describe('two browsers syncing through the server', () => {
   it('a save on A appears on B, a deletion on B reaches A, and changes merge both ways', async () => {
-    const client = createWebDavClient(config({ folder: freshFolder() }));
+    const c = client(freshFolder());
     const a = await device('chrome-at-work');
     const b = await device('firefox-at-home');
-    const saved = await a.list.save(article(1));
-    await a.list.save(article(2));
+    const saved = await a.list.save(article(1, 'en'));
+    await a.list.save(article(2, 'en'));
 
-    const first = await syncWithWebDav(a.list, client, { deviceId: a.deviceId });
-    expect(first).toMatchObject({ ok: true, merged: 0, problems: [] });
-    const second = await syncWithWebDav(b.list, client, { deviceId: b.deviceId });
-    expect(second).toMatchObject({ ok: true, merged: 2, filesRead: 1, problems: [] });
+    expect(await sync(a, c)).toMatchObject({ ok: true, merged: 0, problems: [] });
+    expect(await sync(b, c)).toMatchObject({ ok: true, merged: 2, filesRead: 1, problems: [] });
     expect(
       b.list
         .items()
@@ -155,67 +126,76 @@ describe('two browsers syncing through the server', () => {
     await b.list.change(saved.id, { field: 'deleted', value: true });
     a.clock.now += 120_000;
     await a.list.change(itemIdOf(a, 2), { field: 'favourite', value: true });
-    expect(await syncWithWebDav(b.list, client, { deviceId: b.deviceId })).toMatchObject({ ok: true });
-    expect(await syncWithWebDav(a.list, client, { deviceId: a.deviceId })).toMatchObject({ ok: true, merged: 1 });
-    expect(await syncWithWebDav(b.list, client, { deviceId: b.deviceId })).toMatchObject({ ok: true, merged: 1 });
+    expect(await sync(b, c)).toMatchObject({ ok: true });
+    expect(await sync(a, c)).toMatchObject({ ok: true, merged: 1 });
+    expect(await sync(b, c)).toMatchObject({ ok: true, merged: 1 });
     for (const d of [a, b]) {
       expect(d.list.items().map((i) => [i.title, i.favourite])).toEqual([['Secret headline number 2', true]]);
       expect(d.list.item(saved.id)?.deleted).toBe(true);
     }
-    const files = await client.listFiles();
-    expect(files.map((f) => f.name).sort()).toEqual([deviceFileName(a.deviceId), deviceFileName(b.deviceId)].sort());
+    expect((await c.listFiles()).map((f) => f.name).sort()).toEqual(
+      [deviceFileName(a.deviceId), deviceFileName(b.deviceId)].sort(),
+    );
   });
 
   it('a device offline fails without touching its list, then catches up', async () => {
-    const client = createWebDavClient(config({ folder: freshFolder() }), { timeoutMs: 3_000 });
+    const c = client(freshFolder(), { timeoutMs: 3_000 });
     const a = await device('laptop');
     const b = await device('desktop');
-    await a.list.save(article(10));
-    expect(await syncWithWebDav(a.list, client, { deviceId: a.deviceId })).toMatchObject({ ok: true });
+    await a.list.save(article(10, 'en'));
+    expect(await sync(a, c)).toMatchObject({ ok: true });
 
     await dav.stop();
     try {
-      await b.list.save(article(11));
+      await b.list.save(article(11, 'en'));
       const before = JSON.stringify(b.list.records());
-      const offline = await syncWithWebDav(b.list, client, { deviceId: b.deviceId });
-      expect(offline).toMatchObject({ ok: false, kind: 'unreachable' });
+      expect(await sync(b, c)).toMatchObject({ ok: false, problem: { code: 'unreachable' } });
       expect(JSON.stringify(b.list.records())).toBe(before);
       expect(b.list.items()).toHaveLength(1);
     } finally {
       await dav.start();
     }
-    expect(await syncWithWebDav(b.list, client, { deviceId: b.deviceId })).toMatchObject({ ok: true, merged: 1 });
-    expect(await syncWithWebDav(a.list, client, { deviceId: a.deviceId })).toMatchObject({ ok: true, merged: 1 });
+    expect(await sync(b, c)).toMatchObject({ ok: true, merged: 1 });
+    expect(await sync(a, c)).toMatchObject({ ok: true, merged: 1 });
     for (const d of [a, b]) expect(d.list.items()).toHaveLength(2);
   });
 
-  it('skips and reports a damaged or newer remote file, and the list keeps everything', async () => {
+  it('skips and reports a damaged or newer remote file, keeps reporting it, and fetches it again only once changed', async () => {
     const folder = freshFolder();
-    const client = createWebDavClient(config({ folder }));
+    const c = client(folder);
     const a = await device('tablet');
-    await a.list.save(article(20));
-    expect(await syncWithWebDav(a.list, client, { deviceId: a.deviceId })).toMatchObject({ ok: true });
-    await rawPut(`${folder}/broken.json`, '{"format":"clear-reader-sync", "version": 1, "records": [ {{{');
-    await rawPut(`${folder}/future.json`, '{"format":"clear-reader-sync","version":7,"records":[]}');
-    await rawPut(
-      `${folder}/odd.json`,
-      JSON.stringify({
-        format: 'clear-reader-sync',
-        version: 1,
-        deviceId: 'odd',
-        writtenAt: 0,
-        records: [{ id: '!' }],
-      }),
+    await a.list.save(article(20, 'en'));
+    expect(await sync(a, c)).toMatchObject({ ok: true });
+    await rawRequest(
+      server,
+      'PUT',
+      `${folder}/broken.json`,
+      '{"format":"clear-reader-sync", "version": 1, "records": [ {{{',
     );
-    await rawPut(`${folder}/notes.txt`, 'not ours');
-    const result = await syncWithWebDav(a.list, client, { deviceId: a.deviceId });
-    expect(result.ok).toBe(true);
-    expect(result.problems.map((p) => p.file).sort()).toEqual(['broken.json', 'future.json', 'odd.json']);
-    expect(result.problems.find((p) => p.file === 'future.json')?.reason).toMatch(/newer version/);
+    await rawRequest(server, 'PUT', `${folder}/future.json`, '{"format":"clear-reader-sync","version":7,"records":[]}');
+    const odd = { format: 'clear-reader-sync', version: 1, deviceId: 'odd', writtenAt: 0, records: [{ id: '!' }] };
+    await rawRequest(server, 'PUT', `${folder}/odd.json`, JSON.stringify(odd));
+    await rawRequest(server, 'PUT', `${folder}/notes.txt`, 'not ours');
+    const expected = [
+      { file: 'broken.json', code: 'garbage' },
+      { file: 'future.json', code: 'newer' },
+      { file: 'odd.json', code: 'damaged-items', count: 1 },
+    ];
+    const result = await sync(a, c);
+    expect(result.ok && [...result.problems].sort((x, y) => x.file.localeCompare(y.file))).toMatchObject(expected);
     expect(a.list.items().map((i) => i.title)).toEqual(['Secret headline number 20']);
+
+    const recorder = recordingFetch();
+    const again = await sync(a, client(folder, { fetch: recorder.fetch }));
+    expect(again.ok && [...again.problems].sort((x, y) => x.file.localeCompare(y.file))).toMatchObject(expected);
+    expect(recorder.log).toEqual([`PROPFIND /${folder}/`]);
+    // Fixed on the server: read again, and the problem is gone.
+    await rawRequest(server, 'PUT', `${folder}/odd.json`, JSON.stringify({ ...odd, records: [] }));
+    const fixed = await sync(a, c);
+    expect(fixed.ok && fixed.problems.map((p) => p.file).sort()).toEqual(['broken.json', 'future.json']);
     // Our own file is still whole, and a second device still gets the item.
     const b = await device('phone');
-    expect(await syncWithWebDav(b.list, client, { deviceId: b.deviceId })).toMatchObject({ ok: true, merged: 1 });
+    expect(await sync(b, c)).toMatchObject({ ok: true, merged: 1 });
   });
 });
 
@@ -232,31 +212,172 @@ describe('failures mid-sync', () => {
     return fetchFn;
   }
 
+  // Requests of B's first sync: PROPFIND the folder, GET A's file, PUT B's.
   it.each([
-    ['the server going away after the listing', 3, 'network' as const, 'unreachable'],
-    ['the server going away before our write', 4, 'network' as const, 'unreachable'],
-    ['a full server (507)', 4, 507, 'full'],
-    ['a server error', 3, 500, 'server-error'],
-  ])('%s: a typed failure, and the list is untouched', async (_name, from, failure, kind) => {
+    ['the server going away after the listing', 2, 'network' as const, 'unreachable'],
+    ['the server going away before our write', 3, 'network' as const, 'unreachable'],
+    ['a full server (507)', 3, 507, 'full'],
+    ['a server error', 2, 500, 'server-error'],
+    ['a server that stops taking requests (503)', 1, 503, 'unavailable'],
+  ])('%s: a typed failure, and the list is untouched', async (_name, from, failure, code) => {
     const folder = freshFolder();
     const a = await device('mid-a');
     const b = await device('mid-b');
-    await a.list.save(article(60));
-    expect(
-      await syncWithWebDav(a.list, createWebDavClient(config({ folder })), { deviceId: a.deviceId }),
-    ).toMatchObject({ ok: true });
-    await b.list.save(article(61));
+    await a.list.save(article(60, 'en'));
+    expect(await sync(a, client(folder))).toMatchObject({ ok: true });
+    await b.list.save(article(61, 'en'));
     const before = JSON.stringify(b.list.records());
-    // Requests: MKCOL Sync, MKCOL folder, PROPFIND, GET a's file, PUT ours.
-    const client = createWebDavClient(config({ folder }), { fetch: flaky(from + 1, failure) });
-    const result = await syncWithWebDav(b.list, client, { deviceId: b.deviceId });
-    expect(result).toMatchObject({ ok: false, kind });
+    const result = await sync(b, client(folder, { fetch: flaky(from, failure) }));
+    expect(result).toMatchObject({ ok: false, problem: { code } });
     expect(JSON.stringify(b.list.records())).toBe(before);
     expect(b.list.items()).toHaveLength(1);
     // Nothing was lost: the next sync with the server back completes.
-    expect(
-      await syncWithWebDav(b.list, createWebDavClient(config({ folder })), { deviceId: b.deviceId }),
-    ).toMatchObject({ ok: true, merged: 1 });
+    expect(await sync(b, client(folder))).toMatchObject({ ok: true, merged: 1 });
+  });
+
+  it('a sync past its deadline stops before taking anything into the list', async () => {
+    const folder = freshFolder();
+    const a = await device('deadline-a');
+    const b = await device('deadline-b');
+    await a.list.save(article(62, 'en'));
+    expect(await sync(a, client(folder))).toMatchObject({ ok: true });
+    const controller = new AbortController();
+    // The deadline passes while B's file is being written.
+    const aborting = client(folder, {
+      signal: controller.signal,
+      fetch: (input, init) => {
+        if (init?.method === 'PUT') controller.abort();
+        return fetch(input, init);
+      },
+    });
+    const result = await sync(b, aborting, { signal: controller.signal });
+    expect(result).toMatchObject({ ok: false, problem: { code: 'abandoned' } });
+    expect(b.list.items()).toHaveLength(0);
+    expect(await sync(b, client(folder))).toMatchObject({ ok: true, merged: 1 });
+  });
+});
+
+describe('the requests a sync costs', () => {
+  it('creates the folder only when missing; with nothing new on either side, one PROPFIND and nothing else', async () => {
+    const folder = freshFolder();
+    const recorder = recordingFetch();
+    const c = client(folder, { fetch: recorder.fetch });
+    const a = await device('quiet-a');
+    const b = await device('quiet-b');
+    await a.list.save(article(70, 'en'));
+    expect(await sync(a, c)).toMatchObject({ ok: true });
+    expect(recorder.log).toEqual([
+      `PROPFIND /${folder}/`,
+      'MKCOL /Sync/',
+      `MKCOL /${folder}/`,
+      `PUT /${folder}/${deviceFileName(a.deviceId)}`,
+    ]);
+
+    for (const d of [a, a, a]) {
+      recorder.clear();
+      expect(await sync(d, c)).toMatchObject({ ok: true, wroteBytes: 0, filesRead: 0 });
+      expect(recorder.log).toEqual([`PROPFIND /${folder}/`]);
+    }
+
+    recorder.clear();
+    expect(await sync(b, c)).toMatchObject({ ok: true, merged: 1, filesRead: 1 });
+    expect(recorder.log).toEqual([
+      `PROPFIND /${folder}/`,
+      `GET /${folder}/${deviceFileName(a.deviceId)}`,
+      `PUT /${folder}/${deviceFileName(b.deviceId)}`,
+    ]);
+    // A reads B's new file once (it has nothing A lacks: nothing to write).
+    recorder.clear();
+    expect(await sync(a, c)).toMatchObject({ ok: true, merged: 0, filesRead: 1, wroteBytes: 0 });
+    expect(recorder.log).toEqual([`PROPFIND /${folder}/`, `GET /${folder}/${deviceFileName(b.deviceId)}`]);
+    for (const d of [a, b]) {
+      recorder.clear();
+      expect(await sync(d, c)).toMatchObject({ ok: true, merged: 0, filesRead: 0, wroteBytes: 0 });
+      expect(recorder.log).toEqual([`PROPFIND /${folder}/`]);
+    }
+
+    // One change on A: A writes its file; B reads it, and nothing else.
+    a.clock.now += 60_000;
+    await a.list.change(itemIdOf(a, 70), { field: 'favourite', value: true });
+    recorder.clear();
+    await sync(a, c);
+    expect(recorder.log).toEqual([`PROPFIND /${folder}/`, `PUT /${folder}/${deviceFileName(a.deviceId)}`]);
+    recorder.clear();
+    expect(await sync(b, c)).toMatchObject({ ok: true, merged: 1 });
+    expect(recorder.log).toEqual([
+      `PROPFIND /${folder}/`,
+      `GET /${folder}/${deviceFileName(a.deviceId)}`,
+      `PUT /${folder}/${deviceFileName(b.deviceId)}`,
+    ]);
+  });
+
+  it('writes again a file of ours that went missing on the server, and ignores a memo of other settings', async () => {
+    const folder = freshFolder();
+    const a = await device('memo-a');
+    await a.list.save(article(71, 'en'));
+    expect(await sync(a, client(folder))).toMatchObject({ ok: true });
+    await rawRequest(server, 'DELETE', `${folder}/${deviceFileName(a.deviceId)}`);
+    const rewritten = await sync(a, client(folder));
+    expect(rewritten.ok && rewritten.wroteBytes).toBeGreaterThan(0);
+    expect((await client(folder).listFiles()).map((f) => f.name)).toEqual([deviceFileName(a.deviceId)]);
+
+    // The same memo for another folder, or another passphrase: not trusted, everything is written.
+    const other = freshFolder();
+    const elsewhere = await sync(a, client(other));
+    expect(elsewhere).toMatchObject({ ok: true });
+    expect(elsewhere.ok && elsewhere.wroteBytes).toBeGreaterThan(0);
+    const sealed = await sync(a, client(other), { passphrase: 'now sealed', iterations: 1_000 });
+    expect(sealed.ok && sealed.wroteBytes).toBeGreaterThan(0);
+    expect((await rawRequest(server, 'GET', `${other}/${deviceFileName(a.deviceId)}`)).text).toContain('"encrypted"');
+  });
+});
+
+describe('a server that refuses large files (413)', () => {
+  /** The real server behind a limit on request bodies, as nginx's client_max_body_size. */
+  const limited =
+    (limit: number): typeof fetch =>
+    (input, init) =>
+      init?.method === 'PUT' && bodyBytes(init) > limit
+        ? Promise.resolve(new Response('', { status: 413 }))
+        : fetch(input, init);
+
+  it('splits the list into files the server takes, remembers the size, and the other device reads them all', async () => {
+    const folder = freshFolder();
+    const limit = 16 * 1024;
+    const a = await device('big-a');
+    const b = await device('big-b');
+    for (let n = 0; n < 120; n++) await a.list.save(article(1_000 + n, 'en'));
+    const first = await sync(a, client(folder, { fetch: limited(limit) }), { passphrase: 'phrase', iterations: 1_000 });
+    expect(first).toMatchObject({ ok: true, problems: [] });
+    const files = await client(folder).listFiles();
+    expect(files.length).toBeGreaterThan(1);
+    for (const file of files) expect(file.size).toBeLessThanOrEqual(limit);
+    expect(first.ok && first.memo.partBytes).toBeLessThan(PART_BYTES);
+
+    // The next write goes straight to the smaller size: no 413 again.
+    a.clock.now += 60_000;
+    await a.list.save(article(2_000, 'en'));
+    let refused = 0;
+    const counting = client(folder, {
+      fetch: async (input, init) => {
+        const response = await limited(limit)(input, init);
+        if (response.status === 413) refused++;
+        return response;
+      },
+    });
+    expect(await sync(a, counting, { passphrase: 'phrase', iterations: 1_000 })).toMatchObject({ ok: true });
+    expect(refused).toBe(0);
+
+    const got = await sync(b, client(folder), { passphrase: 'phrase', iterations: 1_000 });
+    expect(got).toMatchObject({ ok: true, merged: 121, filesRead: files.length });
+    expect(b.list.items()).toHaveLength(121);
+  });
+
+  it('says so in plain words when even a small file is refused', async () => {
+    const a = await device('tiny');
+    await a.list.save(article(3_000, 'en'));
+    const result = await sync(a, client(freshFolder(), { fetch: limited(100) }));
+    expect(result).toMatchObject({ ok: false, problem: { code: 'too-large', status: 413 } });
   });
 });
 
@@ -265,13 +386,13 @@ describe('end-to-end encryption', () => {
 
   it('round-trips with the right passphrase; the server sees only ciphertext', async () => {
     const folder = freshFolder();
-    const client = createWebDavClient(config({ folder }));
+    const c = client(folder);
     const a = await device('enc-a');
     const b = await device('enc-b');
-    await a.list.save(article(30));
+    await a.list.save(article(30, 'en'));
     const options = { passphrase: 'correct horse battery staple', iterations };
-    expect(await syncWithWebDav(a.list, client, { deviceId: a.deviceId, ...options })).toMatchObject({ ok: true });
-    const stored = await rawGet(`${folder}/${deviceFileName(a.deviceId)}`);
+    expect(await sync(a, c, options)).toMatchObject({ ok: true });
+    const stored = (await rawRequest(server, 'GET', `${folder}/${deviceFileName(a.deviceId)}`)).text;
     expect(stored).not.toContain('Secret headline');
     expect(stored).not.toContain('theguardian');
     expect(JSON.parse(stored)).toMatchObject({
@@ -279,38 +400,39 @@ describe('end-to-end encryption', () => {
       version: 1,
       encrypted: { kdf: 'PBKDF2-SHA-256', iterations },
     });
-    expect(await syncWithWebDav(b.list, client, { deviceId: b.deviceId, ...options })).toMatchObject({
-      ok: true,
-      merged: 1,
-    });
+    expect(await sync(b, c, options)).toMatchObject({ ok: true, merged: 1 });
     expect(b.list.items().map((i) => i.title)).toEqual(['Secret headline number 30']);
     // B's own file is sealed too.
-    expect(await rawGet(`${folder}/${deviceFileName(b.deviceId)}`)).not.toContain('Secret headline');
+    expect((await rawRequest(server, 'GET', `${folder}/${deviceFileName(b.deviceId)}`)).text).not.toContain(
+      'Secret headline',
+    );
   });
 
   it('a wrong or missing passphrase is a clear error and leaves the list and the server as they were', async () => {
     const folder = freshFolder();
-    const client = createWebDavClient(config({ folder }));
+    const c = client(folder);
     const a = await device('enc-c');
     const b = await device('enc-d');
-    await a.list.save(article(40));
-    await syncWithWebDav(a.list, client, { deviceId: a.deviceId, passphrase: 'right', iterations });
-    await b.list.save(article(41));
+    await a.list.save(article(40, 'en'));
+    await sync(a, c, { passphrase: 'right', iterations });
+    await b.list.save(article(41, 'en'));
     const before = JSON.stringify(b.list.records());
-    const wrong = await syncWithWebDav(b.list, client, { deviceId: b.deviceId, passphrase: 'wrong', iterations });
-    expect(wrong).toMatchObject({ ok: false, kind: 'wrong-passphrase' });
-    expect(wrong.ok ? '' : wrong.message).toMatch(/passphrase/);
-    const none = await syncWithWebDav(b.list, client, { deviceId: b.deviceId });
-    expect(none).toMatchObject({ ok: false, kind: 'passphrase-needed' });
+    const file = deviceFileName(a.deviceId);
+    expect(await sync(b, c, { passphrase: 'wrong', iterations })).toEqual({
+      ok: false,
+      problem: { code: 'wrong-passphrase', file },
+      problems: [],
+    });
+    expect(await sync(b, c)).toMatchObject({ ok: false, problem: { code: 'passphrase-needed', file } });
     expect(JSON.stringify(b.list.records())).toBe(before);
-    expect((await client.listFiles()).map((f) => f.name)).toEqual([deviceFileName(a.deviceId)]);
+    expect((await c.listFiles()).map((f) => f.name)).toEqual([file]);
   });
 
   it('derives a key once per salt across syncs sharing a key cache', async () => {
-    const client = createWebDavClient(config({ folder: freshFolder() }));
+    const c = client(freshFolder());
     const a = await device('enc-e');
     const b = await device('enc-f');
-    await a.list.save(article(50));
+    await a.list.save(article(50, 'en'));
     const keysA = createKeyCache('pass', { iterations });
     const keysB = createKeyCache('pass', { iterations });
     let derivations = 0;
@@ -321,11 +443,13 @@ describe('end-to-end encryption', () => {
       return deriveKey(...args);
     }) as typeof subtle.deriveKey;
     try {
-      await syncWithWebDav(a.list, client, { deviceId: a.deviceId, keys: keysA });
-      await syncWithWebDav(a.list, client, { deviceId: a.deviceId, keys: keysA });
+      await sync(a, c, { keys: keysA });
+      a.clock.now += 1_000;
+      await a.list.change(itemIdOf(a, 50), { field: 'favourite', value: true });
+      await sync(a, c, { keys: keysA });
       expect(derivations).toBe(1);
-      await syncWithWebDav(b.list, client, { deviceId: b.deviceId, keys: keysB });
-      await syncWithWebDav(b.list, client, { deviceId: b.deviceId, keys: keysB });
+      await sync(b, c, { keys: keysB });
+      await sync(b, c, { keys: keysB });
       expect(derivations).toBe(3); // A's salt once, B's own salt once
     } finally {
       subtle.deriveKey = deriveKey;
@@ -333,7 +457,3 @@ describe('end-to-end encryption', () => {
     expect(b.list.items()).toHaveLength(1);
   });
 });
-
-function itemIdOf(d: { list: { items(): { id: string; title: string }[] } }, n: number): string {
-  return d.list.items().find((i) => i.title === `Secret headline number ${n}`)!.id;
-}
