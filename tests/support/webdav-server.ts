@@ -98,6 +98,8 @@ export async function startDavServer(name: DavServerName, options: DavServerOpti
     await dav.start();
     return { ...common, uploadLimit: null, stop: dav.stop };
   }
+  const missing = missingBinaries(name);
+  if (missing) throw new Error(`${name} cannot run here: missing ${missing} (.ci/run installs it)`);
   const dir = mkdtempSync(join(tmpdir(), `clear-reader-${name}-`));
   const data = join(dir, 'data');
   mkdirSync(data);
@@ -206,6 +208,7 @@ function nginxCommand(dir: string, data: string, port: number, limit: number | n
 async function listening(port: number, child: ChildProcess, said: () => string): Promise<void> {
   const state: { exited: string | null } = { exited: null };
   child.once('exit', (code, signal) => (state.exited = `exited (${code ?? signal})`));
+  child.once('error', (error) => (state.exited = `could not start (${error.message})`));
   for (;;) {
     if (state.exited) throw new Error(`the server ${state.exited}:\n${said()}`);
     const open = await new Promise<boolean>((resolve) => {
