@@ -65,7 +65,7 @@ function settingsFor(url: string, overrides: Partial<WebDavSettings> = {}): WebD
   };
 }
 
-describe('a server that stalls', () => {
+describe('a server that stalls', { timeout: 30_000 }, () => {
   it('is abandoned at the sync’s deadline; the status says so, and the next sync starts at once', async () => {
     const stalled = await scripted(() => ({ stall: 'after-headers' }));
     const good = await dav();

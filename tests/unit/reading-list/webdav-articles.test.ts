@@ -47,7 +47,7 @@ const syncWith = (c: ReturnType<typeof clients>) => (d: Device, passphrase?: str
     ...(passphrase ? { passphrase, iterations: 1_000 } : {}),
   });
 
-describe('offline copies through WebDAV', () => {
+describe('offline copies through WebDAV', { timeout: 30_000 }, () => {
   it('a copy saved on A is readable on B after both sync; deleting the item deletes its file', async () => {
     const c = clients();
     const sync = syncWith(c);
@@ -170,7 +170,7 @@ describe('offline copies through WebDAV', () => {
   });
 });
 
-describe('one copy at a time', () => {
+describe('one copy at a time', { timeout: 30_000 }, () => {
   it('a copy the server refuses as too large (413) is reported for that article; the others go on', async () => {
     const limit = 2_000;
     const tooLarge: typeof fetch = (input, init) =>
