@@ -8,6 +8,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { v2 as webdav } from 'webdav-server';
 
 export async function freePort(): Promise<number> {
@@ -37,6 +38,24 @@ export interface DavServerOptions {
   password: string;
   /** Request bodies larger than this are refused with 413 (Apache, nginx). */
   uploadLimit?: number;
+}
+
+/** A server for the whole test file, started before its tests and stopped after them; call the result to get it. */
+export function davServerForFile(
+  name: DavServerName = 'webdav-server',
+  options: DavServerOptions = { user: 'lecteur', password: 'mot-de-passe-é€' },
+): () => DavServer {
+  let server: DavServer | null = null;
+  beforeAll(async () => {
+    server = await startDavServer(name, options);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return () => {
+    if (!server) throw new Error('the WebDAV server is not started yet (use it inside a test)');
+    return server;
+  };
 }
 
 /** npm `webdav-server` in this process, files in memory; start() and stop() it (stop and start again keeps files). */

@@ -2,7 +2,7 @@
 // uploaded by the device that has them, downloaded by the others for items in their list, deleted with the item,
 // sealed with the passphrase; and one by one: a copy refused (413, 403), too large, damaged or stalled is reported
 // for that article and skipped, and the others go on.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ARTICLES_FOLDER,
   encodeArticleCopy,
@@ -11,7 +11,7 @@ import {
   validateArticleCopy,
   type WebDavClientOptions,
 } from '../../../core/reading-list/index.ts';
-import { startDavServer, startScriptedServer, type DavServer } from '../../support/webdav-server.ts';
+import { davServerForFile, startScriptedServer, type DavServer } from '../../support/webdav-server.ts';
 import {
   article,
   clientsFor,
@@ -26,18 +26,10 @@ import {
   type Device,
 } from '../../support/webdav-devices.ts';
 
-let server: DavServer;
+const dav = davServerForFile();
 let folderCount = 0;
 
-beforeAll(async () => {
-  server = await startDavServer('webdav-server', { user: 'bob', password: 'copies-pass' });
-});
-
-afterAll(async () => {
-  await server.stop();
-});
-
-const clients = (options: WebDavClientOptions = {}, base: DavServer = server) =>
+const clients = (options: WebDavClientOptions = {}, base: DavServer = dav()) =>
   clientsFor(base, `Sync/copies-${++folderCount}`, options);
 
 /** Syncs the list and the copies, as the background does (memo passed back). */
@@ -80,7 +72,7 @@ describe('offline copies through WebDAV', { timeout: 30_000 }, () => {
     const b = await device('desktop');
     const item = await saveWithCopy(a, 3);
     expect(await sync(a, 'correct horse battery staple')).toMatchObject({ articles: { uploaded: 1 } });
-    const onServer = await rawRequest(server, 'GET', `${c.folder}/${ARTICLES_FOLDER}/${item.id}.json`);
+    const onServer = await rawRequest(dav(), 'GET', `${c.folder}/${ARTICLES_FOLDER}/${item.id}.json`);
     expect(onServer.status).toBe(200);
     expect(onServer.text).toContain('"encrypted"');
     expect(onServer.text).not.toContain('secret');
@@ -101,14 +93,14 @@ describe('offline copies through WebDAV', { timeout: 30_000 }, () => {
     await syncArticleCopies(a.list, c.articles, a.store);
     const dir = `${c.folder}/${ARTICLES_FOLDER}`;
     await rawRequest(
-      server,
+      dav(),
       'PUT',
       `${dir}/${broken.id}.json`,
       '{"format":"clear-reader-article","version":1,"copy":{{',
     );
     // Another item's copy under this one's name: refused, it would show the wrong article.
-    await rawRequest(server, 'PUT', `${dir}/${renamed.id}.json`, await encodeArticleCopy(copyOf(good.id, 4)));
-    await rawRequest(server, 'PUT', `${dir}/${future.id}.json`, '{"format":"clear-reader-article","version":9}');
+    await rawRequest(dav(), 'PUT', `${dir}/${renamed.id}.json`, await encodeArticleCopy(copyOf(good.id, 4)));
+    await rawRequest(dav(), 'PUT', `${dir}/${future.id}.json`, '{"format":"clear-reader-article","version":9}');
 
     const expected = [
       { file: `${ARTICLES_FOLDER}/${broken.id}.json`, title: broken.title, code: 'garbage' },
@@ -129,7 +121,7 @@ describe('offline copies through WebDAV', { timeout: 30_000 }, () => {
     await syncDevice(a, c.list);
     const recorder = recordingFetch();
     const again = await syncDevice(b, c.list, {
-      articles: { client: clientsFor(server, c.folder, { fetch: recorder.fetch }).articles, store: b.store },
+      articles: { client: clientsFor(dav(), c.folder, { fetch: recorder.fetch }).articles, store: b.store },
     });
     expect(sorted(again)).toMatchObject(expected);
     expect(recorder.log).toEqual([`PROPFIND /${dir}/`]); // the bad files are not fetched again
@@ -194,7 +186,7 @@ describe('one copy at a time', { timeout: 30_000 }, () => {
     // Not offered again at the next sync, and still said.
     const recorder = recordingFetch();
     const again = await syncDevice(a, c.list, {
-      articles: { client: clientsFor(server, c.folder, { fetch: recorder.fetch }).articles, store: a.store },
+      articles: { client: clientsFor(dav(), c.folder, { fetch: recorder.fetch }).articles, store: a.store },
     });
     expect(again).toMatchObject({ ok: true, problems: [{ code: 'too-large', title: big.title }] });
     expect(recorder.count('PUT')).toBe(0);
@@ -252,10 +244,10 @@ describe('one copy at a time', { timeout: 30_000 }, () => {
     expect(await syncWith(c0)(a)).toMatchObject({ ok: true, articles: { uploaded: 3 } });
     const stalling = await startScriptedServer(
       (method, path) => (method === 'GET' && path.endsWith(`/${stuck.id}.json`) ? { stall: 'after-headers' } : null),
-      server.url,
+      dav().url,
     );
     try {
-      const proxied = { ...server, url: stalling.url };
+      const proxied = { ...dav(), url: stalling.url };
       const c = clientsFor(proxied, c0.folder, { timeoutMs: 3_000 });
       const result = await syncWith(c)(b);
       expect(result).toMatchObject({
@@ -283,12 +275,12 @@ describe('one copy at a time', { timeout: 30_000 }, () => {
           ? Promise.resolve(new Response('', { status }))
           : fetch(input, init);
 
-    const full = await syncWith(clientsFor(server, c0.folder, { fetch: failing(507) }))(b);
+    const full = await syncWith(clientsFor(dav(), c0.folder, { fetch: failing(507) }))(b);
     // One full answer: the other uploads wait; both downloads happen.
     expect(full).toMatchObject({ ok: true, articles: { uploaded: 0, downloaded: 2, pending: 4 } });
     expect(full.ok && full.problems.map((p) => p.code)).toEqual(['full']);
 
-    const broken = await syncWith(clientsFor(server, c0.folder, { fetch: failing(500) }))(b);
+    const broken = await syncWith(clientsFor(dav(), c0.folder, { fetch: failing(500) }))(b);
     expect(broken.ok && broken.problems.map((p) => [p.code, p.file === ''])).toEqual([
       ['server-error', false],
       ['server-error', false],
@@ -305,7 +297,7 @@ describe('one copy at a time', { timeout: 30_000 }, () => {
       urlOf(input).includes(`/${ARTICLES_FOLDER}/`)
         ? Promise.resolve(new Response('', { status: 401 }))
         : fetch(input, init);
-    const result = await syncWith(clientsFor(server, c0.folder, { fetch: refusing }))(a);
+    const result = await syncWith(clientsFor(dav(), c0.folder, { fetch: refusing }))(a);
     expect(result).toMatchObject({ ok: true, articles: { uploaded: 0 }, problems: [{ code: 'auth', file: '' }] });
     expect(result.ok && result.problems).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 // What a sync asks of a real WebDAV server (npm `webdav-server` on 127.0.0.1), counted request by request: the
 // folder created only when missing, one PROPFIND when nothing changed on either side, only what changed read or
 // written; and a server that refuses large files (413): the list split into files it takes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createWebDavClient,
   deviceFileName,
@@ -9,7 +9,7 @@ import {
   type WebDavClient,
   type WebDavClientOptions,
 } from '../../../core/reading-list/index.ts';
-import { startDavServer, type DavServer } from '../../support/webdav-server.ts';
+import { davServerForFile } from '../../support/webdav-server.ts';
 import {
   article,
   bodyBytes,
@@ -20,20 +20,12 @@ import {
   type Device,
 } from '../../support/webdav-devices.ts';
 
-let server: DavServer;
+const dav = davServerForFile();
 let folderCount = 0;
-
-beforeAll(async () => {
-  server = await startDavServer('webdav-server', { user: 'alice', password: 's3cret-pass' });
-});
-
-afterAll(async () => {
-  await server.stop();
-});
 
 const freshFolder = () => `Sync/requests-${++folderCount}`;
 const client = (folder: string, options: WebDavClientOptions = {}): WebDavClient =>
-  createWebDavClient({ baseUrl: server.url, user: server.user, password: server.password, folder }, options);
+  createWebDavClient({ baseUrl: dav().url, user: dav().user, password: dav().password, folder }, options);
 const sync = syncDevice;
 const itemIdOf = (d: Device, n: number) => d.list.items().find((i) => i.title === article(n, 'en').title)!.id;
 
@@ -96,7 +88,7 @@ describe('the requests a sync costs', { timeout: 30_000 }, () => {
     const a = await device('memo-a');
     await a.list.save(article(71, 'en'));
     expect(await sync(a, client(folder))).toMatchObject({ ok: true });
-    await rawRequest(server, 'DELETE', `${folder}/${deviceFileName(a.deviceId)}`);
+    await rawRequest(dav(), 'DELETE', `${folder}/${deviceFileName(a.deviceId)}`);
     const rewritten = await sync(a, client(folder));
     expect(rewritten.ok && rewritten.wroteBytes).toBeGreaterThan(0);
     expect((await client(folder).listFiles()).map((f) => f.name)).toEqual([deviceFileName(a.deviceId)]);
@@ -108,7 +100,7 @@ describe('the requests a sync costs', { timeout: 30_000 }, () => {
     expect(elsewhere.ok && elsewhere.wroteBytes).toBeGreaterThan(0);
     const sealed = await sync(a, client(other), { passphrase: 'now sealed', iterations: 1_000 });
     expect(sealed.ok && sealed.wroteBytes).toBeGreaterThan(0);
-    expect((await rawRequest(server, 'GET', `${other}/${deviceFileName(a.deviceId)}`)).text).toContain('"encrypted"');
+    expect((await rawRequest(dav(), 'GET', `${other}/${deviceFileName(a.deviceId)}`)).text).toContain('"encrypted"');
   });
 });
 
