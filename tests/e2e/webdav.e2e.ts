@@ -4,7 +4,7 @@
 // & and #. An article saved in Chromium appears in Firefox's list; its deletion in Firefox reaches Chromium; its
 // offline copy, synced as a file of its own, reads in Firefox. (The E2E builds may reach 127.0.0.1, as the
 // reader's granted origin.)
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import puppeteer, { type Browser, type Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { missingBinaries, startDavServer, type DavServer } from '../support/webdav-server.ts';
-import { CHROMIUM, E2E_BUILD, FIREFOX, GECKO_ID } from './paths.ts';
+import { ARTIFACTS, CHROMIUM, E2E_BUILD, FIREFOX, GECKO_ID } from './paths.ts';
 import { PATHS, startServer, type TestServer } from './server.ts';
 
 const USER = 'lecteur';
@@ -69,6 +69,15 @@ interface Ui {
   waitFor(selector: string): Promise<void>;
   /** The page's value of a function of one string argument. */
   read<R>(fn: (arg: string) => R, arg?: string): Promise<R>;
+  screenshot(name: string): Promise<void>;
+}
+
+async function saveScreenshot(
+  page: { screenshot(options: { path: string; fullPage: boolean }): Promise<unknown> },
+  name: string,
+) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
 }
 
 const chromeUi = (page: Page): Ui => ({
@@ -76,6 +85,7 @@ const chromeUi = (page: Page): Ui => ({
   type: (selector, text) => page.fill(selector, text),
   waitFor: async (selector) => void (await page.locator(selector).first().waitFor()),
   read: (fn, arg = '') => page.evaluate(fn, arg),
+  screenshot: (name) => saveScreenshot(page, name),
 });
 
 const firefoxUi = (page: FirefoxPage): Ui => ({
@@ -89,6 +99,7 @@ const firefoxUi = (page: FirefoxPage): Ui => ({
   },
   waitFor: async (selector) => void (await page.waitForSelector(selector)),
   read: (fn, arg = '') => page.evaluate(fn, arg),
+  screenshot: (name) => saveScreenshot(page, name),
 });
 
 async function until(ui: Ui, fn: (arg: string) => boolean, arg = '', timeoutMs = 20_000): Promise<void> {
@@ -229,4 +240,34 @@ describe('WebDAV sync between Chromium and Firefox', () => {
     await listShows(chromeList, false);
     // Two browsers, four syncs through the options pages: over a minute on a loaded 2-core machine.
   }, 180_000);
+
+  // Through the real options page, plain words for what the reader got wrong (every server answer is said in
+  // words by the unit tests; here, that the page shows them). Runs after the first test: its saved settings load.
+  test.each(['chromium', 'firefox'] as const)(
+    '%s: the connection test names a refused password and credentials typed into the address',
+    async (browserName) => {
+      const chromePage = browserName === 'chromium' ? await chrome.newPage() : null;
+      if (chromePage) await chromePage.goto(`${chromeBase}/options.html`);
+      const ui = chromePage ? chromeUi(chromePage) : firefoxUi(await firefoxPage('options.html'));
+      await until(
+        ui,
+        (url) => document.querySelector<HTMLInputElement>('input[name="baseUrl"]')?.value === url,
+        dav.url,
+      );
+      const result = (expected: string) =>
+        until(ui, (words) => document.querySelector('.result.error')?.textContent?.includes(words) === true, expected);
+
+      await ui.type('input[name="password"]', `${PASSWORD}-wrong`);
+      await ui.click('button.webdav-test');
+      await result('refused the user name or password (HTTP 401)');
+
+      const withCredentials = dav.url.replace('http://', `http://${USER}:secret@`);
+      await ui.type('input[name="baseUrl"]', withCredentials);
+      await ui.click('button.webdav-test');
+      await result('holds a user name or password (user:password@)');
+      expect(await ui.read(() => document.querySelector('main')?.innerText.includes('secret'))).toBe(false);
+      await ui.screenshot(`options-webdav-problem-${browserName}.png`);
+    },
+    60_000,
+  );
 });
