@@ -20,6 +20,7 @@ import {
   type WebDavSyncResult,
 } from '../core/reading-list/index.ts';
 import { readingList } from './reading-list.ts';
+import { hasOrigin } from './webdav-origin.ts';
 import { getOfflineArticle, offlineIds, putOfflineArticle } from './offline-store.ts';
 import { deviceIdItem, webDavMemoItem, webDavSettingsItem, webDavStatusItem } from './storage.ts';
 import type { WebDavSettings } from '../contracts/webdav.ts';
@@ -31,32 +32,6 @@ const PERIOD_MINUTES = 30;
 const AFTER_CHANGE_MS = 15_000;
 /** A whole sync (list and offline copies) is abandoned after this long. */
 export const SYNC_DEADLINE_MS = 5 * 60_000;
-
-/**
- * The host permission pattern for a server address, requested at run time for that host only. Without its port:
- * Firefox's match patterns take none (and a pattern without one covers every port in both browsers).
- */
-export function originPattern(baseUrl: string): string | null {
-  try {
-    const url = new URL(baseUrl);
-    return /^https?:$/.test(url.protocol) ? `${url.protocol}//${url.hostname}/*` : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Asks the reader for access to the server's origin. Call it in the click itself: browsers require the user's
- * gesture for a permission prompt.
- */
-export function requestOrigin(origin: string): Promise<boolean> {
-  return browser.permissions.request({ origins: [origin] });
-}
-
-async function hasOrigin(baseUrl: string): Promise<boolean> {
-  const origin = originPattern(baseUrl);
-  return !!origin && (await browser.permissions.contains({ origins: [origin] }));
-}
 
 /** This device's offline copies (IndexedDB), as the WebDAV sync sees them. */
 const offlineCopies: ArticleCopyStore = {

@@ -7,7 +7,7 @@ import { addressProblem, type ConnectionResult } from '../../core/reading-list/i
 import { errorMessage } from '../../core/util/index.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import { webDavSettingsDamaged, webDavSettingsItem, webDavStatusItem } from '../../platform/storage.ts';
-import { originPattern, requestOrigin } from '../../platform/webdav-sync.ts';
+import { originPattern, requestOrigin } from '../../platform/webdav-origin.ts';
 
 export function useWebDavSync(): Omit<WebDavSyncViewProps, 't' | 'locale'> {
   const [webdav, setWebdav] = useState<WebDavSettings>(webDavSettingsItem.fallback);
