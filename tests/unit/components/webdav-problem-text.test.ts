@@ -5,7 +5,7 @@
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OptionsView, type OptionsViewProps } from '../../../components/OptionsView.tsx';
+import { WebDavSyncView, type WebDavSyncViewProps } from '../../../components/WebDavSyncView.tsx';
 import { formatBytes, syncProblemText, webDavProblemText } from '../../../components/webdav-problem-text.ts';
 import type { MessageKey, Translate } from '../../../contracts/i18n.ts';
 import { normalizeWebDavStatus, WEBDAV_DEFAULTS } from '../../../contracts/webdav.ts';
@@ -155,17 +155,17 @@ describe('WebDAV problems in plain words', () => {
   });
 });
 
-describe('the options page shows them', () => {
+describe('the options page’s sync screen shows them', () => {
   let root: HTMLElement;
   afterEach(async () => {
     await act(() => render(null, root));
     root.remove();
   });
 
-  async function mount(overrides: Partial<OptionsViewProps>, t: Translate, locale: string) {
+  async function mount(overrides: Partial<WebDavSyncViewProps>, t: Translate, locale: string) {
     root = document.createElement('div');
     document.body.append(root);
-    const props: OptionsViewProps = {
+    const props: WebDavSyncViewProps = {
       t,
       locale,
       webdav: { ...WEBDAV_DEFAULTS, enabled: true, baseUrl: 'https://cloud.example.org/dav/' },
@@ -176,15 +176,9 @@ describe('the options page shows them', () => {
       onWebDavSave: vi.fn(),
       onWebDavTest: vi.fn(),
       onSyncNow: vi.fn(),
-      importState: { kind: 'idle' },
-      onPickFile: vi.fn(),
-      onImport: vi.fn(),
-      onExport: vi.fn(),
-      exportError: null,
-      exportLeftOut: 0,
       ...overrides,
     };
-    await act(() => render(h(OptionsView, props), root));
+    await act(() => render(h(WebDavSyncView, props), root));
   }
 
   it.each(LOCALES)(
