@@ -1,0 +1,41 @@
+// Helpers both drivers share: functions turned into expressions, and waiting on a condition from Node.
+
+/**
+ * `fn(context, arg)` as an expression to evaluate in the browser, `context` being what `contextExpression` gives
+ * there (it may use `await`). A string, not a function: DevTools and BiDi evaluate strings outside the page's CSP.
+ */
+export function expressionFor<A, R>(
+  fn: (context: never, arg: A) => R | Promise<R>,
+  arg: A,
+  contextExpression: string,
+): string {
+  // __name: esbuild's keepNames helper, should the function's source use it.
+  return `(async () => {
+    const __name = (f) => f;
+    return (${fn.toString()})(${contextExpression}, ${JSON.stringify(arg)});
+  })()`;
+}
+
+/** How often a condition is asked again. */
+const POLL_MS = 50;
+
+/**
+ * Asks `probe` until it gives something truthy, and returns it. A probe that throws (a tab between two documents)
+ * is asked again; after `timeoutMs` the wait fails with `what` and the last error.
+ */
+export async function poll<R>(probe: () => Promise<R>, what: string, timeoutMs: number): Promise<NonNullable<R>> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown = null;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${what}: not within ${timeoutMs / 1000} s`, { cause: lastError ?? undefined });
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
