@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../../core/reader/index.ts';
 import { useLocalSummary, type BuiltInSummarizer } from '../../../components/useSummary.ts';
 import { useBuiltInSummary } from '../../../components/useBuiltInSummary.ts';
+import { sampleArticle } from '../../support/article.ts';
 
 const PARAGRAPHS = [
   'The city council approved a budget of 2.1 billion dollars on Tuesday night after a six-hour debate.',
@@ -15,22 +16,18 @@ const PARAGRAPHS = [
   'Libraries will open on Sundays again, a year after the cuts that closed them.',
   'The council will vote on the police budget separately next month.',
 ];
-const ARTICLE = {
+const ARTICLE = sampleArticle({
   url: 'https://news.example/budget',
-  canonicalUrl: null,
   title: 'Council passes city budget',
   byline: null,
   siteName: null,
-  lang: 'en',
   dir: null,
   publishedTime: null,
-  lede: null,
   contentHtml: PARAGRAPHS.map((p) => `<p>${p}</p>`).join(''),
   text: PARAGRAPHS.join('\n\n'),
   wordCount: 130,
   readingTimeMinutes: 1,
-  removed: [],
-} satisfies Article;
+});
 
 let root: HTMLElement;
 let latest: ReturnType<typeof useBuiltInSummary>;
@@ -41,12 +38,21 @@ function Probe({ article, builtIn }: { article: Article | null; builtIn?: BuiltI
   return null;
 }
 
+/** Renders the hooks, and waits for the local summary and for the browser's answer about its own summarizer. */
 async function mount(article: Article | null, builtIn?: BuiltInSummarizer) {
+  let answered: Promise<unknown> = Promise.resolve();
+  const watched = builtIn && {
+    ...builtIn,
+    availability: (lang: string) => (answered = builtIn.availability(lang)),
+  };
   await act(() => {
-    render(h(Probe, { article, builtIn }), root);
+    render(h(Probe, { article, builtIn: watched }), root);
   });
   await vi.dynamicImportSettled();
-  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  if (article) await vi.waitFor(() => expect(latest.summary.status).not.toBe('loading'));
+  await act(async () => {
+    await answered.catch(() => undefined);
+  });
 }
 
 beforeEach(() => {
@@ -94,10 +100,8 @@ describe('useLocalSummary and useBuiltInSummary', () => {
     expect(latest.offer?.running).toBe(true);
     await act(() => report(0.5));
     expect(latest.offer?.progress).toBe(0.5);
-    await act(async () => {
-      finish(['Budget passed.', 'Schools get more.']);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
+    await act(() => finish(['Budget passed.', 'Schools get more.']));
+    await vi.waitFor(() => expect(latest.summary).toMatchObject({ method: 'built-in' }));
     expect(latest.summary).toEqual({
       status: 'ready',
       method: 'built-in',
@@ -114,11 +118,8 @@ describe('useLocalSummary and useBuiltInSummary', () => {
       summarize: () => Promise.reject(new Error('model crashed')),
     };
     await mount({ ...ARTICLE }, builtIn);
-    await act(async () => {
-      latest.useBuiltIn();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-    expect(latest.offer).toMatchObject({ running: false, error: 'model crashed' });
+    await act(() => latest.useBuiltIn());
+    await vi.waitFor(() => expect(latest.offer).toMatchObject({ running: false, error: 'model crashed' }));
     expect(latest.summary).toMatchObject({ status: 'ready', method: 'local' });
   });
 
