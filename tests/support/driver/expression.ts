@@ -39,3 +39,12 @@ export async function poll<R>(probe: () => Promise<R>, what: string, timeoutMs: 
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
+
+/** `promise`, or a failure saying `what` did not happen within `timeoutMs` (a bound, not a wait). */
+export function within<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not within ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  return Promise.race([promise, bound]).finally(() => clearTimeout(timer));
+}
