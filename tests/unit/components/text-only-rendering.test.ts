@@ -8,9 +8,14 @@ import { h, type ComponentChild } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportSummary, SavedItem } from '../../../core/reading-list/index.ts';
 import { ArticleView, type ArticleViewProps } from '../../../components/ArticleView.tsx';
-import { OptionsView, type ImportState, type OptionsViewProps } from '../../../components/OptionsView.tsx';
+import {
+  ImportExportView,
+  type ImportExportViewProps,
+  type ImportState,
+} from '../../../components/ImportExportView.tsx';
 import { ReaderShell } from '../../../components/ReaderShell.tsx';
 import { ReadingListView, type ReadingListViewProps } from '../../../components/ReadingListView.tsx';
+import { WebDavSyncView, type WebDavSyncViewProps } from '../../../components/WebDavSyncView.tsx';
 import { DEFAULT_SETTINGS } from '../../../core/reader/index.ts';
 import { MissingCopy } from '../../../entrypoints/reader/MissingCopy.tsx';
 import { WEBDAV_DEFAULTS } from '../../../contracts/webdav.ts';
@@ -219,8 +224,8 @@ describe('the offline reader without its copy (MissingCopy): the address is text
   });
 });
 
-describe('the options page (OptionsView): what servers and files say is text', () => {
-  const props = (text: string, importState: ImportState): OptionsViewProps => ({
+describe('the options page (WebDavSyncView, ImportExportView): what servers and files say is text', () => {
+  const syncProps = (text: string): WebDavSyncViewProps => ({
     t,
     locale: 'en',
     webdav: { ...WEBDAV_DEFAULTS, enabled: true, baseUrl: text, user: text, folder: text },
@@ -231,6 +236,9 @@ describe('the options page (OptionsView): what servers and files say is text', (
     onWebDavSave: vi.fn(),
     onWebDavTest: vi.fn(),
     onSyncNow: vi.fn(),
+  });
+  const transferProps = (text: string, importState: ImportState): ImportExportViewProps => ({
+    t,
     importState,
     onPickFile: vi.fn(),
     onImport: vi.fn(),
@@ -239,7 +247,11 @@ describe('the options page (OptionsView): what servers and files say is text', (
     exportLeftOut: 0,
   });
 
-  it('the sync status and its problems, the connection test, an export error, an import preview', async () => {
+  it('the sync status and its problems, the connection test', async () => {
+    expect(await textOnly((text) => h(WebDavSyncView, syncProps(text)))).toEqual([]);
+  });
+
+  it('an export error, an import preview', async () => {
     const preview = (text: string): ImportState => ({
       kind: 'preview',
       fileName: text,
@@ -247,11 +259,13 @@ describe('the options page (OptionsView): what servers and files say is text', (
       count: 2,
       rejected: [{ line: 3, reason: text, file: text }],
     });
-    expect(await textOnly((text) => h(OptionsView, props(text, preview(text))))).toEqual([]);
+    expect(await textOnly((text) => h(ImportExportView, transferProps(text, preview(text))))).toEqual([]);
   });
 
   it('an import that failed, and one that refused items', async () => {
-    expect(await textOnly((text) => h(OptionsView, props(text, { kind: 'error', message: text })))).toEqual([]);
+    expect(
+      await textOnly((text) => h(ImportExportView, transferProps(text, { kind: 'error', message: text }))),
+    ).toEqual([]);
     const summary = (text: string): ImportSummary => ({
       added: 1,
       updated: 0,
@@ -259,17 +273,19 @@ describe('the options page (OptionsView): what servers and files say is text', (
       failed: [{ url: text, reason: text }],
     });
     // The refused items are counted, not listed: their text must not show, nor build anything.
-    const root = await mount(h(OptionsView, props(PLAIN, { kind: 'done', summary: summary(PLAIN) })));
+    const root = await mount(h(ImportExportView, transferProps(PLAIN, { kind: 'done', summary: summary(PLAIN) })));
     const plain = shapeOf(root);
     for (const payload of HOSTILE) {
-      const shown = await rerender(h(OptionsView, props(PLAIN, { kind: 'done', summary: summary(payload) })));
+      const shown = await rerender(
+        h(ImportExportView, transferProps(PLAIN, { kind: 'done', summary: summary(payload) })),
+      );
       expect(shapeOf(shown), payload).toEqual(plain);
     }
   });
 
   it('the fields show what the settings hold, as values', async () => {
     for (const payload of HOSTILE.slice(0, 20)) {
-      const root = await rerender(h(OptionsView, props(payload, { kind: 'idle' })));
+      const root = await rerender(h(WebDavSyncView, syncProps(payload)));
       const value = (name: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.value;
       expect([value('baseUrl'), value('user'), value('folder')]).toEqual([payload, payload, payload]);
     }
