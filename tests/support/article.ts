@@ -20,3 +20,8 @@ export function sampleArticle(overrides: Partial<Article> = {}): Article {
     ...overrides,
   };
 }
+
+/** An article as an offline copy keeps it: without the cleanup log. */
+export function withoutCleanupLog({ removed: _removed, ...kept }: Article): Omit<Article, 'removed'> {
+  return kept;
+}

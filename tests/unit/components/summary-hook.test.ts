@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { h, render } from 'preact';
+import { h } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../../core/reader/index.ts';
 import { useLocalSummary, type BuiltInSummarizer } from '../../../components/useSummary.ts';
 import { useBuiltInSummary } from '../../../components/useBuiltInSummary.ts';
+import { useRoot } from '../../support/preact.ts';
 import { sampleArticle } from '../../support/article.ts';
 
 const PARAGRAPHS = [
@@ -29,7 +30,7 @@ const ARTICLE = sampleArticle({
   readingTimeMinutes: 1,
 });
 
-let root: HTMLElement;
+const { rerender } = useRoot();
 let latest: ReturnType<typeof useBuiltInSummary>;
 
 /** The popup's arrangement: the local summary, and the built-in one offered over it. */
@@ -45,24 +46,13 @@ async function mount(article: Article | null, builtIn?: BuiltInSummarizer) {
     ...builtIn,
     availability: (lang: string) => (answered = builtIn.availability(lang)),
   };
-  await act(() => {
-    render(h(Probe, { article, builtIn: watched }), root);
-  });
+  await rerender(h(Probe, { article, builtIn: watched }));
   await vi.dynamicImportSettled();
   if (article) await vi.waitFor(() => expect(latest.summary.status).not.toBe('loading'));
   await act(async () => {
     await answered.catch(() => undefined);
   });
 }
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 describe('useLocalSummary and useBuiltInSummary', () => {
   it('gives the on-device summary: sentences of the article with their paragraph', async () => {
