@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM, E2E_BUILD } from '../../e2e/paths.ts';
-import { expressionFor, poll } from './expression.ts';
+import { expressionFor, poll, runCommand } from './expression.ts';
 import type { Driver, ExtensionContext, LaunchOptions, SeenRequest, Tab, WaitOptions } from './types.ts';
 
 /** The browser's own background traffic off, so that what the tests see is the extension's. */
@@ -187,14 +187,7 @@ class ChromiumDriver implements Driver {
     return this.launched.worker.evaluate(expressionFor(fn, arg, '({ api: chrome, background: globalThis })'));
   }
   async command(name: string, url: string) {
-    await this.inExtension(
-      async ({ api, background }, { name, url }) => {
-        const tab = (await api.tabs.query({})).find((t) => t.url === url);
-        if (!tab) throw new Error(`no tab shows ${url}`);
-        await background.clearReader.handleCommand(name, tab);
-      },
-      { name, url },
-    );
+    await this.inExtension(runCommand, { name, url });
   }
   onRequest(listener: (request: SeenRequest) => void) {
     this.launched.context.on('request', (request) => {

@@ -1,4 +1,6 @@
-// Helpers both drivers share: functions turned into expressions, and waiting on a condition from Node.
+// Helpers both drivers share: functions turned into expressions, waiting on a condition from Node, and the
+// command hook run in the extension.
+import type { ExtensionContext } from './types.ts';
 
 /**
  * `fn(context, arg)` as an expression to evaluate in the browser, `context` being what `contextExpression` gives
@@ -47,4 +49,17 @@ export function within<T>(promise: Promise<T>, timeoutMs: number, what: string):
     timer = setTimeout(() => reject(new Error(`${what}: not within ${timeoutMs / 1000} s`)), timeoutMs);
   });
   return Promise.race([promise, bound]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Run in the extension's background context (`Driver.inExtension`): the background's command handler, on the tab
+ * showing `url`. The tab is found in code, not by tabs.query({url}): Firefox's match patterns reject ports.
+ */
+export async function runCommand(
+  { api, background }: ExtensionContext,
+  { name, url }: { name: string; url: string },
+): Promise<void> {
+  const tab = (await api.tabs.query({})).find((t) => t.url === url);
+  if (!tab) throw new Error(`no tab shows ${url}`);
+  await background.clearReader.handleCommand(name, tab);
 }

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { E2E_BUILD, FIREFOX, GECKO_ID } from '../../e2e/paths.ts';
-import { expressionFor, poll } from './expression.ts';
+import { expressionFor, poll, runCommand } from './expression.ts';
 import type { Driver, ExtensionContext, LaunchOptions, SeenRequest, Tab, WaitOptions } from './types.ts';
 
 /** `role=button[name="Save"]` in puppeteer's ARIA syntax; other selectors as they are (`>>>` is puppeteer's). */
@@ -254,15 +254,7 @@ class FirefoxDriver implements Driver {
     return this.backstage.evaluateExpression<R>(expressionFor(fn, arg, context));
   }
   async command(name: string, url: string) {
-    await this.inExtension(
-      async ({ api, background }, { name, url }) => {
-        // Firefox's match patterns reject ports: the tab is found in code, not by tabs.query({url}).
-        const tab = (await api.tabs.query({})).find((t) => t.url === url);
-        if (!tab) throw new Error(`no tab shows ${url}`);
-        await background.clearReader.handleCommand(name, tab);
-      },
-      { name, url },
-    );
+    await this.inExtension(runCommand, { name, url });
   }
   onRequest(listener: (request: SeenRequest) => void) {
     this.#requestListeners.push(listener);
