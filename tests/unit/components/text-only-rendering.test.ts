@@ -229,8 +229,17 @@ describe('the options page (WebDavSyncView, ImportExportView): what servers and 
     t,
     locale: 'en',
     webdav: { ...WEBDAV_DEFAULTS, enabled: true, baseUrl: text, user: text, folder: text },
-    status: { lastSyncAt: Date.UTC(2024, 2, 15), lastError: text, failures: 1, problems: [text] },
-    testResult: { ok: false, message: text },
+    // Every text a server or a file can put in a problem: a redirect's address, a detail, a host, a file, a title.
+    status: {
+      lastSyncAt: Date.UTC(2024, 2, 15),
+      lastError: { code: 'failed', detail: text },
+      failures: 1,
+      problems: [
+        { code: 'unusable-copy', file: text, title: text },
+        { code: 'garbage', file: text, detail: text },
+      ],
+    },
+    testResult: { ok: false, problem: { code: 'redirect', status: 302, location: text } },
     busy: false,
     onWebDavChange: vi.fn(),
     onWebDavSave: vi.fn(),
