@@ -47,7 +47,7 @@ export default defineConfig({
       default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' },
     },
     // Default keys that browsers actually assign (Chromium silently leaves Alt+Shift+R unassigned):
-    // tests/e2e/chromium.e2e.ts checks them with commands.getAll().
+    // tests/e2e/scenarios/in-page-view.ts checks them with commands.getAll(), in both browsers.
     commands: {
       'toggle-reader-view': {
         suggested_key: { default: 'Alt+Shift+Y' },

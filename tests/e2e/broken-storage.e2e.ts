@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './chromium-launch.ts';
+import { launchChromium } from '../support/driver/index.ts';
 import { encodeShard } from '../../core/reading-list/sync-storage/codec.ts';
 import { shardKey, shardOf } from '../../core/reading-list/sync-storage/shard.ts';
 import { emptyCollected } from '../../core/reading-list/crdt.ts';

@@ -12,6 +12,8 @@ export interface PopupSnapshot {
   site: string;
   byline: string;
   readingTime: string;
+  /** The status line of a failure ('' when none). */
+  status: string;
   paragraphs: string[];
   /** All the text of the popup. */
   text: string;
@@ -19,6 +21,8 @@ export interface PopupSnapshot {
 
 /** The popup's state attribute once it is no longer loading. */
 export const SETTLED = 'main[data-state]:not([data-state="loading"])';
+
+export const SEED_TITLE = 'Visite officielle de Abdellatif Hammouchi en France pour la sécurité bilatérale';
 
 // Beginnings of the six paragraphs of the seed article.
 export const SEED_PARAGRAPHS = [
@@ -35,7 +39,7 @@ const SEED_ABSENT = ['Temps de lecture', '© DR', 'La newsletter', 'Laisser un c
 
 export function expectSeedArticle(popup: PopupSnapshot): void {
   expect(popup.state).toBe('article');
-  expect(popup.title).toBe('Visite officielle de Abdellatif Hammouchi en France pour la sécurité bilatérale');
+  expect(popup.title).toBe(SEED_TITLE);
   expect(popup.site).toBe('Le Quotidien du Maghreb');
   expect(popup.readingTime).toMatch(/^\d+ min read$/);
   const paragraphs = popup.paragraphs.map((p) => p.trim()).filter(Boolean);

@@ -2,7 +2,8 @@
 //   127.0.0.1  the pages and their own photos;
 //   127.0.0.2  the sentinel: every payload's request goes here, so any request that reaches it is a leak;
 //   127.0.0.3  a CDN with the photos some articles host elsewhere (only `<img>` loads are allowed there).
-// The sentinel and the CDN log every request they get. The sentinel answers 204 No Content, which also keeps a
+// The sentinel and the CDN log every request they get; the page server logs the requests for its photos (what
+// the tests count, whichever tab or browser asked). The sentinel answers 204 No Content, which also keeps a
 // page whose own <meta http-equiv="refresh"> points there from navigating away.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +21,7 @@ const PHOTO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="4
 export const QUIET_CSP = "default-src 'self'; script-src 'none'; style-src 'none'; object-src 'none'; frame-src 'none'";
 
 export interface Hit {
-  host: 'sentinel' | 'cdn';
+  host: 'sentinel' | 'cdn' | 'page';
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
@@ -33,7 +34,7 @@ export interface HostileServers {
   hosts: Hosts;
   /** The article page of a vector; `quiet`: under QUIET_CSP. */
   url: (vector: Vector, quiet?: boolean) => string;
-  /** Every request the sentinel and the CDN received, in order. */
+  /** Every request the sentinel and the CDN received, and the page server's photo requests, in order. */
   hits: Hit[];
   close: () => Promise<void>;
 }
@@ -59,6 +60,7 @@ export async function startHostileServers(): Promise<HostileServers> {
     hits.push({ host, method, path, headers, at: Date.now() });
   const logSentinel = log('sentinel');
   const logCdn = log('cdn');
+  const logPage = log('page');
 
   const sentinel = createServer((req, res) => {
     logSentinel(req.method ?? 'GET', req.url ?? '/', req.headers);
@@ -79,6 +81,7 @@ export async function startHostileServers(): Promise<HostileServers> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const headers: Record<string, string> = { 'cache-control': 'no-store' };
     if (url.pathname.startsWith(OWN_IMAGE_PATH)) {
+      logPage(req.method ?? 'GET', url.pathname, req.headers);
       return void res.writeHead(200, { ...headers, 'content-type': 'image/svg+xml' }).end(PHOTO_SVG);
     }
     const vector = byPath.get(url.pathname);

@@ -1,21 +1,17 @@
-// Zero network from the extension: real Chromium with the extension, sync off (no WebDAV server set), every
+// Zero network from the extension: real Chromium and Firefox ESR with the extension, sync off (no WebDAV server set), every
 // feature used once (the popup's article and summary, the in-page view, settings, saving from the popup and by
 // shortcut, the reading list and its search, the offline reader, the options page's import and export), while
 // every request the browser makes goes through a recording proxy, loopback included. The only requests allowed
 // are the test pages' own: their HTML, what they load themselves, and their article images the clean view shows.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SEED_PARAGRAPHS, SETTLED, enMessage } from './expectations.ts';
+import { DRIVERS, type Driver } from '../support/driver/index.ts';
+import { SEED_PARAGRAPHS, enMessage } from './expectations.ts';
 import { ROOT } from './paths.ts';
-import { launchChromium } from './chromium-launch.ts';
+import { inView, openPopupOn } from './scenarios/session.ts';
 import { PATHS, startServer, type TestServer } from './server.ts';
-
-declare const chrome: { tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> } };
 
 interface Recorded {
   method: string;
@@ -74,121 +70,99 @@ async function startRecordingProxy(
   };
 }
 
-let server: TestServer;
-let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
-let context: BrowserContext;
-let profile: string;
-let worker: Worker;
-let base: string;
-let pageTab: Page;
+/** The end of a run: a request the test makes after every feature, through the same proxy. */
+const END_MARKER = '/__end-of-run__';
 
-beforeAll(async () => {
-  server = await startServer();
-  proxy = await startRecordingProxy(new URL(server.origin).host);
-  profile = mkdtempSync(join(tmpdir(), 'clear-reader-privacy-'));
-  ({ context, worker, base } = await launchChromium(profile, [
-    `--proxy-server=http://127.0.0.1:${proxy.port}`,
-    '--proxy-bypass-list=<-loopback>', // loopback through the proxy too: nothing goes unrecorded
-    // More of the browser's own background traffic (not the extension's) off, so that the log is the extension's.
-    '--disable-domain-reliability',
-    '--disable-client-side-phishing-detection',
-    '--no-pings',
-    '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication',
-  ]));
-  pageTab = context.pages()[0] ?? (await context.newPage());
-});
+describe.each(DRIVERS)('$name, sync off: the extension makes no request of its own', (entry) => {
+  let server: TestServer;
+  let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
+  let driver: Driver;
 
-afterAll(async () => {
-  await context?.close();
-  await proxy?.close();
-  await server?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
+  beforeAll(async () => {
+    server = await startServer();
+    proxy = await startRecordingProxy(new URL(server.origin).host);
+    driver = await entry.launch({ proxy: { port: proxy.port } });
+  });
 
-async function command(url: string, name: string): Promise<void> {
-  await worker.evaluate(
-    async ({ url, name }) => {
-      const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
-      if (!tab) throw new Error(`no tab shows ${url}`);
-      const hook = (globalThis as unknown as { clearReader: { handleCommand(c: string, t: unknown): Promise<void> } })
-        .clearReader;
-      await hook.handleCommand(name, tab);
-    },
-    { url, name },
-  );
-}
+  afterAll(async () => {
+    await driver?.close();
+    await proxy?.close();
+    await server?.close();
+  });
 
-async function openPopupOn(url: string): Promise<Page> {
-  const popup = await context.newPage();
-  await pageTab.bringToFront();
-  await pageTab.goto(url);
-  await popup.goto(`${base}/popup.html`);
-  await popup.locator(SETTLED).waitFor();
-  return popup;
-}
-
-describe('Chromium, sync off: the extension makes no request of its own', () => {
   test('every feature used once; the only requests are the test page and what it loads itself', async () => {
+    const { pageTab } = driver;
     const article = server.url(PATHS.article);
     const english = server.url(PATHS.english);
     const pageLoads = new Set<string>();
     // What the pages load by themselves, recorded with the extension's work left out (nothing runs before).
     for (const url of [article, english, server.url(PATHS.notArticle)]) {
       const before = proxy.log.length;
-      await pageTab.goto(url, { waitUntil: 'networkidle' });
+      await pageTab.goto(url, { idle: true });
       for (const r of proxy.log.slice(before)) pageLoads.add(r.url);
     }
     expect(pageLoads.size).toBeGreaterThan(3); // the proxy really sees the page and its images
     const mark = proxy.log.length;
 
     // Popup: article, summary, settings.
-    let popup = await openPopupOn(article);
-    await popup.locator('main[data-state="article"]').waitFor();
-    expect(await popup.locator('.content p').first().innerText()).toContain(SEED_PARAGRAPHS[0]!);
-    await popup.locator('.key-points li').first().waitFor();
+    let popup = await openPopupOn(driver, article);
+    await popup.waitFor('main[data-state="article"]');
+    expect(await popup.text('.content p')).toContain(SEED_PARAGRAPHS[0]!);
+    await popup.waitFor('.key-points li');
     await popup.bringToFront();
-    await popup.getByRole('button', { name: enMessage('settings') }).click();
-    await popup.getByRole('radio', { name: enMessage('themeDark') }).check();
+    await popup.click(`role=button[name="${enMessage('settings')}"]`);
+    await popup.click(`role=radio[name="${enMessage('themeDark')}"]`);
     // Save it, then open the list, search it and read the offline copy.
-    await popup.getByRole('button', { name: enMessage('saveForLater') }).click();
-    await popup.getByRole('button', { name: enMessage('savedForLater') }).waitFor();
-    await popup.getByRole('button', { name: enMessage('tabReadingList') }).click();
-    const item = popup.locator('.reading-list .item').first();
-    await item.waitFor();
-    await popup.getByRole('searchbox').fill('hammouchi');
-    await item.waitFor();
-    const [reader] = await Promise.all([context.waitForEvent('page'), item.locator('.item-title').click()]);
-    await reader.locator('main[data-state="article"]').waitFor();
-    await reader.mouse.wheel(0, 800);
-    await reader.waitForTimeout(1_500); // reading progress is reported
+    await popup.click(`role=button[name="${enMessage('saveForLater')}"]`);
+    await popup.waitFor(`role=button[name="${enMessage('savedForLater')}"]`);
+    await popup.click(`role=button[name="${enMessage('tabReadingList')}"]`);
+    await popup.waitFor('.reading-list .item');
+    await popup.fill('input.search', 'hammouchi');
+    await popup.waitFor('.reading-list .item');
+    const reader = await driver.nextTab(() => popup.click('.reading-list .item .item-title'));
+    await reader.waitFor('main[data-state="article"]');
+    await reader.wheel(800);
+    // The reading progress is reported: the popup's list, which follows the list's changes, shows it.
+    const progress = `^${enMessage('progress').replace('$PERCENT$', '\\d+')}$`;
+    await popup.waitUntil(
+      (pattern) =>
+        Array.from(document.querySelectorAll('.reading-list .item .item-meta span'), (span) => span.textContent).some(
+          (text) => new RegExp(pattern).test(text ?? ''),
+        ),
+      progress,
+    );
     await reader.close();
     await popup.close();
 
     // The in-page view and the save shortcut, on the English article.
     await pageTab.bringToFront();
     await pageTab.goto(english);
-    await command(english, 'toggle-reader-view');
-    await pageTab.locator('clear-reader-view main[data-state="article"]').waitFor();
-    await pageTab.keyboard.press('Escape');
-    await command(english, 'save-for-later');
-    popup = await openPopupOn(server.url(PATHS.notArticle));
+    await driver.command('toggle-reader-view', english);
+    await pageTab.waitFor(inView('main[data-state="article"]'));
+    await pageTab.press('Escape');
+    await driver.command('save-for-later', english);
+    popup = await openPopupOn(driver, server.url(PATHS.notArticle));
     await popup.bringToFront();
-    await popup.getByRole('button', { name: enMessage('tabReadingList') }).click();
-    await popup.locator('.reading-list .item').nth(1).waitFor();
+    await popup.click(`role=button[name="${enMessage('tabReadingList')}"]`);
+    await popup.waitUntil(() => document.querySelectorAll('.reading-list .item').length >= 2, null);
     await popup.close();
 
     // The options page: import, export.
-    const options = await context.newPage();
-    await options.goto(`${base}/options.html`);
-    await options.locator('input[type="file"]').setInputFiles(join(ROOT, 'tests/fixtures-transfer/instapaper.csv'));
-    await options.locator('.import-go').click();
-    await options.locator('.import-done').waitFor();
-    await Promise.all([options.waitForEvent('download'), options.locator('.export-json').click()]);
-    await Promise.all([options.waitForEvent('download'), options.locator('.export-zip').click()]);
+    const options = await driver.openExtensionPage('options.html');
+    await options.bringToFront();
+    await options.chooseFile('input[type="file"]', join(ROOT, 'tests/fixtures-transfer/instapaper.csv'));
+    await options.click('.import-go');
+    await options.waitFor('.import-done');
+    await options.download('.export-json');
+    await options.download('.export-zip');
     await options.close();
-    await pageTab.waitForTimeout(1_000); // anything the background would still send
+    // Every feature has had its answer; one more request, after all of them, marks the end of the run.
+    await driver.inExtension(() => true, null);
+    await pageTab.goto(server.url(END_MARKER));
+    const end = proxy.log.findIndex((r, i) => i >= mark && r.url.endsWith(END_MARKER));
+    expect(end).toBeGreaterThan(mark);
 
-    const after = proxy.log.slice(mark);
+    const after = proxy.log.slice(mark, end);
     expect(after.length).toBeGreaterThan(0); // the pages were loaded again through the proxy
     // Allowed besides: the articles' own images, which the clean view shows (lazy ones the page had not loaded).
     const images = new Set<string>();
@@ -198,5 +172,7 @@ describe('Chromium, sync off: the extension makes no request of its own', () => 
     }
     const unexpected = after.filter((r) => !pageLoads.has(r.url) && !(r.method === 'GET' && images.has(r.url)));
     expect(unexpected).toEqual([]);
+    // Nor after the end: nothing arrived late.
+    expect(proxy.log.slice(end + 1).filter((r) => !pageLoads.has(r.url))).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
 // The keyboard shortcut as the reader presses it: an X11 key -> Chromium -> commands.onCommand -> the in-page view.
-// Automation key events (CDP, page.keyboard) never reach commands.onCommand, so chromium.e2e.ts calls the handler
+// Automation key events (CDP, page.keyboard) never reach commands.onCommand, so the other files call the handler
 // directly; this file closes that gap with headful Chromium on its own Xvfb display, keys typed by xdotool.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchChromium } from '../support/driver/index.ts';
 import { SEED_PARAGRAPHS } from './expectations.ts';
-import { CHROMIUM, E2E_BUILD } from './paths.ts';
 import { PATHS, startServer, type TestServer } from './server.ts';
 
 const XVFB = '/usr/bin/Xvfb';
@@ -62,23 +62,8 @@ beforeAll(async () => {
   env = { ...process.env, DISPLAY: await startXvfb() };
   server = await startServer();
   userDataDir = mkdtempSync(join(tmpdir(), 'clear-reader-shortcut-'));
-  const dir = E2E_BUILD.chrome;
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: false, // a headless browser has no X window to type into
-    env,
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // Headful: a headless browser has no X window to type into.
+  ({ context } = await launchChromium(userDataDir, { headful: true, env }));
   context.setDefaultTimeout(10_000);
   page = context.pages()[0] ?? (await context.newPage());
   // Xvfb runs no window manager, so `windowactivate` fails (no _NET_ACTIVE_WINDOW): `windowfocus` sets the X input

@@ -16,6 +16,7 @@ import {
   type WebDavSyncOptions,
   type WebDavSyncResult,
 } from '../../core/reading-list/index.ts';
+import { sampleArticle, withoutCleanupLog } from './article.ts';
 import type { DavServer } from './webdav-server.ts';
 
 const never = { set: () => 0, clear: () => undefined };
@@ -44,22 +45,22 @@ export function copyOf(id: string, n: number, bodyBytes = 0): ArticleCopy {
   return {
     id,
     savedAt: Date.UTC(2025, 5, 1),
-    article: {
-      url: article(n).url,
-      canonicalUrl: null,
-      title: article(n).title,
-      byline: 'Claire Dupont',
-      siteName: 'Le Monde',
-      lang: 'fr',
-      dir: null,
-      publishedTime: '2025-03-10T08:00:00.000Z',
-      lede: null,
-      publisherSummary: null,
-      contentHtml: `<div><p>${text}</p></div>`,
-      text,
-      wordCount: 11,
-      readingTimeMinutes: 1,
-    },
+    article: withoutCleanupLog(
+      sampleArticle({
+        url: article(n).url,
+        title: article(n).title,
+        byline: 'Claire Dupont',
+        siteName: 'Le Monde',
+        lang: 'fr',
+        dir: null,
+        publishedTime: '2025-03-10T08:00:00.000Z',
+        publisherSummary: null,
+        contentHtml: `<div><p>${text}</p></div>`,
+        text,
+        wordCount: 11,
+        readingTimeMinutes: 1,
+      }),
+    ),
     summary: [{ text: `Le texte secret de l’histoire ${n}.`, paragraph: 0 }],
   };
 }

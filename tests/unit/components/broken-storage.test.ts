@@ -1,33 +1,15 @@
 // @vitest-environment jsdom
 // What the reader is told when storage goes wrong: the reading list's notices, and the offline reader without its
 // copy. Presentational parts, with a `t` that shows which message was asked for.
-import { h, render, type ComponentChild } from 'preact';
-import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { h } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
 import { ReadingListView, listNotices, type ReadingListViewProps } from '../../../components/ReadingListView.tsx';
 import { MissingCopy } from '../../../entrypoints/reader/MissingCopy.tsx';
-import type { Translate } from '../../../contracts/i18n.ts';
 import { LIST_STATUS_OK, type ListStatus } from '../../../contracts/messages.ts';
+import { useRoot } from '../../support/preact.ts';
+import { t } from '../../support/translate.ts';
 
-const t: Translate = (key, substitutions) => (substitutions ? `${key}:${substitutions.join(',')}` : key);
-
-let root: HTMLElement;
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(async () => {
-  await act(() => render(null, root));
-  root.remove();
-});
-
-async function mount(vnode: ComponentChild) {
-  await act(() => {
-    render(vnode, root);
-  });
-}
+const { root: current, mount } = useRoot();
 
 describe('the reading list’s notices', () => {
   it('says nothing when all is well', () => {
@@ -92,15 +74,15 @@ describe('the reading list’s notices', () => {
 
   it('shows every notice, as a status line', async () => {
     await mount(listView({ notices: ['listSyncNewer:1', 'offlineUnavailable'] }));
-    const lines = [...root.querySelectorAll('.notice[role="status"]')].map((p) => p.textContent);
+    const lines = [...current().querySelectorAll('.notice[role="status"]')].map((p) => p.textContent);
     expect(lines).toEqual(['listSyncNewer:1', 'offlineUnavailable']);
   });
 
   it('does not call a list it could not load empty', async () => {
     await mount(listView({ notices: ['listLoadFailed:x'], failed: true }));
-    expect(root.querySelector('.empty')).toBeNull();
+    expect(current().querySelector('.empty')).toBeNull();
     await mount(listView({ notices: [] }));
-    expect(root.querySelector('.empty')?.textContent).toBe('listEmpty');
+    expect(current().querySelector('.empty')?.textContent).toBe('listEmpty');
   });
 });
 
@@ -113,9 +95,9 @@ describe('the offline reader without its copy', () => {
     const onOpenOriginal = vi.fn();
     const url = 'https://www.lemonde.fr/a.html';
     await mount(h(MissingCopy, { kind, url, detail: 'technical', t, onOpenOriginal }));
-    expect(root.querySelector('[role="alert"]')?.textContent).toBe(message);
-    expect(root.querySelector('main')?.getAttribute('data-reason')).toBe(`copy-${kind}`);
-    const link = root.querySelector<HTMLAnchorElement>('.original-link a');
+    expect(current().querySelector('[role="alert"]')?.textContent).toBe(message);
+    expect(current().querySelector('main')?.getAttribute('data-reason')).toBe(`copy-${kind}`);
+    const link = current().querySelector<HTMLAnchorElement>('.original-link a');
     expect(link?.href).toBe(url);
     const click = new MouseEvent('click', { bubbles: true, cancelable: true });
     link!.dispatchEvent(click);
@@ -127,9 +109,9 @@ describe('the offline reader without its copy', () => {
     await mount(
       h(MissingCopy, { kind: 'missing', url: 'javascript:alert(1)', detail: '', t, onOpenOriginal: vi.fn() }),
     );
-    expect(root.querySelector('.original-link a')).toBeNull();
-    expect(root.querySelector('.original-link')?.textContent).toContain('javascript:alert(1)');
+    expect(current().querySelector('.original-link a')).toBeNull();
+    expect(current().querySelector('.original-link')?.textContent).toContain('javascript:alert(1)');
     await mount(h(MissingCopy, { kind: 'missing', url: null, detail: '', t, onOpenOriginal: vi.fn() }));
-    expect(root.querySelector('.original-link')).toBeNull();
+    expect(current().querySelector('.original-link')).toBeNull();
   });
 });

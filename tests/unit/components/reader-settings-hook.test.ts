@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { h, render } from 'preact';
+import { h } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type ReaderSettings } from '../../../core/reader/index.ts';
 import { SAVE_DELAY_MS, useReaderSettings, type SettingsStore } from '../../../components/useReaderSettings.ts';
+import { useRoot } from '../../support/preact.ts';
 
 const STORED: ReaderSettings = {
   font: 'sans-serif',
@@ -80,7 +81,7 @@ function fakeStore(initial: ReaderSettings = STORED) {
 
 type Hook = ReturnType<typeof useReaderSettings>;
 let hook: Hook;
-let root: HTMLElement;
+const { root, rerender } = useRoot();
 
 /** Shows what the hook returns in the DOM, the way the popup and the in-page view do. */
 function Probe({ store }: { store: SettingsStore }) {
@@ -96,16 +97,14 @@ function Probe({ store }: { store: SettingsStore }) {
 }
 
 const shown = () => ({
-  ready: root.firstElementChild?.getAttribute('data-ready'),
-  fontSize: Number(root.querySelector('.size')?.textContent),
-  theme: root.querySelector('.theme')?.textContent,
-  error: root.querySelector('.error')?.textContent ?? null,
+  ready: root().firstElementChild?.getAttribute('data-ready'),
+  fontSize: Number(root().querySelector('.size')?.textContent),
+  theme: root().querySelector('.theme')?.textContent,
+  error: root().querySelector('.error')?.textContent ?? null,
 });
 
 async function mount(store: SettingsStore) {
-  await act(() => {
-    render(h(Probe, { store }), root);
-  });
+  await rerender(h(Probe, { store }));
 }
 
 /** Lets pending promises (load, save) settle and the component re-render. */
@@ -127,13 +126,9 @@ async function update(next: ReaderSettings) {
 
 beforeEach(() => {
   vi.useFakeTimers();
-  root = document.createElement('div');
-  document.body.append(root);
 });
 
-afterEach(async () => {
-  await act(() => render(null, root));
-  root.remove();
+afterEach(() => {
   vi.useRealTimers();
 });
 
@@ -316,7 +311,7 @@ describe('useReaderSettings: closing', () => {
     await update({ ...STORED, fontSize: 14 });
     await update({ ...STORED, fontSize: 15 });
     expect(fake.saved).toEqual([]);
-    await act(() => render(null, root));
+    await rerender(null); // unmounts
     expect(fake.saved).toEqual([{ ...STORED, fontSize: 15 }]);
     // It stopped watching.
     expect(fake.listeners.size).toBe(0);
@@ -333,7 +328,7 @@ describe('useReaderSettings: closing', () => {
     await advance(SAVE_DELAY_MS);
     expect(fake.saved).toHaveLength(1);
 
-    await act(() => render(null, root));
+    await rerender(null); // unmounts
     await advance(SAVE_DELAY_MS);
     expect(fake.saved).toHaveLength(1);
   });
@@ -344,7 +339,7 @@ describe('useReaderSettings: closing', () => {
     await settle();
     await update({ ...STORED, fontSize: 14 });
     fake.failNextSave(new Error('gone'));
-    await act(() => render(null, root));
+    await rerender(null); // unmounts
     await settle();
     expect(fake.saved).toHaveLength(1);
   });
@@ -380,7 +375,7 @@ describe('useReaderSettings: closing', () => {
     expect(listeners).toHaveLength(1);
     expect(removed.mock.calls.filter(([type]) => type === 'pagehide')).toEqual([]);
 
-    await act(() => render(null, root));
+    await rerender(null); // unmounts
     expect(removed.mock.calls.filter(([type]) => type === 'pagehide').map(([, listener]) => listener)).toEqual(
       listeners,
     );

@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
-import { h, render } from 'preact';
+import { h } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../../core/reader/index.ts';
 import { useLocalSummary, type BuiltInSummarizer } from '../../../components/useSummary.ts';
 import { useBuiltInSummary } from '../../../components/useBuiltInSummary.ts';
+import { useRoot } from '../../support/preact.ts';
+import { sampleArticle } from '../../support/article.ts';
 
 const PARAGRAPHS = [
   'The city council approved a budget of 2.1 billion dollars on Tuesday night after a six-hour debate.',
@@ -15,24 +17,20 @@ const PARAGRAPHS = [
   'Libraries will open on Sundays again, a year after the cuts that closed them.',
   'The council will vote on the police budget separately next month.',
 ];
-const ARTICLE = {
+const ARTICLE = sampleArticle({
   url: 'https://news.example/budget',
-  canonicalUrl: null,
   title: 'Council passes city budget',
   byline: null,
   siteName: null,
-  lang: 'en',
   dir: null,
   publishedTime: null,
-  lede: null,
   contentHtml: PARAGRAPHS.map((p) => `<p>${p}</p>`).join(''),
   text: PARAGRAPHS.join('\n\n'),
   wordCount: 130,
   readingTimeMinutes: 1,
-  removed: [],
-} satisfies Article;
+});
 
-let root: HTMLElement;
+const { rerender } = useRoot();
 let latest: ReturnType<typeof useBuiltInSummary>;
 
 /** The popup's arrangement: the local summary, and the built-in one offered over it. */
@@ -41,22 +39,20 @@ function Probe({ article, builtIn }: { article: Article | null; builtIn?: BuiltI
   return null;
 }
 
+/** Renders the hooks, and waits for the local summary and for the browser's answer about its own summarizer. */
 async function mount(article: Article | null, builtIn?: BuiltInSummarizer) {
-  await act(() => {
-    render(h(Probe, { article, builtIn }), root);
-  });
+  let answered: Promise<unknown> = Promise.resolve();
+  const watched = builtIn && {
+    ...builtIn,
+    availability: (lang: string) => (answered = builtIn.availability(lang)),
+  };
+  await rerender(h(Probe, { article, builtIn: watched }));
   await vi.dynamicImportSettled();
-  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  if (article) await vi.waitFor(() => expect(latest.summary.status).not.toBe('loading'));
+  await act(async () => {
+    await answered.catch(() => undefined);
+  });
 }
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 describe('useLocalSummary and useBuiltInSummary', () => {
   it('gives the on-device summary: sentences of the article with their paragraph', async () => {
@@ -94,10 +90,8 @@ describe('useLocalSummary and useBuiltInSummary', () => {
     expect(latest.offer?.running).toBe(true);
     await act(() => report(0.5));
     expect(latest.offer?.progress).toBe(0.5);
-    await act(async () => {
-      finish(['Budget passed.', 'Schools get more.']);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
+    await act(() => finish(['Budget passed.', 'Schools get more.']));
+    await vi.waitFor(() => expect(latest.summary).toMatchObject({ method: 'built-in' }));
     expect(latest.summary).toEqual({
       status: 'ready',
       method: 'built-in',
@@ -114,11 +108,8 @@ describe('useLocalSummary and useBuiltInSummary', () => {
       summarize: () => Promise.reject(new Error('model crashed')),
     };
     await mount({ ...ARTICLE }, builtIn);
-    await act(async () => {
-      latest.useBuiltIn();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-    expect(latest.offer).toMatchObject({ running: false, error: 'model crashed' });
+    await act(() => latest.useBuiltIn());
+    await vi.waitFor(() => expect(latest.offer).toMatchObject({ running: false, error: 'model crashed' }));
     expect(latest.summary).toMatchObject({ status: 'ready', method: 'local' });
   });
 

@@ -1,122 +1,302 @@
 // @vitest-environment jsdom
-// Titles, bylines, site names and summaries come from the page and are only ever inserted as text. The one place
-// that renders HTML is the article body, and only sanitized HTML reaches it.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { h, render } from 'preact';
-import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Article } from '../../../core/reader/index.ts';
-import { ArticleView } from '../../../components/ArticleView.tsx';
-import type { Translate } from '../../../contracts/i18n.ts';
+// Titles, bylines, site names, summaries, list items, addresses and messages come from pages, files and servers,
+// and are only ever inserted as text: every payload of the hostile corpus (tests/hostile/) is rendered through the
+// real components in each such place, and the DOM they build has the very shape it has for plain words (the same
+// elements, with the same attributes), with the payload among its text. The one place that renders HTML, the
+// sanitized article body, is checked by the hostile corpus itself (hostile-corpus.test.ts, hostile.e2e.ts).
+import { h, type ComponentChild } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
+import type { ImportSummary, SavedItem } from '../../../core/reading-list/index.ts';
+import { ArticleView, type ArticleViewProps } from '../../../components/ArticleView.tsx';
+import {
+  ImportExportView,
+  type ImportExportViewProps,
+  type ImportState,
+} from '../../../components/ImportExportView.tsx';
+import { ReaderShell } from '../../../components/ReaderShell.tsx';
+import { ReadingListView, type ReadingListViewProps } from '../../../components/ReadingListView.tsx';
+import { WebDavSyncView, type WebDavSyncViewProps } from '../../../components/WebDavSyncView.tsx';
+import { DEFAULT_SETTINGS } from '../../../core/reader/index.ts';
+import { MissingCopy } from '../../../entrypoints/reader/MissingCopy.tsx';
+import { WEBDAV_DEFAULTS } from '../../../contracts/webdav.ts';
+import { sampleArticle } from '../../support/article.ts';
+import { useRoot } from '../../support/preact.ts';
+import { t } from '../../support/translate.ts';
+import { payloadOf, type Hosts } from '../../hostile/page.ts';
+import { VECTORS } from '../../hostile/vectors.ts';
 
-const ROOT = join(import.meta.dirname, '../../..');
+const HOSTS: Hosts = { sentinel: 'http://127.0.0.2:9', cdn: 'http://127.0.0.3:9' };
+/** Every payload of the corpus, markup, scripts, URLs and all. */
+const HOSTILE = VECTORS.map((vector) => payloadOf(vector, HOSTS));
+/** Plain words in their place: the shape the DOM must keep. */
+const PLAIN = 'Budget vote';
 
-/** Every way to turn a string into markup in a page. */
-const HTML_SINKS =
-  /dangerouslySetInnerHTML|\.innerHTML\s*\+?=(?!=)|\.outerHTML\s*=(?!=)|insertAdjacentHTML|document\.write|createContextualFragment|DOMParser|setHTMLUnsafe|parseHTMLUnsafe|srcdoc/g;
+const { mount, rerender } = useRoot();
+// Hundreds of renders a test, on a shared machine.
+vi.setConfig({ testTimeout: 60_000 });
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(?:tsx?|jsx?|html)$/.test(entry.name))
-    .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)));
+/** Every element under `root`, in order, as its name and the names of its attributes. */
+function shapeOf(root: Element): string[] {
+  return Array.from(root.querySelectorAll('*'), (el) => {
+    const names = Array.from(el.attributes, (attribute) => attribute.name).sort();
+    return `${el.localName}[${names.join(' ')}]`;
+  });
 }
 
-describe('where HTML is rendered', () => {
-  it('components/, entrypoints/ and platform/ have one HTML sink: the article body in ArticleView', () => {
-    const sinks: string[] = [];
-    for (const file of ['components', 'entrypoints', 'platform'].flatMap(sourceFiles)) {
-      readFileSync(join(ROOT, file), 'utf8')
-        .split('\n')
-        .forEach((line, i) => {
-          for (const match of line.matchAll(HTML_SINKS)) sinks.push(`${file}:${i + 1}: ${match[0]}`);
-        });
+/**
+ * Renders `render(PLAIN)` and then `render(payload)` for every payload: each must build the plain shape, and show
+ * the payload as the characters it is made of (`shownAs`: where it shows, when it is not the text). Returns the
+ * payloads that did not, with what went wrong.
+ */
+async function textOnly(
+  render: (text: string) => ComponentChild,
+  shownAs: (root: Element, text: string) => boolean = (root, text) => root.textContent?.includes(text) ?? false,
+): Promise<string[]> {
+  const plain = shapeOf(await mount(render(PLAIN))); // the parts that load on demand are loaded from here on
+  const problems: string[] = [];
+  for (const payload of HOSTILE) {
+    const root = await rerender(render(payload));
+    const shape = shapeOf(root);
+    if (JSON.stringify(shape) !== JSON.stringify(plain)) {
+      const extra = shape.filter((el) => !plain.includes(el));
+      problems.push(`${payload}: built ${extra.join(', ') || 'another shape'}`);
+    } else if (!shownAs(root, payload)) {
+      problems.push(`${payload}: not shown as text`);
     }
-    expect(sinks).toEqual([expect.stringMatching(/^components\/ArticleView\.tsx:\d+: dangerouslySetInnerHTML$/)]);
-    const view = readFileSync(join(ROOT, 'components/ArticleView.tsx'), 'utf8');
-    expect(view).toContain('dangerouslySetInnerHTML={{ __html: article.contentHtml }}');
-  });
-
-  it('the popup and the offline reader sanitize the article body again before rendering it', () => {
-    // The in-page view renders what the engine sanitized moments before in the same isolated world; the popup
-    // gets its article from the page's process, the offline reader from storage: both sanitize it themselves.
-    for (const file of ['entrypoints/popup/main.tsx', 'entrypoints/reader/main.tsx']) {
-      const source = readFileSync(join(ROOT, file), 'utf8');
-      expect(source, file).toMatch(/contentHtml = [^;]*sanitizeHtml\([^;]*\.article\.contentHtml/);
-      expect(source, file).toMatch(/article: \{ \.\.\.[^}]*contentHtml[^}]*\}/);
-    }
-  });
-});
-
-const t: Translate = (key, substitutions) => (substitutions ? `${key}:${substitutions.join(',')}` : key);
-const MARKUP = {
-  title: '<img src=x onerror="top.__pwned=1">Budget vote',
-  byline: '<a href="javascript:top.__pwned=1">Ana</a> Ruiz',
-  siteName: '<svg onload=top.__pwned=1>City News',
-  lede: '<iframe srcdoc="<script>top.__pwned=1</script>"></iframe> The council voted.',
-  summary: ['<b onmouseover=top.__pwned=1>First</b> point', '<style>*{background:url(//x)}</style>Second point'],
-};
-const ARTICLE: Article = {
-  url: 'https://news.example/2024/budget.html',
-  canonicalUrl: null,
-  title: MARKUP.title,
-  byline: MARKUP.byline,
-  siteName: MARKUP.siteName,
-  lang: 'en',
-  dir: null,
-  publishedTime: '2024-03-15T12:00:00Z<img src=x onerror=top.__pwned=1>',
-  lede: MARKUP.lede,
-  publisherSummary: MARKUP.summary,
-  contentHtml: '<p>The council approved it.</p>',
-  text: 'The council approved it.',
-  wordCount: 900,
-  readingTimeMinutes: 4,
-  removed: [],
-};
-
-let root: HTMLElement | null = null;
-afterEach(async () => {
-  if (root) await act(() => render(null, root!));
-  root?.remove();
-  root = null;
-});
-
-async function show(article: Article): Promise<HTMLElement> {
-  root = document.createElement('div');
-  document.body.append(root);
-  const props = { t, locale: 'en', onShowAnyway: vi.fn(), onRetry: vi.fn(), onOpenLink: vi.fn() };
-  await act(() => render(h(ArticleView, { ...props, state: { kind: 'article', article } }), root!));
-  await vi.dynamicImportSettled(); // the summary area loads on demand
-  await act(() => Promise.resolve());
-  return root;
+  }
+  return problems;
 }
 
-describe('ArticleView: page metadata is text', () => {
-  it('shows a title, byline and site name full of markup as the characters they are', async () => {
-    const view = await show(ARTICLE);
-    const slots = { title: '.title', byline: '.byline', siteName: '.site' } as const;
-    for (const [field, selector] of Object.entries(slots)) {
-      const el = view.querySelector(selector);
-      expect(el?.textContent, field).toBe(MARKUP[field as keyof typeof slots]);
-      expect(el?.children.length, field).toBe(0);
-    }
-  });
+const articleViewProps = (overrides: Partial<ArticleViewProps>): ArticleViewProps => ({
+  state: { kind: 'loading' },
+  t,
+  locale: 'en',
+  onShowAnyway: vi.fn(),
+  onRetry: vi.fn(),
+  onOpenLink: vi.fn(),
+  ...overrides,
+});
 
-  it('shows the publisher’s summary as text, point by point', async () => {
-    const view = await show(ARTICLE);
-    const points = [...view.querySelectorAll('.publisher-summary li')];
-    expect(points.map((li) => li.textContent)).toEqual(MARKUP.summary);
-    expect(points.every((li) => li.children.length === 0)).toBe(true);
-    const lede = await show({ ...ARTICLE, publisherSummary: null });
-    expect(lede.querySelector('.publisher-summary .lede')?.textContent).toBe(MARKUP.lede);
-  });
-
-  it('creates no element out of the metadata anywhere in the view', async () => {
-    const view = await show(ARTICLE);
-    const header = view.querySelector('article > header')!;
-    expect([...header.querySelectorAll('*')].map((el) => el.localName).sort()).toEqual(
-      ['h1', 'p', 'span', 'span', 'span'].sort(), // title; meta line: site, byline, reading time (no valid date)
+describe('the clean view (ArticleView, SummarySection): page metadata is text', () => {
+  it('title, byline, site name and lede', async () => {
+    const problems = await textOnly(
+      (text) =>
+        h(ArticleView, {
+          ...articleViewProps({}),
+          state: {
+            kind: 'article',
+            article: sampleArticle({ title: text, byline: text, siteName: text, lede: text }),
+          },
+        }),
+      (root, text) =>
+        ['.title', '.byline', '.site', '.publisher-summary .lede'].every(
+          (slot) => root.querySelector(slot)?.textContent === text,
+        ),
     );
-    expect(view.querySelectorAll('img, svg, iframe, style, script, a[href^="javascript"], b').length).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('the date: a page’s date, whatever it holds, is at most a <time> with the date as its text', async () => {
+    for (const payload of HOSTILE) {
+      const article = sampleArticle({ publishedTime: payload });
+      const root = await rerender(h(ArticleView, { ...articleViewProps({}), state: { kind: 'article', article } }));
+      const header = root.querySelector('article > header')!;
+      const dates = header.querySelectorAll('time');
+      expect(dates.length, payload).toBeLessThanOrEqual(1);
+      expect(dates[0]?.children.length ?? 0, payload).toBe(0);
+      if (dates[0]) expect(dates[0].getAttribute('datetime'), payload).toBe(payload);
+      const others = Array.from(header.querySelectorAll('*'), (el) => el.localName).filter((name) => name !== 'time');
+      expect(others.sort(), payload).toEqual(['h1', 'p', 'span', 'span', 'span']);
+    }
+  });
+
+  it('the publisher’s summary, point by point, and key points with and without their passage', async () => {
+    const problems = await textOnly(
+      (text) =>
+        h(ArticleView, {
+          ...articleViewProps({
+            summary: {
+              status: 'ready',
+              method: 'local',
+              sentences: [
+                { text, paragraph: 0 },
+                { text, paragraph: null },
+              ],
+            },
+          }),
+          state: { kind: 'article', article: sampleArticle({ publisherSummary: [text, `${text} (2)`] }) },
+        }),
+      (root, text) =>
+        JSON.stringify(Array.from(root.querySelectorAll('.publisher-summary li'), (li) => li.textContent)) ===
+          JSON.stringify([text, `${text} (2)`]) &&
+        Array.from(root.querySelectorAll('.key-points li'), (li) => li.textContent).every((point) => point === text),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('the detail of a failure (a tooltip)', async () => {
+    const problems = await textOnly(
+      (text) => h(ArticleView, articleViewProps({ state: { kind: 'failure', reason: 'error', detail: text } })),
+      (root, text) => root.querySelector('[role="alert"]')?.getAttribute('title') === text,
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('the error of a settings save (ReaderShell)', async () => {
+    const problems = await textOnly((text) =>
+      h(ReaderShell, {
+        settings: DEFAULT_SETTINGS,
+        t,
+        actions: [],
+        settingsOpen: true,
+        settingsError: text,
+        onSettingsChange: vi.fn(),
+        children: null,
+      }),
+    );
+    expect(problems).toEqual([]);
+  });
+});
+
+const item = (text: string): SavedItem => ({
+  id: 'abc123',
+  url: 'https://news.example/2024/budget.html',
+  title: text,
+  site: text,
+  lang: 'en',
+  excerpt: text,
+  addedAt: Date.UTC(2024, 2, 15),
+  updatedAt: Date.UTC(2024, 2, 15),
+  state: 'unread',
+  favourite: false,
+  tags: [text],
+  progress: 0,
+  deleted: false,
+  localOnly: false,
+});
+
+describe('the reading list (ReadingListView): items and notices are text', () => {
+  it('titles, sites and tags, in the list and in the tag filter; the undo line; notices', async () => {
+    const props = (text: string): ReadingListViewProps => ({
+      shown: [item(text)],
+      total: 1,
+      tags: [text],
+      filter: { query: text, state: 'all', favourites: false, tag: null },
+      offline: new Set(),
+      t,
+      locale: 'en',
+      notices: [text],
+      undoable: item(text),
+      onFilter: vi.fn(),
+      onChange: vi.fn(),
+      onUndo: vi.fn(),
+      onOpenOffline: vi.fn(),
+      onOpenOriginal: vi.fn(),
+    });
+    const shown = (root: Element, text: string) =>
+      root.querySelector('.item-title')?.textContent === text &&
+      root.querySelector('.tag')?.textContent === `#${text}` &&
+      root.querySelector('.notice')?.textContent === text &&
+      root.querySelector('.filter-tag option:last-child')?.textContent === text;
+    expect(await textOnly((text) => h(ReadingListView, props(text)), shown)).toEqual([]);
+  });
+});
+
+describe('the offline reader without its copy (MissingCopy): the address is text', () => {
+  it('an address that is not a web page, and the detail', async () => {
+    const problems = await textOnly(
+      (text) => h(MissingCopy, { kind: 'missing', url: text, detail: text, t, onOpenOriginal: vi.fn() }),
+      (root, text) =>
+        root.querySelector('[role="alert"]')?.getAttribute('title') === text && !!root.textContent?.includes(text),
+    );
+    // A payload that is itself a web address is a link to it: the shape of a link, checked below.
+    const links = HOSTILE.filter((payload) => /^https?:\/\//i.test(payload));
+    expect(problems.filter((problem) => !links.some((link) => problem.startsWith(`${link}:`)))).toEqual([]);
+  });
+
+  it('a web address: a link to it, its text the address', async () => {
+    const url = 'https://news.example/a?x=<img src=x onerror=alert(1)>';
+    const root = await mount(h(MissingCopy, { kind: 'missing', url, detail: '', t, onOpenOriginal: vi.fn() }));
+    const link = root.querySelector('.original-link a');
+    expect(link?.textContent).toBe(url);
+    expect(link?.children).toHaveLength(0);
+    expect(link?.getAttribute('href')).toBe(url);
+  });
+});
+
+describe('the options page (WebDavSyncView, ImportExportView): what servers and files say is text', () => {
+  const syncProps = (text: string): WebDavSyncViewProps => ({
+    t,
+    locale: 'en',
+    webdav: { ...WEBDAV_DEFAULTS, enabled: true, baseUrl: text, user: text, folder: text },
+    // Every text a server or a file can put in a problem: a redirect's address, a detail, a host, a file, a title.
+    status: {
+      lastSyncAt: Date.UTC(2024, 2, 15),
+      lastError: { code: 'failed', detail: text },
+      failures: 1,
+      problems: [
+        { code: 'unusable-copy', file: text, title: text },
+        { code: 'garbage', file: text, detail: text },
+      ],
+    },
+    testResult: { ok: false, problem: { code: 'redirect', status: 302, location: text } },
+    busy: false,
+    onWebDavChange: vi.fn(),
+    onWebDavSave: vi.fn(),
+    onWebDavTest: vi.fn(),
+    onSyncNow: vi.fn(),
+  });
+  const transferProps = (text: string, importState: ImportState): ImportExportViewProps => ({
+    t,
+    importState,
+    onPickFile: vi.fn(),
+    onImport: vi.fn(),
+    onExport: vi.fn(),
+    exportError: text,
+    exportLeftOut: 0,
+  });
+
+  it('the sync status and its problems, the connection test', async () => {
+    expect(await textOnly((text) => h(WebDavSyncView, syncProps(text)))).toEqual([]);
+  });
+
+  it('an export error, an import preview', async () => {
+    const preview = (text: string): ImportState => ({
+      kind: 'preview',
+      fileName: text,
+      format: text,
+      count: 2,
+      rejected: [{ line: 3, reason: text, file: text }],
+    });
+    expect(await textOnly((text) => h(ImportExportView, transferProps(text, preview(text))))).toEqual([]);
+  });
+
+  it('an import that failed, and one that refused items', async () => {
+    expect(
+      await textOnly((text) => h(ImportExportView, transferProps(text, { kind: 'error', message: text }))),
+    ).toEqual([]);
+    const summary = (text: string): ImportSummary => ({
+      added: 1,
+      updated: 0,
+      unchanged: 0,
+      failed: [{ url: text, reason: text }],
+    });
+    // The refused items are counted, not listed: their text must not show, nor build anything.
+    const root = await mount(h(ImportExportView, transferProps(PLAIN, { kind: 'done', summary: summary(PLAIN) })));
+    const plain = shapeOf(root);
+    for (const payload of HOSTILE) {
+      const shown = await rerender(
+        h(ImportExportView, transferProps(PLAIN, { kind: 'done', summary: summary(payload) })),
+      );
+      expect(shapeOf(shown), payload).toEqual(plain);
+    }
+  });
+
+  it('the fields show what the settings hold, as values', async () => {
+    for (const payload of HOSTILE.slice(0, 20)) {
+      const root = await rerender(h(WebDavSyncView, syncProps(payload)));
+      const value = (name: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.value;
+      expect([value('baseUrl'), value('user'), value('folder')]).toEqual([payload, payload, payload]);
+    }
   });
 });

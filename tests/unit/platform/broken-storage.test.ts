@@ -10,6 +10,7 @@ import { shardKey, shardOf } from '../../../core/reading-list/sync-storage/shard
 import type { KeptCopy } from '../../../core/reading-list/index.ts';
 import { itemId } from '../../../core/reading-list/index.ts';
 import { DEFAULT_SETTINGS } from '../../../core/reader/index.ts';
+import { sampleArticle } from '../../support/article.ts';
 
 const never = { set: () => 0, clear: () => undefined };
 
@@ -29,22 +30,18 @@ async function fresh() {
 type Platform = Awaited<ReturnType<typeof fresh>>;
 
 function article(n: number): Article {
-  return {
+  return sampleArticle({
     url: `https://www.lemonde.fr/societe/article/2025/06/0${(n % 9) + 1}/enquete-${n}_${6_300_000 + n}_3224.html`,
-    canonicalUrl: null,
     title: `Enquête numéro ${n}`,
     byline: null,
     siteName: 'Le Monde',
     lang: 'fr',
-    dir: 'ltr',
     publishedTime: null,
-    lede: null,
     contentHtml: `<p>Le texte de l’enquête ${n}.</p>`,
     text: `Le texte de l’enquête ${n}.`,
     wordCount: 5,
     readingTimeMinutes: 1,
-    removed: [],
-  };
+  });
 }
 
 /** A record as the engine keeps it in storage.local. */

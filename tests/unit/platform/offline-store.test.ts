@@ -8,23 +8,23 @@ import {
   offlineIds,
   putOfflineArticle,
 } from '../../../platform/offline-store.ts';
+import { sampleArticle } from '../../support/article.ts';
 
-const article = (title: string, text: string): Article => ({
-  url: `https://news.example/${encodeURIComponent(title)}`,
-  canonicalUrl: null,
-  title,
-  byline: null,
-  siteName: 'News',
-  lang: 'fr',
-  dir: null,
-  publishedTime: null,
-  lede: null,
-  contentHtml: `<p>${text}</p>`,
-  text,
-  wordCount: text.split(' ').length,
-  readingTimeMinutes: 1,
-  removed: [{ rule: 'reading-time', text: 'Temps de lecture : 3 minutes' }],
-});
+const article = (title: string, text: string): Article =>
+  sampleArticle({
+    url: `https://news.example/${encodeURIComponent(title)}`,
+    title,
+    byline: null,
+    siteName: 'News',
+    lang: 'fr',
+    dir: null,
+    publishedTime: null,
+    contentHtml: `<p>${text}</p>`,
+    text,
+    wordCount: text.split(' ').length,
+    readingTimeMinutes: 1,
+    removed: [{ rule: 'reading-time', text: 'Temps de lecture : 3 minutes' }],
+  });
 
 describe('offline copies in IndexedDB', () => {
   it('keeps the clean article for reading without network (not the cleanup log)', async () => {

@@ -1,7 +1,7 @@
 // Sync storage holding what this version cannot read: shards written by a newer version, in the older format,
 // truncated, not a shard at all, or with a broken deflate stream. The list loads what it can, says what it skipped,
 // and never writes over what it could not read without keeping a copy of it on the device.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyCollected, type ItemRecord } from '../../../core/reading-list/crdt.ts';
 import { createMemoryLocalStore, type LocalStore } from '../../../core/reading-list/local-store.ts';
 import { decodeShard, encodeShard } from '../../../core/reading-list/sync-storage/codec.ts';
@@ -31,8 +31,7 @@ async function syncedBy(count: number) {
  * pool, so it takes time, not event-loop turns, on a busy machine.
  */
 async function until(done: () => boolean): Promise<void> {
-  const end = Date.now() + 5_000;
-  while (!done() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 5));
+  await vi.waitFor(() => expect(done()).toBe(true), { timeout: 5_000, interval: 5 });
 }
 const inShard = (key: string, count: number) =>
   Array.from({ length: count }, (_, n) => itemId(article(n).url)).filter((id) => shardKey(shardOf(id)) === key);

@@ -1,5 +1,5 @@
-// What the hostile-corpus browser tests read from a rendered view, and what they expect of it. Shared by the
-// Chromium and Firefox tests.
+// What the hostile-corpus browser tests (tests/e2e/hostile.e2e.ts) read from a rendered view, and what they
+// expect of it, in either browser.
 import { expect } from 'vitest';
 import { inspectArticleDom, type InspectOptions } from '../hostile/inspect.ts';
 import { SENTINEL_PATH, payloadOf, type Hosts } from '../hostile/page.ts';
@@ -87,8 +87,8 @@ export function expectCleanView(report: ViewReport, vector: Vector, hosts: Hosts
 /** A request the browser made, as the tests record it. */
 export interface SeenRequest {
   url: string;
-  /** Playwright's resource type ("image", "document", "fetch"…). */
-  type: string;
+  /** The resource type ("image", "document", "fetch"…); null where the driver cannot tell (Firefox). */
+  type: string | null;
   /** Which page made it: "page" (the article's tab), "popup", "reader", "service-worker" or a URL. */
   from: string;
   /** For the article's tab: whether the test was already watching it (false: the page's own loading). */
@@ -98,7 +98,8 @@ export interface SeenRequest {
 /**
  * Requests that break the rule: nothing but images, from the page's origin or the CDN that hosts some of its
  * photos (a broken `<img src=x>` of the article is still one of its images), and the extension's own files;
- * never the sentinel host, never any other host, never anything but an image.
+ * never the sentinel host, never any other host, never anything but an image. Where the driver cannot tell the
+ * type of a request, the rule on hosts is what is checked.
  */
 export function forbiddenRequests(
   requests: SeenRequest[],
@@ -111,7 +112,7 @@ export function forbiddenRequests(
     if (request.from === 'page' && !request.armed) continue; // the page's own loading, before the view
     if (request.url.startsWith(extensionOrigin) || /^(?:data|blob):/.test(request.url)) continue;
     const url = new URL(request.url);
-    const image = request.type === 'image';
+    const image = request.type === 'image' || request.type === null;
     const allowed = image && (url.host === pageHost || url.host === cdnHost);
     if (!allowed) bad.push(`${request.from}: ${request.type} ${request.url}`);
   }
@@ -137,4 +138,78 @@ export function expectStrictPolicy(policy: string | null | undefined): void {
   expect(directives.get('script-src'), 'script-src').toEqual(["'self'"]);
   expect(directives.get('object-src'), 'object-src').toEqual(["'none'"]);
   expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes|\*|https?:|data:|blob:/);
+}
+
+/** Where the settle marker of `settledScript` loads from: an image path of the page's server, told apart. */
+export const SETTLE_MARKER_PATH = '/img/__settled__/';
+
+/**
+ * An expression that resolves once what the view under `root` started has run its course, so that "nothing ran"
+ * is checked after a positive event rather than after a sleep: every image of the view the browser is loading has
+ * loaded or failed (the events a payload's handler would fire on), then one more image, a marker on the page's own
+ * server, has made the round trip from this document. Lazy images are not waited for: the browser may never load
+ * them (below the fold, or in a background tab), and until it does they fire nothing. Written against the
+ * prototypes: the page may clobber its own document.
+ */
+export function settledScript(root: string, pageOrigin: string): string {
+  const marker = `${pageOrigin}${SETTLE_MARKER_PATH}`;
+  return `(async () => {
+    const root = ${root};
+    if (!root) return 'no view';
+    const query = root instanceof Document ? Document.prototype.querySelectorAll : DocumentFragment.prototype.querySelectorAll;
+    const done = (img) => new Promise((resolve) => {
+      if (img.complete || img.loading === 'lazy') return resolve();
+      img.addEventListener('load', resolve, { once: true });
+      img.addEventListener('error', resolve, { once: true });
+    });
+    await Promise.all(Array.from(query.call(root, 'img'), done));
+    const probe = new Image();
+    probe.src = ${JSON.stringify(marker)} + Math.random().toString(36).slice(2) + '.svg';
+    await done(probe);
+    return 'settled';
+  })()`;
+}
+
+/**
+ * An expression that tries, in an extension page, the three kinds of script its CSP must refuse (an inline
+ * script, an inline handler, a string timer) and reports what ran and the policy the first violation quotes.
+ * It resolves on positive events: the handler's image has failed, a timer queued after the string timer has
+ * run, and the browser has reported a violation.
+ */
+export const CSP_PROBE = `new Promise((resolve) => {
+  let policy = null;
+  let imageFailed = false;
+  let timerRan = false;
+  const finish = () => {
+    if (policy === null || !imageFailed || !timerRan) return;
+    resolve({
+      policy,
+      inlineRan: window.__inlineRan === true,
+      handlerRan: window.__handlerRan === true,
+      evalRan: window.__evalRan === true,
+    });
+  };
+  document.addEventListener('securitypolicyviolation', (event) => {
+    policy ??= event.originalPolicy;
+    finish();
+  });
+  const script = document.createElement('script');
+  script.textContent = 'window.__inlineRan = true';
+  document.head.append(script);
+  const img = document.createElement('img');
+  img.setAttribute('onerror', 'window.__handlerRan = true');
+  img.addEventListener('error', () => { imageFailed = true; finish(); }); // after the attribute's handler
+  img.src = 'data:,not-an-image';
+  document.body.append(img);
+  // A string timer is eval: run from the page's own task, not from DevTools (whose evaluations may eval).
+  setTimeout('window.__evalRan = true', 0);
+  setTimeout(() => { timerRan = true; finish(); }, 0); // runs after the string timer would have
+})`;
+
+/** What CSP_PROBE reports. */
+export interface CspOutcome {
+  policy: string | null;
+  inlineRan: boolean;
+  handlerRan: boolean;
+  evalRan: boolean;
 }

@@ -1,0 +1,80 @@
+// The popup on the pages a reader meets: the seed article, a page that is not an article, documents that are not
+// HTML, a browser page; and the summary it shows.
+import { describe, expect, test } from 'vitest';
+import { NOT_ARTICLE_TEXT, SUMMARY_EXPECTATIONS, enMessage, expectSeedArticle } from '../expectations.ts';
+import { PATHS } from '../server.ts';
+import { openPopupOn, snapshot, type Session } from './session.ts';
+
+/** A page no extension may script, in each browser. */
+const RESTRICTED: Record<string, (articleUrl: string) => string> = {
+  chromium: () => 'chrome://version/',
+  firefox: (articleUrl) => `view-source:${articleUrl}`,
+};
+
+export function popupScenarios({ driver, server }: Session): void {
+  describe('the popup', () => {
+    test('shows the clean seed article', async () => {
+      const popup = await openPopupOn(driver(), server().url(PATHS.article));
+      expectSeedArticle(await snapshot(popup));
+      await popup.close();
+    });
+
+    test('on a page that is not an article: a localized message, and "Show it anyway" works', async () => {
+      const popup = await openPopupOn(driver(), server().url(PATHS.notArticle));
+      const before = await snapshot(popup);
+      expect(before).toMatchObject({ state: 'failure', reason: 'not-article' });
+      expect(before.text).toContain(enMessage('failureNotArticle'));
+
+      // The popup remembers its tab: it may come to the front for a real click.
+      await popup.bringToFront();
+      await popup.click(`role=button[name="${enMessage('showAnyway')}"]`);
+      await popup.waitFor('main[data-state="article"]');
+      const after = await snapshot(popup);
+      expect(after.title).toBe('Corner Shop');
+      expect(after.text).toContain(NOT_ARTICLE_TEXT);
+      await popup.close();
+    });
+
+    test.each([
+      { what: 'a plain-text document', page: PATHS.plainText, reason: 'not-html', key: 'failureNotHtml' },
+      // Chromium runs the content script in its PDF viewer's document (document.contentType gives it away);
+      // Firefox refuses to script its PDF viewer, and the .pdf address tells the reader why.
+      { what: 'a PDF', page: PATHS.pdf, reason: 'not-html', key: 'failureNotHtml' },
+      { what: 'a browser page', page: null, reason: 'restricted', key: 'failureRestricted' },
+    ])('on $what: $reason, with nothing to retry or force', async ({ page, reason, key }) => {
+      const url = page ? server().url(page) : RESTRICTED[driver().name]!(server().url(PATHS.article));
+      const popup = await openPopupOn(driver(), url);
+      const shown = await snapshot(popup);
+      expect(shown).toMatchObject({ state: 'failure', reason });
+      expect(shown.text).toContain(enMessage(key));
+      expect(await popup.count('main button')).toBe(0);
+      await popup.close();
+    });
+  });
+
+  describe('the summary', () => {
+    test.each(SUMMARY_EXPECTATIONS)(
+      '$page: the publisher’s summary, and key points that lead to their passage',
+      async (expected) => {
+        const popup = await openPopupOn(
+          driver(),
+          server().url(expected.page === 'seed' ? PATHS.article : PATHS.english),
+        );
+        await popup.waitFor('.key-points li');
+        expect(await popup.text('.publisher-summary')).toContain(expected.publisher);
+        const points = await popup.texts('.key-points li');
+        expect(points.length).toBeGreaterThanOrEqual(2);
+        expect(points.length).toBeLessThanOrEqual(5);
+        expect(points.join(' ')).toContain(expected.keyPoint);
+        // Each key point is a sentence of the clean text, and leads to it.
+        const content = (await popup.text('.content')).replace(/\s+/g, ' ');
+        for (const point of points) expect(content).toContain(point.replace(/\s+/g, ' '));
+        await popup.bringToFront();
+        await popup.click('.key-points li:last-child .key-point');
+        expect(await popup.text('.content .jumped-to')).toContain(points.at(-1)!.slice(0, 40));
+        expect(await popup.text('.summary-source')).toContain(enMessage('summaryByLocal'));
+        await popup.close();
+      },
+    );
+  });
+}
