@@ -136,6 +136,7 @@ const PLAIN_LABELS = new Set([
 
 /** The labels of a host that can name a site: "www.bbc.co.uk" gives ["bbc"], "news.yahoo.com" ["news", "yahoo"]. */
 function nameLabels(host: string): string[] {
+  if (/^[\d.]+$|:/.test(host)) return []; // an IP address names nothing
   const labels = host.toLowerCase().split('.');
   if (labels.length > 1) labels.pop(); // the top-level domain
   return labels.filter((l) => !PLAIN_LABELS.has(l)).map(foldName);
@@ -200,9 +201,10 @@ export function readableHost(url: string): string | null {
 }
 
 /**
- * The site's name: Readability's (JSON-LD publisher, else og:site_name), unless it is a section's label ("U.S.",
- * "World") while another name the page gives (og:site_name, JSON-LD, application-name, the title's suffix) is
- * the host's; else the readable host name. `url` is the page's canonical address when it has one.
+ * The site's name: Readability's (JSON-LD publisher, else og:site_name), unless that looks like a section's label
+ * ("U.S.", "World": a word or two unlike the host, or the article's section) while another name the page gives
+ * (og:site_name, JSON-LD, application-name, the title's suffix) is the host's; else the readable host name. `url` is
+ * the page's canonical address when it has one.
  */
 export function findSiteName(
   doc: Document,
@@ -212,25 +214,28 @@ export function findSiteName(
 ): string | null {
   const clean = (name: string | null | undefined): string | null => {
     const text = name?.replace(/\s+/g, ' ').trim();
-    return text && text.length <= 80 && !/^https?:\/\//i.test(text) ? text : null;
+    // Longer than a name: a title or a slogan put there by a theme.
+    return text && text.length <= 200 && !/^https?:\/\//i.test(text) ? text : null;
   };
   const host = readableHost(url);
   const labels = host ? nameLabels(host) : [];
   const first = clean(fromReadability) ?? clean(meta.get('og:site_name'));
   if (first && (!labels.length || namesHost(first, labels))) return first;
+  const sections = [meta.get('article:section'), meta.get('parsely-section')].map((s) => foldName(s ?? ''));
+  // A longer name unlike the host is still the site's ("Neue Zürcher Zeitung" at nzz.ch).
+  if (first && !sections.includes(foldName(first)) && first.split(' ').length > 2) return first;
   const others = [
     meta.get('og:site_name'),
     ...jsonLdNames(doc),
     meta.get('application-name'),
     meta.get('apple-mobile-web-app-title'),
-    titleSuffix(doc.title),
+    // A title's suffix may be a slogan or a section: only to replace a label.
+    first ? titleSuffix(doc.title) : null,
   ];
   for (const other of others) {
     const name = clean(other);
-    if (name && labels.length && namesHost(name, labels)) return name;
+    if (name && namesHost(name, labels)) return name;
   }
-  // No name is the host's: keep the page's own, unless it is the section's.
-  const sections = [meta.get('article:section'), meta.get('parsely-section')].map((s) => foldName(s ?? ''));
   if (first && !sections.includes(foldName(first))) return first;
   return host;
 }

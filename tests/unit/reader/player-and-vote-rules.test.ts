@@ -71,6 +71,7 @@ describe('vote-counter', () => {
     "Aucun vote pour l'instant ! Soyez le premier à noter ce contenu.",
     '(95 Stimmen: 4,73 von 5)',
     '3 von 5, (1 Bewertung)',
+    'Durchschnitt: 4.6 (7 Bewertungen)',
     'Durchschnittliche Bewertung 4.7 / 5. Anzahl Bewertungen: 3',
     'Promedio de puntuación 4.7 / 5. Recuento de votos: 3',
     'Valoración: 4,2 de 5 (18 votos)',

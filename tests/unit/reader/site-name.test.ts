@@ -49,6 +49,15 @@ describe('site name', () => {
     );
   });
 
+  it('keeps a longer name unlike the host, and takes no title suffix when the page names no site', () => {
+    const head =
+      '<meta property="og:site_name" content="Neue Zürcher Zeitung"><meta name="application-name" content="NZZ.ch">';
+    expect(extracted(head, 'https://www.nzz.example/a').siteName).toBe('Neue Zürcher Zeitung');
+    expect(
+      extracted('', 'https://www.backstube.example/a', 'Budget vote - Rezept von Backstube.example').siteName,
+    ).toBe('backstube.example');
+  });
+
   it('reads a name as the host\'s by its words or initials: "The New York Times" at nytimes.example', () => {
     const head =
       '<meta property="og:site_name" content="The New York Times"><meta name="application-name" content="NYT">';

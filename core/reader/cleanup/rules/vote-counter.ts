@@ -23,8 +23,8 @@ const COUNTER = new RegExp(
     [
       // "Votes: 12", "(Голосов: 1, в среднем: 5,00 из 5)", "(95 Stimmen: 4,73 von 5)"
       String.raw`${COUNT}(?:${SEP}(?:${AVERAGE_LABEL}\s*[:：]?\s*)?${AVERAGE})?`,
-      // "Средняя оценка 4.7 / 5. Количество оценок: 3", "4.5/5 (12 votes)", "5 / 5 ( 5 votes )"
-      String.raw`(?:${AVERAGE_LABEL}\s*[:：]?\s*)?${AVERAGE}${SEP}${COUNT}`,
+      // "Средняя оценка 4.7 / 5. Количество оценок: 3", "Durchschnitt: 4.6 (7 Bewertungen)", "4.5/5 (12 votes)"
+      String.raw`(?:${AVERAGE_LABEL}\s*[:：]?\s*(?:${AVERAGE}|\d+(?:[.,]\d+)?)|${AVERAGE})${SEP}${COUNT}`,
       // "5 from 7 votes"
       String.raw`\d+(?:[.,]\d+)?\s*(?:from|de|aus|из)\s*${NUM}\s*${VOTES}`,
       // kk Star Ratings: "[Total: 2 Average: 4.5]", "[Всего: 2 Средний: 4.5]"
