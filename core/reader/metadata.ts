@@ -167,28 +167,6 @@ function titleSuffix(title: string): string | null {
   return parts.length > 1 ? parts[parts.length - 1]! : null;
 }
 
-/** Names of a publisher or website in the page's JSON-LD (only read when the other names disagree with the host). */
-function jsonLdNames(doc: Document): string[] {
-  const names: string[] = [];
-  const visit = (node: unknown, depth: number): void => {
-    if (!node || typeof node !== 'object' || depth > 4) return;
-    if (Array.isArray(node)) return node.forEach((n) => visit(n, depth + 1));
-    const o = node as Record<string, unknown>;
-    const publisher = o.publisher as { name?: unknown } | undefined;
-    if (publisher && typeof publisher.name === 'string') names.push(publisher.name);
-    if (o['@type'] === 'WebSite' && typeof o.name === 'string') names.push(o.name);
-    visit(o['@graph'], depth + 1);
-  };
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    try {
-      visit(JSON.parse(script.textContent ?? ''), 0);
-    } catch {
-      // A broken JSON-LD block names nothing.
-    }
-  }
-  return names;
-}
-
 /** A host name as a reader knows it: "www.bbc.co.uk" reads "bbc.co.uk". */
 export function readableHost(url: string): string | null {
   try {
@@ -203,7 +181,7 @@ export function readableHost(url: string): string | null {
 /**
  * The site's name: Readability's (JSON-LD publisher, else og:site_name), unless that looks like a section's label
  * ("U.S.", "World": a word or two unlike the host, or the article's section) while another name the page gives
- * (og:site_name, JSON-LD, application-name, the title's suffix) is the host's; else the readable host name. `url` is
+ * (og:site_name, application-name, the title's suffix) is the host's; else the readable host name. `url` is
  * the page's canonical address when it has one.
  */
 export function findSiteName(
@@ -226,7 +204,6 @@ export function findSiteName(
   if (first && !sections.includes(foldName(first)) && first.split(' ').length > 2) return first;
   const others = [
     meta.get('og:site_name'),
-    ...jsonLdNames(doc),
     meta.get('application-name'),
     meta.get('apple-mobile-web-app-title'),
     // A title's suffix may be a slogan or a section: only to replace a label.

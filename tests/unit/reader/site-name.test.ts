@@ -37,9 +37,12 @@ describe('site name', () => {
   it("replaces a section label with the page's other name for the site: JSON-LD publisher, application-name, title", () => {
     const section = '<meta property="og:site_name" content="U.S.">';
     const url = 'https://www.wirenews.example/article/us-budget-idUSKBN1';
-    expect(extracted(section + ld({ '@type': 'NewsArticle', publisher: { name: 'WireNews' } }), url).siteName).toBe(
-      'WireNews',
-    );
+    expect(
+      extracted(
+        section + ld({ '@context': 'https://schema.org', '@type': 'NewsArticle', publisher: { name: 'WireNews' } }),
+        url,
+      ).siteName,
+    ).toBe('WireNews');
     expect(extracted(`${section}<meta name="application-name" content="WireNews">`, url).siteName).toBe('WireNews');
     expect(extracted(section, url, 'Budget vote | WireNews').siteName).toBe('WireNews');
     // Nothing better: the page's own name stays, unless it is the article's section.

@@ -1,5 +1,5 @@
 import type { CleanupRule } from '../rule.ts';
-import { TEXT_BLOCKS, classHint, phrases } from '../rule.ts';
+import { TEXT_BLOCKS, classHint } from '../rule.ts';
 
 // Rating and voting widgets (WP-PostRatings, kk Star Ratings, Rate My Post, recipe cards, news sites' own) print a
 // counter of votes, an average "out of 5", and a prompt to vote, often above and below the article.
@@ -10,7 +10,7 @@ const VOTES = String.raw`(?:votes?|ratings?|reviews?|votos?|valoraci[oó]n(?:es)
 /** An average: "4.5/5", "4,73 von 5", "3 out of 5", "4.7 из 5". */
 const AVERAGE = String.raw`\d+(?:[.,]\d+)?\s*(?:/|out\s+of|of|sur|von|de|из)\s*(?:5|10|100)`;
 /** What names a count of votes before the figure: "Votes: 12", "Количество оценок: 3". */
-const COUNT_LABEL = String.raw`(?:votes?|vote\s+count|ratings|nombre\s+de\s+votes|votes|anzahl\s+(?:der\s+)?(?:bewertungen|stimmen)|stimmen|bewertungen|recuento\s+de\s+votos|votos|valoraciones|количество\s+(?:оценок|голосов)|(?:всего\s+)?голосов|голоса|оценок)`;
+const COUNT_LABEL = String.raw`(?:vote\s+count|nombre\s+de\s+votes|anzahl\s+(?:der\s+)?\S+|recuento\s+de\s+votos|количество\s+\S+|всего\s+голосов|${VOTES})`;
 /** What names an average before the figure: "Average rating 4.7 / 5", "в среднем: 5,00 из 5". */
 const AVERAGE_LABEL = String.raw`(?:(?:average\s+)?rating|note\s+moyenne|moyenne|(?:durchschnittliche\s+)?bewertung|durchschnitt|(?:promedio\s+de\s+)?puntuación|valoración(?:\s+media)?|promedio|(?:средняя\s+)?оценка|рейтинг|в\s+среднем|среднее)`;
 const SEP = String.raw`\s*[-–—,.;:]?\s*`;
@@ -34,63 +34,14 @@ const COUNTER = new RegExp(
   'iu',
 );
 
-/** No votes yet, and the prompt to cast one. */
-const PROMPT = new RegExp(
-  String.raw`^[(\[]?(?:${phrases([
-    'no votes yet',
-    'no votes so far',
-    'no ratings yet',
-    'be the first to rate this post',
-    'be the first to rate this article',
-    'click on a star to rate it',
-    'rate this article',
-    'rate this post',
-    'rate this story',
-    'how useful was this post',
-    'how useful was this article',
-    'aucun vote pour le moment',
-    "aucun vote pour l'instant",
-    'soyez le premier à noter ce contenu',
-    'soyez le premier à voter',
-    'cliquez sur une étoile pour la noter',
-    'notez cet article',
-    'évaluez cet article',
-    'noch keine bewertungen',
-    'bisher keine bewertungen',
-    'sei der erste, der diesen beitrag bewertet',
-    'klicke auf die sterne, um zu bewerten',
-    'artikel bewerten',
-    'bewerten sie diesen artikel',
-    'wie hilfreich war dieser beitrag',
-    'aún no hay votos',
-    'hasta ahora, no hay votos',
-    'sé el primero en puntuar este contenido',
-    'haz clic en una estrella para puntuarlo',
-    'valora este artículo',
-    'califica este artículo',
-    'пока оценок нет',
-    'оценок пока нет',
-    'поставьте оценку первым',
-    'нажмите на звезду, чтобы оценить',
-    'оцените статью',
-    'оцените материал',
-    'оцените публикацию',
-    'насколько полезна была эта статья',
-    'насколько публикация полезна',
-  ])})[\s!.?¡¿:]*(?:\s*(?:${phrases([
-    'be the first to rate this post',
-    'soyez le premier à noter ce contenu',
-    'sei der erste, der diesen beitrag bewertet',
-    'sé el primero en puntuar este contenido',
-    'поставьте оценку первым',
-  ])})[\s!.]*)?[)\]]?$`,
-  'iu',
-);
+/** No votes yet, with or without the invitation to be the first: "Оценок пока нет. Поставьте оценку первым." */
+const NO_VOTES =
+  /^[(\[]?(?:no (?:votes|ratings) (?:yet|so far)|aucun vote|(?:noch|bisher) keine bewertungen|(?:aún|todavía) no hay votos|sin votos|пока (?:оценок|голосов) нет|(?:оценок|голосов) пока нет)(?!\p{L})[^.!]{0,20}[.!]*(?:\s*[^.!]{0,60}[.!]*)?[)\]]?$/iu;
 
 const rule: CleanupRule = {
   id: 'vote-counter',
   reason:
-    'Rating widgets print vote counters and averages ("Голосов: 12, в среднем: 4,5 из 5", "4.7/5 (12 votes)") and a prompt to vote, often at both ends of the article; Readability keeps them as lines of text. The stars themselves go with their counter.',
+    'Rating widgets print vote counters and averages ("Голосов: 12, в среднем: 4,5 из 5", "4.7/5 (12 votes)"), or "no votes yet", often at both ends of the article; Readability keeps them as lines of text. The stars themselves go with their counter.',
   languages: ['en', 'fr', 'de', 'es', 'ru'],
   fixtures: ['ru-vote-counter'],
   stage: 'article',
@@ -101,7 +52,7 @@ const rule: CleanupRule = {
   maxLength: 100,
   match: (el, text) => {
     if (!text) return false;
-    if (PROMPT.test(text)) return true;
+    if (NO_VOTES.test(text)) return true;
     // A list item or heading made of a figure alone ("12 votes") may be a table of results: only a
     // widget's own counter goes, outside lists, or marked as a rating.
     return COUNTER.test(text) && (el.tagName !== 'LI' || /rating|vote/i.test(el.getAttribute('class') ?? ''));
