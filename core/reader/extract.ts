@@ -14,7 +14,7 @@ import { retagBlockParagraphs } from './cleanup/block-paragraphs.ts';
 import { sanitizeInPlace } from './sanitize.ts';
 import { countWords, readingTimeMinutes, toPlainText } from './text.ts';
 import { declaredLang, guessLang, normalizeLangTag } from './lang.ts';
-import { findCanonicalUrl, findLede, findPublishedTime, metaValues } from './metadata.ts';
+import { bylineBesides, findCanonicalUrl, findLede, findPublishedTime, findSiteName, metaValues } from './metadata.ts';
 import { findPublisherSummary } from './summary/publisher.ts';
 import { errorMessage } from '../util/index.ts';
 import { TimeBudgetExceeded, startDeadline } from './budget.ts';
@@ -148,12 +148,14 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   const lang = normalizeLangTag(parsed.lang) || declared || guessLang(text);
   const wordCount = countWords(text, lang);
 
+  const canonicalUrl = findCanonicalUrl(doc, url, meta);
+  const siteName = findSiteName(page, canonicalUrl ?? url, parsed.siteName, meta);
   const article: Article = {
     url,
-    canonicalUrl: findCanonicalUrl(doc, url, meta),
+    canonicalUrl,
     title: (parsed.title ?? '').trim() || page.title.trim(),
-    byline: parsed.byline?.trim() || null,
-    siteName: parsed.siteName?.trim() || null,
+    byline: bylineBesides(parsed.byline, siteName),
+    siteName,
     lang,
     dir: parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : null,
     publishedTime,

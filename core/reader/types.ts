@@ -12,7 +12,9 @@ export interface Article {
   /** The page's declared canonical address (`<link rel="canonical">`, else og:url), absolute; null if none. */
   canonicalUrl: string | null;
   title: string;
+  /** Null when it only repeats the site's name. */
   byline: string | null;
+  /** The page's own name for its site, else its host name ("bbc.co.uk"); null for a page without a web address. */
   siteName: string | null;
   /** BCP 47 tag, lower-case primary subtag at least ("fr", "en-gb"); "" when unknown. */
   lang: string;

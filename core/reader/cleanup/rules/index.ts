@@ -12,18 +12,22 @@ import duplicateCaption from './duplicate-caption.ts';
 import newsletterPromo from './newsletter-promo.ts';
 import orphanLabel from './orphan-label.ts';
 import photoCredit from './photo-credit.ts';
+import playerFallback from './player-fallback.ts';
 import readingTime from './reading-time.ts';
 import relatedLinks from './related-links.ts';
 import repeatedBlock from './repeated-block.ts';
 import socialShare from './social-share.ts';
 import strayImageLabel from './stray-image-label.ts';
 import tagLabels from './tag-labels.ts';
+import voteCounter from './vote-counter.ts';
 
 /** Every cleanup rule, in the order they are tried on each block. */
 export const RULES: readonly CleanupRule[] = [
   readingTime,
   dateline,
   siteChrome,
+  playerFallback,
+  voteCounter,
   pageEcho,
   authorContact,
   callToAction,
