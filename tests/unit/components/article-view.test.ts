@@ -103,7 +103,7 @@ describe('ArticleView: an article', () => {
     expect($('h1.title')?.textContent).toBe('Budget vote');
     expect($('.meta .site')?.textContent).toBe('City News');
     expect($('.meta .byline')?.textContent).toBe('Ana Ruiz');
-    expect($('.meta .reading-time')?.textContent).toBe('readingTime:4');
+    expect($('.meta .reading-time')?.textContent).toBe('readingTime:4 min');
     expect($('main')?.getAttribute('data-state')).toBe('article');
     expect($('main')?.hasAttribute('aria-busy')).toBe(false);
   });
@@ -149,9 +149,24 @@ describe('ArticleView: an article', () => {
     expect($('time')).toBeNull();
   });
 
-  it('still dates the article with a locale Intl does not accept', async () => {
+  it('still dates the article with a locale Intl does not accept (in English)', async () => {
     await showArticle({}, { locale: 'not a locale!' });
-    expect($('time.date')?.textContent).toBe('2024-03-15');
+    expect($('time.date')?.textContent).toBe('March 15, 2024');
+  });
+
+  it('writes the date and the reading time in the interface language', async () => {
+    await showArticle({ publishedTime: '2024-03-15' }, { locale: 'fr' });
+    expect($('time.date')?.textContent).toBe('15 mars 2024');
+    expect($('.meta .reading-time')?.textContent).toBe('readingTime:4\u00a0min');
+  });
+
+  it("says why in the reader's words, never the browser's own message", async () => {
+    const { mounted } = view({ kind: 'failure', reason: 'restricted', detail: 'Cannot access a chrome:// URL' });
+    await mounted;
+    const alert = $('[role="alert"]');
+    expect(alert?.getAttribute('title')).toBe('reasonRestricted');
+    expect(alert?.textContent).toBe('failureRestricted');
+    expect(root.textContent).not.toContain('chrome://');
   });
 
   it('shows the publisher’s summary only when the page has one', async () => {
@@ -243,7 +258,9 @@ describe('ArticleView: loading and failures', () => {
     await mounted;
     const alert = $('[role="alert"]');
     expect(alert?.textContent).toBe(message);
-    expect(alert?.getAttribute('title')).toBe(`detail of ${reason}`);
+    // The detail is the browser's English: kept out of sight, its kind in the tooltip.
+    expect(alert?.getAttribute('title')).toBe('reasonUnknown');
+    expect(alert?.getAttribute('data-detail')).toBe(`detail of ${reason}`);
     expect($('main')?.getAttribute('data-reason')).toBe(reason);
     expect($('main')?.hasAttribute('aria-busy')).toBe(false);
 
@@ -280,6 +297,7 @@ describe('ReaderShell', () => {
     const props: ReaderShellProps = {
       settings: SETTINGS,
       t,
+      locale: 'en',
       actions: [],
       settingsOpen: false,
       settingsError: null,
@@ -332,16 +350,16 @@ describe('ReaderShell', () => {
     const { props, mounted } = shell({ settingsOpen: true, settingsError: 'quota' });
     await mounted;
     expect($('form.settings')).not.toBeNull();
-    expect($('[role="alert"]')?.textContent).toBe('settingsNotSaved (quota)');
+    expect($('[role="alert"]')?.textContent).toBe('settingsNotSaved:reasonQuota');
     click($('.setting-fontSize .increase'));
     expect(props.onSettingsChange).toHaveBeenCalledWith({ ...SETTINGS, fontSize: 23 });
   });
 });
 
 describe('SettingsPanel', () => {
-  function panel(settings: ReaderSettings = SETTINGS, error?: string | null) {
+  function panel(settings: ReaderSettings = SETTINGS, error?: string | null, locale = 'en') {
     const onChange = vi.fn<(next: ReaderSettings) => void>();
-    return { onChange, mounted: mount(h(SettingsPanel, { settings, t, onChange, error })) };
+    return { onChange, mounted: mount(h(SettingsPanel, { settings, t, locale, onChange, error })) };
   }
 
   it('checks the current choices', async () => {
@@ -351,8 +369,20 @@ describe('SettingsPanel', () => {
     expect(($('input[name="font"][value="sans-serif"]') as HTMLInputElement).checked).toBe(true);
     expect(($('input[name="showImages"]') as HTMLInputElement).checked).toBe(false);
     expect(($('input[name="showCaptions"]') as HTMLInputElement).checked).toBe(true);
-    expect($('.setting-fontSize .value')?.textContent).toBe('22px');
+    expect($('.setting-fontSize .value')?.textContent).toBe('valuePixels:22');
+    expect($('.setting-lineWidth .value')?.textContent).toBe('valueCharacters:80');
     expect($('.setting-lineHeight .value')?.textContent).toBe('1.8');
+  });
+
+  it('writes numbers the French way in French: a decimal comma, the width in characters', async () => {
+    await panel({ ...SETTINGS, lineHeight: 1.6, lineWidth: 70 }, null, 'fr').mounted;
+    expect($('.setting-lineHeight .value')?.textContent).toBe('1,6');
+    expect($('.setting-lineWidth .value')?.textContent).toBe('valueCharacters:70');
+  });
+
+  it('names each stepper button after its setting, through a message (no hard-coded colon)', async () => {
+    await panel().mounted;
+    expect($('.setting-lineWidth .decrease')?.getAttribute('aria-label')).toBe('settingDecrease:settingLineWidth');
   });
 
   it('switches to the dark theme', async () => {
@@ -374,7 +404,7 @@ describe('SettingsPanel', () => {
     const { onChange, mounted } = panel();
     await mounted;
     const increase = $('.setting-fontSize .increase') as HTMLButtonElement;
-    expect(increase.getAttribute('aria-label')).toBe('settingTextSize: increase');
+    expect(increase.getAttribute('aria-label')).toBe('settingIncrease:settingTextSize');
     expect(increase.disabled).toBe(false);
     increase.click();
     expect(onChange).toHaveBeenLastCalledWith({ ...SETTINGS, fontSize: 23 });
@@ -422,7 +452,7 @@ describe('SettingsPanel', () => {
     await panel(SETTINGS, null).mounted;
     expect($('[role="alert"]')).toBeNull();
     await panel(SETTINGS, 'QUOTA_BYTES_PER_ITEM quota exceeded').mounted;
-    expect($('[role="alert"]')?.textContent).toBe('settingsNotSaved (QUOTA_BYTES_PER_ITEM quota exceeded)');
+    expect($('[role="alert"]')?.textContent).toBe('settingsNotSaved:reasonQuota');
   });
 
   it('never submits the form (Enter in a field would reload the view)', async () => {
