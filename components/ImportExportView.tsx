@@ -52,8 +52,9 @@ export function ImportExportView(props: ImportExportViewProps) {
                 <ul>
                   {importState.rejected.slice(0, 50).map((row, i) => (
                     <li key={i}>
-                      {row.file ? `${row.file}, ` : ''}
-                      {t('importLine', [n(row.line)])}: {row.reason}
+                      {row.file
+                        ? t('importRejectedRowInFile', [row.file, n(row.line), row.reason])
+                        : t('importRejectedRow', [n(row.line), row.reason])}
                     </li>
                   ))}
                 </ul>
