@@ -2,7 +2,7 @@
 // parses each component and entrypoint with the TypeScript compiler and fails on user-facing text written in
 // the code. A short, reviewed list names the few symbols that are not words.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
