@@ -109,7 +109,11 @@ describe('locale files', () => {
 describe('French typography', () => {
   const NNBSP = '\u202f';
   // Text a reader sees: URLs ("https://") and placeholders are not prose.
-  const prose = (message: string) => message.replace(/\bhttps?:\/\//g, '').replace(/\$[A-Za-z0-9_@]+\$/g, 'X');
+  const prose = (message: string) =>
+    message
+      .replace(/\bhttps?:\/\//g, '')
+      .replace(/[\w-]+:[\w-]+@/g, '') // the user:password@ syntax an address may hold
+      .replace(/\$[A-Za-z0-9_@]+\$/g, 'X');
   const offending = (rule: RegExp) =>
     Object.entries(fr)
       .filter(([, entry]) => rule.test(prose(entry.message)))
