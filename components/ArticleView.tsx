@@ -4,6 +4,8 @@ import type { BuiltInSummarizer, SummaryState } from './useSummary.ts';
 import { lazyComponent } from './lazy.tsx';
 import type { MessageKey, Translate } from '../contracts/i18n.ts';
 import type { PageFailureReason } from '../contracts/page.ts';
+import { describeError } from '../contracts/error-reasons.ts';
+import { localeFormat } from '../core/util/index.ts';
 
 export type ViewState =
   | { kind: 'loading' }
@@ -45,20 +47,6 @@ export interface ArticleViewProps {
 // The summary area (and the summarizer it shows) loads after the article: the popup opens with less code.
 const LazySummarySection = lazyComponent(() => import('./SummarySection.tsx').then((m) => m.SummarySection));
 
-function formatDate(iso: string, locale: string): string | null {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  // A date alone ("2024-03-15") is that day everywhere, not UTC midnight shown in the reader's time zone.
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', ...(dateOnly ? { timeZone: 'UTC' } : {}) }).format(
-      date,
-    );
-  } catch {
-    return date.toISOString().slice(0, 10);
-  }
-}
-
 /** Loading, the article, or why there is none. Presentational: no browser API. */
 export function ArticleView(props: ArticleViewProps) {
   const { state, t, locale, onShowAnyway, onRetry, onOpenLink } = props;
@@ -76,7 +64,8 @@ export function ArticleView(props: ArticleViewProps) {
   if (state.kind === 'failure') {
     return (
       <main class="view" data-state="failure" data-reason={state.reason}>
-        <p class="status failure" role="alert" title={state.detail}>
+        {/* The browser's own wording stays out of sight (data-detail, for support); the tooltip says its kind. */}
+        <p class="status failure" role="alert" title={describeError(t, state.detail)} data-detail={state.detail}>
           {t(FAILURE_MESSAGES[state.reason])}
         </p>
         {state.reason === 'not-article' && (
@@ -94,7 +83,8 @@ export function ArticleView(props: ArticleViewProps) {
   }
 
   const { article } = state;
-  const date = article.publishedTime ? formatDate(article.publishedTime, locale) : null;
+  const format = localeFormat(locale);
+  const date = article.publishedTime ? format.date(article.publishedTime) : null;
   // Links would otherwise navigate the reader's view itself: open them in a tab.
   const onContentClick = (event: MouseEvent) => {
     const link = (event.target as Element | null)?.closest?.('a[href]');
@@ -115,7 +105,7 @@ export function ArticleView(props: ArticleViewProps) {
                 {date}
               </time>
             )}
-            <span class="reading-time">{t('readingTime', [String(article.readingTimeMinutes)])}</span>
+            <span class="reading-time">{t('readingTime', [format.minutes(article.readingTimeMinutes)])}</span>
           </p>
         </header>
         <LazySummarySection
@@ -124,6 +114,7 @@ export function ArticleView(props: ArticleViewProps) {
           summary={props.summary}
           builtInSummarizer={props.builtIn}
           t={t}
+          locale={locale}
           onCopy={props.onCopy}
         />
         <div

@@ -1,5 +1,7 @@
 import type { ExportKind, ImportSummary, RejectedRow } from '../core/reading-list/index.ts';
 import type { Translate } from '../contracts/i18n.ts';
+import { describeError } from '../contracts/error-reasons.ts';
+import { localeFormat } from '../core/util/index.ts';
 
 export type ImportState =
   | { kind: 'idle' }
@@ -10,6 +12,8 @@ export type ImportState =
 
 export interface ImportExportViewProps {
   t: Translate;
+  /** The interface's language, for counts ("1 234"). */
+  locale: string;
   importState: ImportState;
   onPickFile: (file: File) => void;
   onImport: () => void;
@@ -23,6 +27,7 @@ export interface ImportExportViewProps {
 /** The options page's import and export screen: a file to import, its preview and progress, the exports. */
 export function ImportExportView(props: ImportExportViewProps) {
   const { t, importState } = props;
+  const n = (value: number) => localeFormat(props.locale).integer(value);
   return (
     <>
       <section class="import" aria-labelledby="import-heading">
@@ -40,37 +45,38 @@ export function ImportExportView(props: ImportExportViewProps) {
         />
         {importState.kind === 'preview' && (
           <div class="import-preview" role="status">
-            <p>{t('importPreview', [String(importState.count), importState.fileName, importState.format])}</p>
+            <p>{t('importPreview', [n(importState.count), importState.fileName, importState.format])}</p>
             {importState.rejected.length > 0 && (
               <details>
-                <summary>{t('importRejected', [String(importState.rejected.length)])}</summary>
+                <summary>{t('importRejected', [n(importState.rejected.length)])}</summary>
                 <ul>
                   {importState.rejected.slice(0, 50).map((row, i) => (
                     <li key={i}>
-                      {row.file ? `${row.file}, ` : ''}
-                      {t('importLine', [String(row.line)])}: {row.reason}
+                      {row.file
+                        ? t('importRejectedRowInFile', [row.file, n(row.line), row.reason])
+                        : t('importRejectedRow', [n(row.line), row.reason])}
                     </li>
                   ))}
                 </ul>
               </details>
             )}
             <button type="button" class="import-go" disabled={importState.count === 0} onClick={props.onImport}>
-              {t('importGo', [String(importState.count)])}
+              {t('importGo', [n(importState.count)])}
             </button>
           </div>
         )}
         {importState.kind === 'importing' && (
           <p role="status">
             <progress value={importState.done} max={importState.total} />{' '}
-            {t('importProgress', [String(importState.done), String(importState.total)])}
+            {t('importProgress', [n(importState.done), n(importState.total)])}
           </p>
         )}
         {importState.kind === 'done' && (
           <p class="import-done" role="status">
             {t('importDone', [
-              String(importState.summary.added),
-              String(importState.summary.updated),
-              String(importState.summary.failed.length),
+              n(importState.summary.added),
+              n(importState.summary.updated),
+              n(importState.summary.failed.length),
             ])}
           </p>
         )}
@@ -99,12 +105,12 @@ export function ImportExportView(props: ImportExportViewProps) {
         </div>
         {props.exportLeftOut > 0 && (
           <p class="error" role="alert">
-            {t('exportLeftOut', [String(props.exportLeftOut)])}
+            {t('exportLeftOut', [n(props.exportLeftOut)])}
           </p>
         )}
         {props.exportError && (
           <p class="error" role="alert">
-            {t('exportFailed', [props.exportError])}
+            {t('exportFailed', [describeError(t, props.exportError)])}
           </p>
         )}
       </section>

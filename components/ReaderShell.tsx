@@ -11,6 +11,8 @@ const LazySettingsPanel = lazyComponent(() => import('./SettingsPanel.tsx').then
 export interface ReaderShellProps {
   settings: ReaderSettings;
   t: Translate;
+  /** The interface's language, for numbers and dates. */
+  locale: string;
   actions: ToolbarAction[];
   settingsOpen: boolean;
   settingsError: string | null;
@@ -20,12 +22,18 @@ export interface ReaderShellProps {
 
 /** Toolbar, optional settings panel, then the view, all in the reader's theme. Shared by popup and in-page view. */
 export function ReaderShell(props: ReaderShellProps) {
-  const { settings, t, actions, settingsOpen, settingsError, onSettingsChange, children } = props;
+  const { settings, t, locale, actions, settingsOpen, settingsError, onSettingsChange, children } = props;
   return (
     <div class="reader" {...readerAttributes(settings)}>
       <ReaderToolbar actions={actions} label={t('toolbarLabel')} />
       {settingsOpen && (
-        <LazySettingsPanel settings={settings} t={t} onChange={onSettingsChange} error={settingsError} />
+        <LazySettingsPanel
+          settings={settings}
+          t={t}
+          locale={locale}
+          onChange={onSettingsChange}
+          error={settingsError}
+        />
       )}
       {children}
     </div>

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import type { ItemChange, SavedItem } from '../core/reading-list/index.ts';
 import type { Translate } from '../contracts/i18n.ts';
 import type { ListStatus } from '../contracts/messages.ts';
+import { describeError } from '../contracts/error-reasons.ts';
+import { localeFormat } from '../core/util/index.ts';
 
 export type StateFilter = 'all' | 'unread' | 'archived';
 
@@ -24,6 +26,8 @@ export interface ReadingListViewProps {
   offline: ReadonlySet<string>;
   t: Translate;
   locale: string;
+  /** The save shortcut as the browser writes it ('' when none is set), for the empty list's hint. */
+  saveShortcut?: string;
   /** Lines about sync or storage trouble, if any (quota full, sync unreachable, data that could not be read). */
   notices: readonly string[];
   /** The last deleted item, while it can still be brought back. */
@@ -44,22 +48,26 @@ export interface ReadingListViewProps {
 export function listNotices(
   status: ListStatus,
   t: Translate,
+  locale: string,
   extra: { failure?: string | null; offlineUnavailable?: boolean } = {},
 ): string[] {
+  const count = (n: number) => [localeFormat(locale).integer(n)];
+  // Storage and sync errors come in the browser's English: the reader is told their kind.
+  const why = (error: string) => [describeError(t, error)];
   const notices: string[] = [];
-  if (extra.failure) notices.push(t('listLoadFailed', [extra.failure]));
-  if (status.localStoreError) notices.push(t('listLocalWriteFailed', [status.localStoreError]));
-  else if (status.lastError) notices.push(t('syncError', [status.lastError]));
+  if (extra.failure) notices.push(t('listLoadFailed', why(extra.failure)));
+  if (status.localStoreError) notices.push(t('listLocalWriteFailed', why(status.localStoreError)));
+  else if (status.lastError) notices.push(t('syncError', why(status.lastError)));
   const unreadable = [
     status.localFromOtherVersion ? t('listLocalOtherVersion') : null,
-    status.unreadableLocal > 0 ? t('listLocalUnreadable', [String(status.unreadableLocal)]) : null,
-    status.damagedKeys > 0 ? t('listSyncDamaged', [String(status.damagedKeys)]) : null,
-    status.newerKeys > 0 ? t('listSyncNewer', [String(status.newerKeys)]) : null,
+    status.unreadableLocal > 0 ? t('listLocalUnreadable', count(status.unreadableLocal)) : null,
+    status.damagedKeys > 0 ? t('listSyncDamaged', count(status.damagedKeys)) : null,
+    status.newerKeys > 0 ? t('listSyncNewer', count(status.newerKeys)) : null,
   ].filter((notice) => notice !== null);
   notices.push(...unreadable);
   // Once damaged data is replaced, the reader is still told for a while that a copy of it was kept.
-  if (!unreadable.length && status.keptCopies > 0) notices.push(t('listCopiesKept', [String(status.keptCopies)]));
-  if (status.localOnlyCount > 0) notices.push(t('syncQuotaFull', [String(status.localOnlyCount)]));
+  if (!unreadable.length && status.keptCopies > 0) notices.push(t('listCopiesKept', count(status.keptCopies)));
+  if (status.localOnlyCount > 0) notices.push(t('syncQuotaFull', count(status.localOnlyCount)));
   if (extra.offlineUnavailable) notices.push(t('offlineUnavailable'));
   return notices;
 }
@@ -83,7 +91,7 @@ export function ReadingListView(props: ReadingListViewProps) {
   const { shown, total, tags, filter, offline, t, locale, notices, undoable } = props;
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [editingTags, setEditingTags] = useState<string | null>(null);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const format = localeFormat(locale);
   const setFilter = (patch: Partial<ListFilter>) => {
     setLimit(PAGE_SIZE);
     props.onFilter({ ...filter, ...patch });
@@ -153,7 +161,15 @@ export function ReadingListView(props: ReadingListViewProps) {
       )}
 
       {shown.length === 0 ? (
-        !(props.failed && total === 0) && <p class="status empty">{t(total === 0 ? 'listEmpty' : 'listNoMatches')}</p>
+        !(props.failed && total === 0) && (
+          <p class="status empty">
+            {total > 0
+              ? t('listNoMatches')
+              : props.saveShortcut
+                ? t('listEmptyWithShortcut', [props.saveShortcut])
+                : t('listEmpty')}
+          </p>
+        )
       ) : (
         <ul class="items">
           {shown.slice(0, limit).map((item) => (
@@ -171,8 +187,8 @@ export function ReadingListView(props: ReadingListViewProps) {
               </a>
               <p class="item-meta">
                 {item.site && <span>{item.site}</span>}
-                <span>{date.format(item.addedAt)}</span>
-                {item.progress > 0 && <span>{t('progress', [String(Math.round(item.progress * 100))])}</span>}
+                <span>{format.date(item.addedAt, 'medium')}</span>
+                {item.progress > 0 && <span>{t('progress', [format.percent(item.progress)])}</span>}
                 {!offline.has(item.id) && <span class="not-offline">{t('notOffline')}</span>}
                 {item.localOnly && (
                   <span class="local-only" title={t('localOnlyHint')}>
@@ -241,7 +257,7 @@ export function ReadingListView(props: ReadingListViewProps) {
       )}
       {shown.length > limit && (
         <button type="button" class="show-more" onClick={() => setLimit(limit + PAGE_SIZE)}>
-          {t('showMore', [String(shown.length - limit)])}
+          {t('showMore', [format.integer(shown.length - limit)])}
         </button>
       )}
     </main>

@@ -2,6 +2,8 @@ import type { RefObject } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Article } from '../core/reader/index.ts';
 import type { Translate } from '../contracts/i18n.ts';
+import { describeError } from '../contracts/error-reasons.ts';
+import { localeFormat } from '../core/util/index.ts';
 import { useBuiltInSummary } from './useBuiltInSummary.ts';
 import type { BuiltInSummarizer, SummaryState } from './useSummary.ts';
 
@@ -24,6 +26,8 @@ export interface SummarySectionProps {
   summary?: SummaryState;
   builtInSummarizer?: BuiltInSummarizer;
   t: Translate;
+  /** The interface's language, for numbers. */
+  locale: string;
   onCopy?: (text: string) => void;
 }
 
@@ -113,9 +117,12 @@ export function SummarySection(props: SummarySectionProps) {
                 {t(builtIn.availability === 'available' ? 'useBuiltIn' : 'downloadBuiltIn')}
               </button>
               {builtIn.progress !== null && builtIn.running && (
-                <span class="progress"> {t('downloading', [String(Math.round(builtIn.progress * 100))])}</span>
+                <span class="progress">
+                  {' '}
+                  {t('downloading', [localeFormat(props.locale).percent(builtIn.progress)])}
+                </span>
               )}
-              {builtIn.error && <span class="error"> {builtIn.error}</span>}
+              {builtIn.error && <span class="error"> {describeError(t, builtIn.error)}</span>}
             </p>
           )}
         </div>

@@ -2,6 +2,7 @@ import type { Translate } from '../contracts/i18n.ts';
 import type { WebDavSettings, WebDavStatus } from '../contracts/webdav.ts';
 import type { ConnectionResult } from '../core/reading-list/index.ts';
 import { syncProblemText, webDavProblemText } from './webdav-problem-text.ts';
+import { localeFormat } from '../core/util/index.ts';
 
 export interface WebDavSyncViewProps {
   t: Translate;
@@ -44,7 +45,7 @@ export function WebDavSyncView(props: WebDavSyncViewProps) {
       </label>
     );
   };
-  const date = new Intl.DateTimeFormat(props.locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const format = localeFormat(props.locale);
 
   return (
     <section class="webdav" aria-labelledby="webdav-heading">
@@ -109,7 +110,7 @@ export function WebDavSyncView(props: WebDavSyncViewProps) {
         data-last-sync={status.lastSyncAt ?? undefined}
         data-failed={!!status.lastError}
       >
-        {status.lastSyncAt ? t('webdavLastSync', [date.format(status.lastSyncAt)]) : t('webdavNeverSynced')}
+        {status.lastSyncAt ? t('webdavLastSync', [format.dateTime(status.lastSyncAt) ?? '']) : t('webdavNeverSynced')}
         {status.lastError && (
           <span class="error" data-problem={status.lastError.code}>
             {' '}

@@ -78,7 +78,7 @@ export function useReaderSettings(store: SettingsStore) {
  * What every reader surface (popup, in-page view, offline reader) needs for its ReaderShell: the live settings,
  * the settings panel's open state, and the toolbar button that opens it.
  */
-export function useReaderShell(store: SettingsStore, t: Translate) {
+export function useReaderShell(store: SettingsStore, t: Translate, locale: string) {
   const { settings, ready, error, update } = useReaderSettings(store);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const settingsAction: ToolbarAction = {
@@ -92,6 +92,7 @@ export function useReaderShell(store: SettingsStore, t: Translate) {
     // its article at once) must not fetch pictures the reader turned off (they load lazily, once shown).
     settings: ready ? settings : { ...settings, showImages: false },
     t,
+    locale,
     settingsOpen,
     settingsError: error,
     onSettingsChange: update,

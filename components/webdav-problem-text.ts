@@ -2,6 +2,7 @@
 // with sizes and times written the reader's way ("1.2 MB", "1,2 Mo"; "5 min").
 import type { Translate } from '../contracts/i18n.ts';
 import { MAX_COPY_BYTES, type SyncProblem, type WebDavProblem } from '../core/reading-list/index.ts';
+import { localeFormat } from '../core/util/index.ts';
 
 export function formatBytes(bytes: number, locale: string): string {
   const mega = bytes >= 1_000_000;
@@ -85,7 +86,7 @@ export function webDavProblemText(problem: WebDavProblem, t: Translate, locale: 
     case 'newer':
       return t('webdavProblemNewer');
     case 'damaged-items':
-      return t('webdavProblemDamagedItems', [String(problem.count ?? 0)]);
+      return t('webdavProblemDamagedItems', [localeFormat(locale).integer(problem.count ?? 0)]);
     case 'unusable-copy':
       return t('webdavProblemUnusableCopy');
     case 'copy-too-large':

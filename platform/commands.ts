@@ -7,10 +7,10 @@ import { loadSettings } from './storage.ts';
 import { openReaderView, toggleReaderView } from './reader-view.ts';
 import { t } from './i18n.ts';
 import type { TabRef } from './tabs.ts';
+import { SAVE_FOR_LATER, TOGGLE_READER_VIEW } from './command-names.ts';
+import { describeError } from '../contracts/error-reasons.ts';
 
-/** Command names: the manifest's `commands` keys (wxt.config.ts) and the context menu's ids. */
-export const TOGGLE_READER_VIEW = 'toggle-reader-view';
-export const SAVE_FOR_LATER = 'save-for-later';
+export { SAVE_FOR_LATER, TOGGLE_READER_VIEW } from './command-names.ts';
 
 type BrowserTab = Browser.tabs.Tab;
 
@@ -57,9 +57,14 @@ async function saveTab(tab: BrowserTab | undefined): Promise<void> {
   }
   const saved = result.ok ? await saveArticle(result.article) : { ok: false as const, error: result.message };
   if (saved.ok) syncSoon();
+  // The browser's own error text is never shown: its kind, in the reader's words.
+  const copyNote =
+    saved.ok && saved.warning
+      ? ` ${t(saved.copyFailure === 'quota' ? 'savedNoCopyQuota' : 'savedNoCopyUnavailable')}`
+      : '';
   const detail = saved.ok
-    ? `${t('savedForLater')}: ${saved.item.title}${saved.warning ? ` (${saved.warning})` : ''}`
-    : t('saveFailed', [saved.error]);
+    ? `${t('savedItem', [saved.item.title])}${copyNote}`
+    : t('saveFailed', [describeError(t, saved.error)]);
   await showOutcome(target.id, saved.ok, detail).catch(() => undefined);
 }
 

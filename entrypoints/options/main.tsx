@@ -15,7 +15,7 @@ function App() {
     <main class="reader view options" data-theme="auto" data-font="system">
       <h1>{t('extName')}</h1>
       <WebDavSyncView t={t} locale={uiLanguage()} {...webDavSync} />
-      <ImportExportView t={t} {...importExport} />
+      <ImportExportView t={t} {...importExport} locale={uiLanguage()} />
     </main>
   );
 }

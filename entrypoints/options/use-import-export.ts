@@ -5,7 +5,7 @@ import type { ImportedItem } from '../../core/reading-list/index.ts';
 import { errorMessage } from '../../core/util/index.ts';
 import { exportReadingList, importItems, readImportFile } from '../../platform/transfer.ts';
 
-export function useImportExport(): Omit<ImportExportViewProps, 't'> {
+export function useImportExport(): Omit<ImportExportViewProps, 't' | 'locale'> {
   const [importState, setImportState] = useState<ImportState>({ kind: 'idle' });
   const [parsed, setParsed] = useState<ImportedItem[]>([]);
   const [exportError, setExportError] = useState<string | null>(null);

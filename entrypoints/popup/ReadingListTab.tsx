@@ -8,13 +8,14 @@ import { sendMessage } from '../../platform/messaging.ts';
 import { allSearchTexts, offlineIds } from '../../platform/offline-store.ts';
 import { openInNewTab, openOfflineCopy } from '../../platform/tabs.ts';
 import { watchAllStorage } from '../../platform/storage.ts';
+import { describeError } from '../../contracts/error-reasons.ts';
 import '../../components/reading-list.css';
 import { errorMessage } from '../../core/util/index.ts';
 
 const NO_FILTER: ListFilter = { query: '', state: 'all', favourites: false, tag: null };
 
 /** The popup's reading list: the background owns the list; this asks it, and follows its changes. */
-export function ReadingListTab() {
+export function ReadingListTab({ saveShortcut }: { saveShortcut: string }) {
   const [items, setItems] = useState<SavedItem[]>([]);
   const [status, setStatus] = useState<ListStatus>(LIST_STATUS_OK);
   const [offline, setOffline] = useState<ReadonlySet<string>>(new Set());
@@ -86,8 +87,8 @@ export function ReadingListTab() {
   };
 
   const notices = [
-    ...(changeFailure ? [t('saveFailed', [changeFailure])] : []),
-    ...listNotices(status, t, { failure, offlineUnavailable }),
+    ...(changeFailure ? [t('saveFailed', [describeError(t, changeFailure)])] : []),
+    ...listNotices(status, t, uiLanguage(), { failure, offlineUnavailable }),
   ];
 
   return (
@@ -99,6 +100,7 @@ export function ReadingListTab() {
       offline={offline}
       t={t}
       locale={uiLanguage()}
+      saveShortcut={saveShortcut}
       notices={notices}
       failed={failure !== null}
       undoable={undoable}

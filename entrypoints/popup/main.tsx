@@ -10,6 +10,9 @@ import { extractTab, type PageResult } from '../../platform/extract-tab.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { settingsStore } from '../../platform/storage.ts';
 import { getActiveTab, openInNewTab, type TabRef } from '../../platform/tabs.ts';
+import { loadShortcuts, type Shortcuts } from '../../platform/shortcuts.ts';
+import { describeError } from '../../contracts/error-reasons.ts';
+import type { MessageKey } from '../../contracts/i18n.ts';
 import '../../components/reader.css';
 import { errorMessage } from '../../core/util/index.ts';
 
@@ -42,21 +45,27 @@ const LazyReadingList = lazyComponent(
   () => import('./ReadingListTab.tsx').then((m) => m.ReadingListTab),
   (failure) => (
     <main class="view" data-state={failure ? 'failure' : 'loading'} data-reason={failure ? 'error' : undefined}>
-      <p class="status" role={failure ? 'alert' : 'status'} title={failure ?? undefined}>
+      <p class="status" role={failure ? 'alert' : 'status'} title={failure ? describeError(t, failure) : undefined}>
         {t(failure ? 'failureError' : 'popupLoading')}
       </p>
     </main>
   ),
 );
 
+/** A tooltip, with the action's keyboard shortcut when one is set. */
+function withShortcut(hint: MessageKey, shortcut: string): string {
+  return shortcut ? t('hintWithShortcut', [t(hint), shortcut]) : t(hint);
+}
+
 function App() {
   const [state, setState] = useState<ViewState>({ kind: 'loading' });
   const [tabShown, setTabShown] = useState<'article' | 'list'>('article');
   const [saving, setSaving] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [shortcuts, setShortcuts] = useState<Shortcuts>({ save: '', toggleView: '' });
   /** Saved to the list, but its offline copy could not be kept (storage full, or unavailable here). */
   const [copyFailure, setCopyFailure] = useState<'quota' | 'unavailable' | null>(null);
-  const { settings, ready, settingsAction, shell } = useReaderShell(settingsStore, t);
+  const { settings, ready, settingsAction, shell } = useReaderShell(settingsStore, t, uiLanguage());
   const summary = useLocalSummary(state.kind === 'article' ? state.article : null);
   // The tab is picked once, when the popup opens: "Show it anyway" reads the same tab again.
   const tab = useRef<TabRef | null>(null);
@@ -72,6 +81,11 @@ function App() {
     } catch (error) {
       setState(errorState(error));
     }
+  }, []);
+
+  // The reader may have changed the shortcuts in the browser's settings: show the ones that work.
+  useEffect(() => {
+    void loadShortcuts().then(setShortcuts);
   }, []);
 
   // Extract once the settings are known (captions shown or not), and again when that setting changes.
@@ -135,7 +149,7 @@ function App() {
           {
             id: 'save',
             label: t(saving === 'saved' ? 'savedForLater' : 'saveForLater'),
-            hint: 'Alt+Shift+S',
+            hint: withShortcut('saveForLaterHint', shortcuts.save),
             pressed: saving === 'saved',
             onClick: () => void saveForLater(),
           },
@@ -146,7 +160,7 @@ function App() {
           {
             id: 'open-full-view',
             label: t('openFullView'),
-            hint: t('openFullViewHint'),
+            hint: withShortcut('openFullViewHint', shortcuts.toggleView),
             onClick: () => void openFullView(),
           },
         ]
@@ -158,7 +172,7 @@ function App() {
     <ReaderShell {...shell} actions={actions}>
       {saveError && (
         <p class="notice" role="alert">
-          {t('saveFailed', [saveError])}
+          {t('saveFailed', [describeError(t, saveError)])}
         </p>
       )}
       {copyFailure && (
@@ -167,7 +181,7 @@ function App() {
         </p>
       )}
       {tabShown === 'list' ? (
-        <LazyReadingList />
+        <LazyReadingList saveShortcut={shortcuts.save} />
       ) : (
         <ArticleView
           state={state}
@@ -193,8 +207,9 @@ function start() {
     document.title = t('extName');
     render(<App />, root);
   } catch (error) {
-    // Never a blank popup, even if something failed before Preact could render.
-    root.textContent = errorMessage(error);
+    // Never a blank popup, even if something failed before Preact could render (the browser's words in the log).
+    console.error(error);
+    root.textContent = t('failureError');
   }
 }
 

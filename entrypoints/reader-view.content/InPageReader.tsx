@@ -20,7 +20,7 @@ function toViewState({ result }: ViewData): ViewState {
 /** The in-page clean view: the popup's reader, full window, with print and close. */
 export function InPageReader({ initial, onClose }: { initial: ViewData; onClose: () => void }) {
   const [state, setState] = useState<ViewState>(() => toViewState(initial));
-  const { settings, ready, settingsAction, shell } = useReaderShell(settingsStore, t);
+  const { settings, ready, settingsAction, shell } = useReaderShell(settingsStore, t, uiLanguage());
   const summary = useLocalSummary(state.kind === 'article' ? state.article : null);
   const captions = useRef<boolean | null>(null);
 

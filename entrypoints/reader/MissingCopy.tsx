@@ -13,7 +13,7 @@ export interface MissingCopyProps {
   kind: MissingCopyKind;
   /** The saved article's address, when the list knows it. */
   url: string | null;
-  /** Technical detail in English, for the tooltip. */
+  /** Technical detail in English, kept out of sight (data-detail) for support. */
   detail: string;
   t: Translate;
   onOpenOriginal: (url: string) => void;
@@ -24,7 +24,7 @@ export function MissingCopy({ kind, url, detail, t, onOpenOriginal }: MissingCop
   const web = url !== null && /^https?:\/\//i.test(url);
   return (
     <main class="view" data-state="failure" data-reason={`copy-${kind}`}>
-      <p class="status failure" role="alert" title={detail}>
+      <p class="status failure" role="alert" data-detail={detail}>
         {t(MESSAGES[kind])}
       </p>
       {url && (

@@ -45,7 +45,7 @@ describe('ArticleView: an article', () => {
     expect($('h1.title')?.textContent).toBe('Budget vote');
     expect($('.meta .site')?.textContent).toBe('City News');
     expect($('.meta .byline')?.textContent).toBe('Ana Ruiz');
-    expect($('.meta .reading-time')?.textContent).toBe('readingTime:4');
+    expect($('.meta .reading-time')?.textContent).toBe('readingTime:4 min');
     expect($('main')?.getAttribute('data-state')).toBe('article');
     expect($('main')?.hasAttribute('aria-busy')).toBe(false);
   });
@@ -91,9 +91,24 @@ describe('ArticleView: an article', () => {
     expect($('time')).toBeNull();
   });
 
-  it('still dates the article with a locale Intl does not accept', async () => {
+  it('still dates the article with a locale Intl does not accept (in English)', async () => {
     await showArticle({}, { locale: 'not a locale!' });
-    expect($('time.date')?.textContent).toBe('2024-03-15');
+    expect($('time.date')?.textContent).toBe('March 15, 2024');
+  });
+
+  it('writes the date and the reading time in the interface language', async () => {
+    await showArticle({ publishedTime: '2024-03-15' }, { locale: 'fr' });
+    expect($('time.date')?.textContent).toBe('15 mars 2024');
+    expect($('.meta .reading-time')?.textContent).toBe('readingTime:4\u00a0min');
+  });
+
+  it("says why in the reader's words, never the browser's own message", async () => {
+    const { mounted } = view({ kind: 'failure', reason: 'restricted', detail: 'Cannot access a chrome:// URL' });
+    await mounted;
+    const alert = $('[role="alert"]');
+    expect(alert?.getAttribute('title')).toBe('reasonRestricted');
+    expect(alert?.textContent).toBe('failureRestricted');
+    expect(root().textContent).not.toContain('chrome://');
   });
 
   it('shows the publisher’s summary only when the page has one', async () => {
@@ -185,7 +200,9 @@ describe('ArticleView: loading and failures', () => {
     await mounted;
     const alert = $('[role="alert"]');
     expect(alert?.textContent).toBe(message);
-    expect(alert?.getAttribute('title')).toBe(`detail of ${reason}`);
+    // The detail is the browser's English: kept out of sight, its kind in the tooltip.
+    expect(alert?.getAttribute('title')).toBe('reasonUnknown');
+    expect(alert?.getAttribute('data-detail')).toBe(`detail of ${reason}`);
     expect($('main')?.getAttribute('data-reason')).toBe(reason);
     expect($('main')?.hasAttribute('aria-busy')).toBe(false);
 

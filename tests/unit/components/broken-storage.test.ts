@@ -13,15 +13,12 @@ const { root: current, mount } = useRoot();
 
 describe('the reading list’s notices', () => {
   it('says nothing when all is well', () => {
-    expect(listNotices(LIST_STATUS_OK, t)).toEqual([]);
+    expect(listNotices(LIST_STATUS_OK, t, 'en')).toEqual([]);
   });
 
   it.each([
-    [
-      { localStoreError: 'Local storage: QUOTA_BYTES quota exceeded' },
-      'listLocalWriteFailed:Local storage: QUOTA_BYTES quota exceeded',
-    ],
-    [{ lastError: 'Writing sync storage: offline' }, 'syncError:Writing sync storage: offline'],
+    [{ localStoreError: 'Local storage: QUOTA_BYTES quota exceeded' }, 'listLocalWriteFailed:reasonQuota'],
+    [{ lastError: 'Writing sync storage: offline' }, 'syncError:reasonUnreachable'],
     [{ newerKeys: 2 }, 'listSyncNewer:2'],
     [{ damagedKeys: 3 }, 'listSyncDamaged:3'],
     [{ unreadableLocal: 4 }, 'listLocalUnreadable:4'],
@@ -29,12 +26,12 @@ describe('the reading list’s notices', () => {
     [{ keptCopies: 1 }, 'listCopiesKept:1'],
     [{ localOnlyCount: 5 }, 'syncQuotaFull:5'],
   ] as [Partial<ListStatus>, string][])('%o: %s', (status, notice) => {
-    expect(listNotices({ ...LIST_STATUS_OK, ...status }, t)).toEqual([notice]);
+    expect(listNotices({ ...LIST_STATUS_OK, ...status }, t, 'en')).toEqual([notice]);
   });
 
   it('says the list could not be loaded, and that offline copies cannot be read here', () => {
-    expect(listNotices(LIST_STATUS_OK, t, { failure: 'no connection', offlineUnavailable: true })).toEqual([
-      'listLoadFailed:no connection',
+    expect(listNotices(LIST_STATUS_OK, t, 'en', { failure: 'no connection', offlineUnavailable: true })).toEqual([
+      'listLoadFailed:reasonUnreachable',
       'offlineUnavailable',
     ]);
   });
@@ -48,7 +45,18 @@ describe('the reading list’s notices', () => {
       unreadableLocal: 2,
       keptCopies: 3,
     };
-    expect(listNotices(status, t)).toEqual(['listLocalWriteFailed:L', 'listLocalUnreadable:2', 'listSyncNewer:1']);
+    expect(listNotices(status, t, 'en')).toEqual([
+      'listLocalWriteFailed:reasonUnknown',
+      'listLocalUnreadable:2',
+      'listSyncNewer:1',
+    ]);
+  });
+
+  it('counts in the interface language, and never shows the browser’s own error text', () => {
+    const status = { ...LIST_STATUS_OK, unreadableLocal: 1234, lastError: 'MAX_WRITE_OPERATIONS_PER_MINUTE exceeded' };
+    const notices = listNotices(status, t, 'fr');
+    expect(notices).toEqual(['syncError:reasonWriteRate', 'listLocalUnreadable:1\u202f234']);
+    expect(notices.join(' ')).not.toContain('MAX_WRITE');
   });
 
   function listView(overrides: Partial<ReadingListViewProps>) {

@@ -24,11 +24,19 @@ const LOCALES = { en, fr };
  * spells the same way ("Auto" for the theme that follows the system, "Images").
  */
 // The same word in French: the product name, and words French shares (Auto, Images, Article, Original).
-const SAME_IN_FRENCH = new Set(['extName', 'themeAuto', 'settingShowImages', 'tabArticle', 'openOriginal']);
+// "18 px" is the same in both (a no-break space before the unit).
+const SAME_IN_FRENCH = new Set([
+  'extName',
+  'themeAuto',
+  'settingShowImages',
+  'tabArticle',
+  'openOriginal',
+  'valuePixels',
+]);
 
 /** Source files the extension is built from, where messages are used. */
 function sourceFiles(): string[] {
-  const dirs = ['components', 'entrypoints', 'platform'];
+  const dirs = ['components', 'entrypoints', 'platform', 'contracts'];
   const files = dirs.flatMap((dir) =>
     readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
       .filter((file) => /\.(ts|tsx|js|mjs|html)$/.test(file))
@@ -95,6 +103,39 @@ describe('locale files', () => {
     expect(same.filter((key) => !SAME_IN_FRENCH.has(key))).toEqual([]);
     // The allow-list names real messages.
     for (const key of SAME_IN_FRENCH) expect(en).toHaveProperty(key);
+  });
+});
+
+describe('French typography', () => {
+  const NNBSP = '\u202f';
+  // Text a reader sees: URLs ("https://") and placeholders are not prose.
+  const prose = (message: string) =>
+    message
+      .replace(/\bhttps?:\/\//g, '')
+      .replace(/[\w-]+:[\w-]+@/g, '') // the user:password@ syntax an address may hold
+      .replace(/\$[A-Za-z0-9_@]+\$/g, 'X');
+  const offending = (rule: RegExp) =>
+    Object.entries(fr)
+      .filter(([, entry]) => rule.test(prose(entry.message)))
+      .map(([key, entry]) => `${key}: ${entry.message}`);
+
+  it('puts a narrow no-break space before ; : ! ? (never a plain space, never none)', () => {
+    expect(offending(/[^\u202f][;:!?]/u)).toEqual([]);
+  });
+
+  it('sets « guillemets » with narrow no-break spaces inside', () => {
+    expect(offending(/«(?!\u202f)|(?<!\u202f)»/u)).toEqual([]);
+    expect(offending(/"|“|”/u)).toEqual([]);
+  });
+
+  it('writes apostrophes as ’ and decimals with a comma', () => {
+    expect(offending(/'/u)).toEqual([]);
+    expect(offending(/\d\.\d/u)).toEqual([]);
+  });
+
+  it('finds the rules it checks in real messages (the checks can fail)', () => {
+    expect(fr.saveFailed!.message).toContain(`${NNBSP}:`);
+    expect(fr.savedItem!.message).toBe(`Enregistré${NNBSP}: «${NNBSP}$TITLE$${NNBSP}»`);
   });
 });
 

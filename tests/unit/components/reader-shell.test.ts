@@ -28,6 +28,7 @@ describe('ReaderShell', () => {
     const props: ReaderShellProps = {
       settings: SETTINGS,
       t,
+      locale: 'en',
       actions: [],
       settingsOpen: false,
       settingsError: null,
@@ -80,16 +81,16 @@ describe('ReaderShell', () => {
     const { props, mounted } = shell({ settingsOpen: true, settingsError: 'quota' });
     await mounted;
     expect($('form.settings')).not.toBeNull();
-    expect($('[role="alert"]')?.textContent).toBe('settingsNotSaved (quota)');
+    expect($('[role="alert"]')?.textContent).toBe('settingsNotSaved:reasonQuota');
     click($('.setting-fontSize .increase'));
     expect(props.onSettingsChange).toHaveBeenCalledWith({ ...SETTINGS, fontSize: 23 });
   });
 });
 
 describe('SettingsPanel', () => {
-  function panel(settings: ReaderSettings = SETTINGS, error?: string | null) {
+  function panel(settings: ReaderSettings = SETTINGS, error?: string | null, locale = 'en') {
     const onChange = vi.fn<(next: ReaderSettings) => void>();
-    return { onChange, mounted: mount(h(SettingsPanel, { settings, t, onChange, error })) };
+    return { onChange, mounted: mount(h(SettingsPanel, { settings, t, locale, onChange, error })) };
   }
 
   it('checks the current choices', async () => {
@@ -99,8 +100,20 @@ describe('SettingsPanel', () => {
     expect(($('input[name="font"][value="sans-serif"]') as HTMLInputElement).checked).toBe(true);
     expect(($('input[name="showImages"]') as HTMLInputElement).checked).toBe(false);
     expect(($('input[name="showCaptions"]') as HTMLInputElement).checked).toBe(true);
-    expect($('.setting-fontSize .value')?.textContent).toBe('22px');
+    expect($('.setting-fontSize .value')?.textContent).toBe('valuePixels:22');
+    expect($('.setting-lineWidth .value')?.textContent).toBe('valueCharacters:80');
     expect($('.setting-lineHeight .value')?.textContent).toBe('1.8');
+  });
+
+  it('writes numbers the French way in French: a decimal comma, the width in characters', async () => {
+    await panel({ ...SETTINGS, lineHeight: 1.6, lineWidth: 70 }, null, 'fr').mounted;
+    expect($('.setting-lineHeight .value')?.textContent).toBe('1,6');
+    expect($('.setting-lineWidth .value')?.textContent).toBe('valueCharacters:70');
+  });
+
+  it('names each stepper button after its setting, through a message (no hard-coded colon)', async () => {
+    await panel().mounted;
+    expect($('.setting-lineWidth .decrease')?.getAttribute('aria-label')).toBe('settingDecrease:settingLineWidth');
   });
 
   it('switches to the dark theme', async () => {
@@ -122,7 +135,7 @@ describe('SettingsPanel', () => {
     const { onChange, mounted } = panel();
     await mounted;
     const increase = $('.setting-fontSize .increase') as HTMLButtonElement;
-    expect(increase.getAttribute('aria-label')).toBe('settingTextSize: increase');
+    expect(increase.getAttribute('aria-label')).toBe('settingIncrease:settingTextSize');
     expect(increase.disabled).toBe(false);
     increase.click();
     expect(onChange).toHaveBeenLastCalledWith({ ...SETTINGS, fontSize: 23 });
@@ -170,7 +183,7 @@ describe('SettingsPanel', () => {
     await panel(SETTINGS, null).mounted;
     expect($('[role="alert"]')).toBeNull();
     await panel(SETTINGS, 'QUOTA_BYTES_PER_ITEM quota exceeded').mounted;
-    expect($('[role="alert"]')?.textContent).toBe('settingsNotSaved (QUOTA_BYTES_PER_ITEM quota exceeded)');
+    expect($('[role="alert"]')?.textContent).toBe('settingsNotSaved:reasonQuota');
   });
 
   it('never submits the form (Enter in a field would reload the view)', async () => {

@@ -134,10 +134,10 @@ describe('the clean view (ArticleView, SummarySection): page metadata is text', 
     expect(problems).toEqual([]);
   });
 
-  it('the detail of a failure (a tooltip)', async () => {
+  it('the detail of a failure (kept in an attribute, never shown as markup)', async () => {
     const problems = await textOnly(
       (text) => h(ArticleView, articleViewProps({ state: { kind: 'failure', reason: 'error', detail: text } })),
-      (root, text) => root.querySelector('[role="alert"]')?.getAttribute('title') === text,
+      (root, text) => root.querySelector('[role="alert"]')?.getAttribute('data-detail') === text,
     );
     expect(problems).toEqual([]);
   });
@@ -147,6 +147,7 @@ describe('the clean view (ArticleView, SummarySection): page metadata is text', 
       h(ReaderShell, {
         settings: DEFAULT_SETTINGS,
         t,
+        locale: 'en',
         actions: [],
         settingsOpen: true,
         settingsError: text,
@@ -248,6 +249,7 @@ describe('the options page (WebDavSyncView, ImportExportView): what servers and 
   });
   const transferProps = (text: string, importState: ImportState): ImportExportViewProps => ({
     t,
+    locale: 'en',
     importState,
     onPickFile: vi.fn(),
     onImport: vi.fn(),

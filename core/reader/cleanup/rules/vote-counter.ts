@@ -36,7 +36,7 @@ const COUNTER = new RegExp(
 
 /** No votes yet, with or without the invitation to be the first: "Оценок пока нет. Поставьте оценку первым." */
 const NO_VOTES =
-  /^[(\[]?(?:no (?:votes|ratings) (?:yet|so far)|aucun vote|(?:noch|bisher) keine bewertungen|(?:aún|todavía) no hay votos|sin votos|пока (?:оценок|голосов) нет|(?:оценок|голосов) пока нет)(?!\p{L})[^.!]{0,20}[.!]*(?:\s*[^.!]{0,60}[.!]*)?[)\]]?$/iu;
+  /^[([]?(?:no (?:votes|ratings) (?:yet|so far)|aucun vote|(?:noch|bisher) keine bewertungen|(?:aún|todavía) no hay votos|sin votos|пока (?:оценок|голосов) нет|(?:оценок|голосов) пока нет)(?!\p{L})[^.!]{0,20}[.!]*(?:\s*[^.!]{0,60}[.!]*)?[)\]]?$/iu;
 
 const rule: CleanupRule = {
   id: 'vote-counter',

@@ -1,0 +1,88 @@
+// Numbers, units, percentages and dates in the interface's language, through Intl: "1,6" and "40 %" in French,
+// "1.6" and "40%" in English. Messages take the formatted text as a substitution; no number reaches the UI raw.
+
+export interface LocaleFormat {
+  /** The BCP 47 tag these formats use. */
+  readonly locale: string;
+  /** A whole count, grouped ("1 234" in French, "1,234" in English). */
+  integer(value: number): string;
+  /** A number with exactly `digits` decimals ("1,6"). */
+  decimal(value: number, digits: number): string;
+  /** A fraction (0..1) as a whole percentage ("40 %", "40%"). */
+  percent(fraction: number): string;
+  /** A duration in minutes, short unit ("4 min"). */
+  minutes(value: number): string;
+  /** A date ("15 mars 2024"), or null when `value` is no date. A bare YYYY-MM-DD is that day everywhere. */
+  date(value: string | number | Date, style?: 'long' | 'medium'): string | null;
+  /** A date and time ("26 nov. 2026, 18:00"), or null when `value` is no date. */
+  dateTime(value: string | number | Date): string | null;
+}
+
+/** A locale Intl accepts, else English (a stored or reported tag may be malformed, e.g. "en_US"). */
+function supported(locale: string): string {
+  const tag = locale.replace(/_/g, '-');
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+function toDate(value: string | number | Date): Date | null {
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+const cache = new Map<string, LocaleFormat>();
+
+/** The formats of `locale` (cached: Intl formatters are costly to build, and views render often). */
+export function localeFormat(locale: string): LocaleFormat {
+  const tag = supported(locale);
+  const cached = cache.get(tag);
+  if (cached) return cached;
+  const integer = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  const decimals = new Map<number, Intl.NumberFormat>();
+  const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
+  const minutes = new Intl.NumberFormat(tag, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
+  const dates = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, options);
+  const format: LocaleFormat = {
+    locale: tag,
+    integer: (value) => integer.format(value),
+    decimal(value, digits) {
+      let formatter = decimals.get(digits);
+      if (!formatter) {
+        formatter = new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+        decimals.set(digits, formatter);
+      }
+      return formatter.format(value);
+    },
+    percent: (fraction) => percent.format(fraction),
+    minutes: (value) => minutes.format(value),
+    date(value, style = 'long') {
+      const date = toDate(value);
+      if (!date) return null;
+      // A date alone ("2024-03-15") is that day everywhere, not UTC midnight shown in the reader's time zone.
+      const dateOnly = typeof value === 'string' && DATE_ONLY.test(value);
+      return dates({ dateStyle: style, ...(dateOnly ? { timeZone: 'UTC' } : {}) }).format(date);
+    },
+    dateTime(value) {
+      const date = toDate(value);
+      return date && dates({ dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    },
+  };
+  cache.set(tag, format);
+  return format;
+}
+
+/**
+ * The locale to format in: the browser's UI language when the messages shown are in that language ("fr-CA" with
+ * French messages), else the messages' own language (a German browser reads our English messages: English
+ * numbers go with English words).
+ */
+export function interfaceLocale(browserLanguage: string, messagesLanguage: string): string {
+  const base = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+  if (!messagesLanguage || base(browserLanguage) === base(messagesLanguage)) return supported(browserLanguage);
+  return supported(messagesLanguage);
+}

@@ -1,0 +1,119 @@
+// The settings panel and the Save tooltip in real Chromium, English and French: numbers through Intl,
+// the shortcut as Chromium writes it in that language, and a layout that holds with French labels. Leaves
+// settings-panel-{en,fr}-chromium.png in the artifacts.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from '../support/driver/index.ts';
+import { SETTLED } from './expectations.ts';
+import { ARTIFACTS } from './paths.ts';
+import { PATHS, startServer, type TestServer } from './server.ts';
+
+declare const chrome: {
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+  i18n: { getUILanguage(): string };
+};
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+const EXPECTED = {
+  en: { lineHeight: '1.6', lineWidth: '70 characters', fontSize: '18\u00a0px', saveWord: 'Keyboard shortcut: ' },
+  fr: { lineHeight: '1,6', lineWidth: '70 caractères', fontSize: '18\u00a0px', saveWord: 'Raccourci clavier\u202f: ' },
+} as const;
+
+describe.each(['en', 'fr'] as const)('Chromium in %s', (lang) => {
+  let context: BrowserContext;
+  let profile: string;
+  let popup: Page;
+  let saveShortcut = '';
+
+  beforeAll(async () => {
+    profile = mkdtempSync(join(tmpdir(), `clear-reader-i18n-${lang}-`));
+    // Chromium on Linux takes its interface language from the environment (--lang alone is ignored there);
+    // the French one needs Debian's chromium-l10n (.ci/run installs it).
+    const before = process.env.LANGUAGE;
+    process.env.LANGUAGE = lang;
+    const launched = await launchChromium(profile, { args: [`--lang=${lang}`] }).finally(() => {
+      if (before === undefined) delete process.env.LANGUAGE;
+      else process.env.LANGUAGE = before;
+    });
+    context = launched.context;
+    expect(await launched.worker.evaluate(() => chrome.i18n.getUILanguage())).toMatch(new RegExp(`^${lang}`));
+    const commands = await launched.worker.evaluate(() => chrome.commands.getAll());
+    saveShortcut = commands.find((command) => command.name === 'save-for-later')?.shortcut ?? '';
+    const pageTab = context.pages()[0] ?? (await context.newPage());
+    popup = await context.newPage();
+    await pageTab.bringToFront();
+    await pageTab.goto(server.url(PATHS.article));
+    await popup.goto(`${launched.origin}/popup.html`);
+    await popup.locator(SETTLED).waitFor();
+    await popup.setViewportSize({ width: 460, height: 620 });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  test('the Save tooltip names the shortcut as Chromium writes it in this language', async () => {
+    // Chromium's own text: "Alt+Maj+S" in French (the test does not trust our code to say what that is).
+    expect(saveShortcut).toMatch(lang === 'fr' ? /^Alt\+Maj\+S$/ : /^Alt\+Shift\+S$/);
+    const title = await popup.locator('.action-save').getAttribute('title');
+    expect(title).toContain(`${EXPECTED[lang].saveWord}${saveShortcut}`);
+  });
+
+  test('the settings panel writes numbers and units in this language, in two aligned columns', async () => {
+    await popup.locator('.action-settings').click();
+    const form = popup.locator('form.settings');
+    await form.waitFor();
+    await expect.poll(() => popup.locator('.setting-lineHeight .value').innerText()).toBe(EXPECTED[lang].lineHeight);
+    expect(await popup.locator('.setting-lineWidth .value').innerText()).toBe(EXPECTED[lang].lineWidth);
+    expect(await popup.locator('.setting-fontSize .value').innerText()).toBe(EXPECTED[lang].fontSize);
+
+    const boxes = (selector: string) =>
+      popup.locator(selector).evaluateAll((els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        }),
+      ) as Promise<Box[]>;
+    // Every control group starts at the same x: the label column is as wide in every row.
+    const controls = await boxes('form.settings fieldset > .choices, form.settings fieldset > .stepper');
+    expect(controls).toHaveLength(6);
+    for (const box of controls) expect(Math.abs(box.x - controls[0]!.x)).toBeLessThanOrEqual(1);
+    // The labels never overlap the controls.
+    for (const legend of await boxes('form.settings legend')) {
+      expect(legend.x + legend.width).toBeLessThanOrEqual(controls[0]!.x);
+    }
+    // A font choice that wraps starts its line at the control column, not under the label.
+    const fonts = await boxes('.setting-font label');
+    for (const font of fonts) expect(font.x).toBeGreaterThanOrEqual(controls[0]!.x - 1);
+    expect(fonts.some((font) => Math.abs(font.x - controls[0]!.x) <= 1)).toBe(true);
+    // Each stepper sits on the line of its label.
+    for (const key of ['fontSize', 'lineWidth', 'lineHeight']) {
+      const [legend] = await boxes(`.setting-${key} legend`);
+      const [stepper] = await boxes(`.setting-${key} .stepper`);
+      const middle = (b: Box) => b.y + b.height / 2;
+      expect(Math.abs(middle(legend!) - middle(stepper!)), key).toBeLessThanOrEqual(4);
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await popup.screenshot({ path: join(ARTIFACTS, `settings-panel-${lang}-chromium.png`) });
+  });
+});
