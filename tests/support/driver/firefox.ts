@@ -11,7 +11,7 @@
 // - The popup reads the active tab of its window, so it lives in a background tab there; Firefox clamps background
 //   timers to one second (a second per Preact effect round): the clamping is turned off.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
@@ -170,11 +170,13 @@ class FirefoxTab implements Tab {
     const dir = this.driver.downloads;
     const before = new Set(readdirSync(dir));
     await this.click(selector);
-    // Firefox writes `<name>.part`, then gives the file its name: done once a new file has no .part beside it.
+    // Firefox may create `<name>` empty, writes `<name>.part`, then moves it over `<name>`: done once a new file
+    // has content and no download is in progress (no .part file left).
     const name = await this.#wait(
       () => {
         const files = readdirSync(dir);
-        const done = files.filter((f) => !before.has(f) && !f.endsWith('.part') && !files.includes(`${f}.part`));
+        if (files.some((f) => f.endsWith('.part'))) return Promise.resolve(undefined);
+        const done = files.filter((f) => !before.has(f) && statSync(join(dir, f)).size > 0);
         return Promise.resolve(done[0]);
       },
       `a download from ${selector}`,
