@@ -121,7 +121,7 @@ export function SettingsPanel({ settings, t, locale, onChange, error }: Settings
         </div>
       </fieldset>
       {error && (
-        <p class="error" role="alert">
+        <p class="error" role="alert" data-detail={error}>
           {t('settingsNotSaved', [describeError(t, error)])}
         </p>
       )}

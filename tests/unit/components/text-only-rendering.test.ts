@@ -142,18 +142,20 @@ describe('the clean view (ArticleView, SummarySection): page metadata is text', 
     expect(problems).toEqual([]);
   });
 
-  it('the error of a settings save (ReaderShell)', async () => {
-    const problems = await textOnly((text) =>
-      h(ReaderShell, {
-        settings: DEFAULT_SETTINGS,
-        t,
-        locale: 'en',
-        actions: [],
-        settingsOpen: true,
-        settingsError: text,
-        onSettingsChange: vi.fn(),
-        children: null,
-      }),
+  it('the error of a settings save (ReaderShell), kept in an attribute for support', async () => {
+    const problems = await textOnly(
+      (text) =>
+        h(ReaderShell, {
+          settings: DEFAULT_SETTINGS,
+          t,
+          locale: 'en',
+          actions: [],
+          settingsOpen: true,
+          settingsError: text,
+          onSettingsChange: vi.fn(),
+          children: null,
+        }),
+      (root, text) => root.querySelector('[role="alert"]')?.getAttribute('data-detail') === text,
     );
     expect(problems).toEqual([]);
   });
@@ -208,7 +210,8 @@ describe('the offline reader without its copy (MissingCopy): the address is text
     const problems = await textOnly(
       (text) => h(MissingCopy, { kind: 'missing', url: text, detail: text, t, onOpenOriginal: vi.fn() }),
       (root, text) =>
-        root.querySelector('[role="alert"]')?.getAttribute('title') === text && !!root.textContent?.includes(text),
+        root.querySelector('[role="alert"]')?.getAttribute('data-detail') === text &&
+        !!root.textContent?.includes(text),
     );
     // A payload that is itself a web address is a link to it: the shape of a link, checked below.
     const links = HOSTILE.filter((payload) => /^https?:\/\//i.test(payload));
