@@ -1,3 +1,5 @@
+import { toError } from './errors.ts';
+
 /**
  * Runs `task` with a signal that aborts after `ms`. Resolves with the task's value, or, once the deadline passes,
  * with `{ done: false }` even if the task never settles (it is told through the signal; its late result, or
@@ -17,7 +19,7 @@ export function runWithDeadline<T>(
     try {
       running = task(controller.signal);
     } catch (error) {
-      running = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      running = Promise.reject(toError(error));
     }
     running.then(
       (value) => {
@@ -26,7 +28,7 @@ export function runWithDeadline<T>(
       },
       (error: unknown) => {
         clearTimeout(timer);
-        if (!controller.signal.aborted) reject(error instanceof Error ? error : new Error(String(error)));
+        if (!controller.signal.aborted) reject(toError(error));
       },
     );
   });

@@ -1,5 +1,5 @@
 // Helpers both core domains use; imports nothing.
-export { errorMessage } from './errors.ts';
+export { errorMessage, toError } from './errors.ts';
 export { runWithDeadline } from './deadline.ts';
 export { interfaceLocale, localeFormat, type LocaleFormat } from './locale-format.ts';
 export { shortcutText, type ShortcutStyle } from './shortcut-text.ts';

@@ -14,6 +14,7 @@ import {
   type SyncChanges,
   type SyncLimits,
 } from '../../core/reading-list/sync-storage/memory-sync-area.ts';
+import { toError } from '../../core/util/index.ts';
 
 interface Versioned {
   value: unknown;
@@ -59,7 +60,7 @@ export class SimDevice implements SyncArea {
       const data = new Map([...this.replica].map(([k, v]) => [k, v.value] as const));
       checkQuota(data, items, this.network.limits, this.writes, now);
     } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      return Promise.reject(toError(error));
     }
     this.writes.push(now);
     const changes: SyncChanges = {};

@@ -1,5 +1,6 @@
 // An in-memory storage.sync with Chrome's limits and error messages: for tests, the benchmark, and as the
 // reference of what the engine expects from platform/'s adapter.
+import { toError } from '../../util/index.ts';
 import { entryBytes } from './sizes.ts';
 import { SYNC_LIMITS, type SyncArea } from '../types.ts';
 
@@ -74,7 +75,7 @@ export function createMemorySyncArea(options: { limits?: SyncLimits; now?: () =>
       try {
         checkQuota(area.data, items, limits, area.writes, now());
       } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        return Promise.reject(toError(error));
       }
       area.writes.push(now());
       const changes: SyncChanges = {};
