@@ -4,28 +4,11 @@ import type { Translate } from '../contracts/i18n.ts';
 import { MAX_COPY_BYTES, type SyncProblem, type WebDavProblem } from '../core/reading-list/index.ts';
 import { localeFormat } from '../core/util/index.ts';
 
-export function formatBytes(bytes: number, locale: string): string {
-  const mega = bytes >= 1_000_000;
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: mega ? 'megabyte' : 'kilobyte',
-    unitDisplay: 'short',
-    maximumFractionDigits: mega ? 1 : 0,
-  }).format(mega ? bytes / 1_000_000 : Math.max(1, bytes / 1_000));
-}
-
-export function formatDuration(seconds: number, locale: string): string {
-  const [value, unit] =
-    seconds < 120 ? [seconds, 'second'] : seconds < 7_200 ? [seconds / 60, 'minute'] : [seconds / 3_600, 'hour'];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 0 }).format(
-    Math.round(value),
-  );
-}
-
 /** What went wrong, in a sentence or two of the reader's language. */
 export function webDavProblemText(problem: WebDavProblem, t: Translate, locale: string): string {
   const status = String(problem.status ?? '');
   const host = problem.host ?? '';
+  const format = localeFormat(locale);
   switch (problem.code) {
     case 'auth':
       return t('webdavProblemAuth');
@@ -41,13 +24,13 @@ export function webDavProblemText(problem: WebDavProblem, t: Translate, locale: 
       return t('webdavProblemPrecondition');
     case 'too-large':
       return problem.bytes
-        ? t('webdavProblemTooLarge', [formatBytes(problem.bytes, locale)])
+        ? t('webdavProblemTooLarge', [format.bytes(problem.bytes)])
         : t('webdavProblemTooLargeNoSize');
     case 'locked':
       return t('webdavProblemLocked');
     case 'rate-limited':
       return problem.retryAfterSeconds
-        ? t('webdavProblemRateLimited', [formatDuration(problem.retryAfterSeconds, locale)])
+        ? t('webdavProblemRateLimited', [format.duration(problem.retryAfterSeconds)])
         : t('webdavProblemRateLimitedNoWait');
     case 'server-error':
       return t('webdavProblemServerError', [status || '500']);
@@ -60,7 +43,7 @@ export function webDavProblemText(problem: WebDavProblem, t: Translate, locale: 
     case 'unexpected':
       return t('webdavProblemUnexpected', [status || '?']);
     case 'timeout':
-      return t('webdavProblemTimeout', [formatDuration(problem.seconds ?? 20, locale)]);
+      return t('webdavProblemTimeout', [format.duration(problem.seconds ?? 20)]);
     case 'unreachable':
       return t('webdavProblemUnreachable');
     case 'dns':
@@ -76,7 +59,7 @@ export function webDavProblemText(problem: WebDavProblem, t: Translate, locale: 
     case 'permission':
       return t('webdavPermissionDenied');
     case 'abandoned':
-      return t('webdavProblemAbandoned', [formatDuration(problem.seconds ?? 300, locale)]);
+      return t('webdavProblemAbandoned', [format.duration(problem.seconds ?? 300)]);
     case 'wrong-passphrase':
       return t('webdavProblemWrongPassphrase', [problem.file ?? '']);
     case 'passphrase-needed':
@@ -86,14 +69,11 @@ export function webDavProblemText(problem: WebDavProblem, t: Translate, locale: 
     case 'newer':
       return t('webdavProblemNewer');
     case 'damaged-items':
-      return t('webdavProblemDamagedItems', [localeFormat(locale).integer(problem.count ?? 0)]);
+      return t('webdavProblemDamagedItems', [format.integer(problem.count ?? 0)]);
     case 'unusable-copy':
       return t('webdavProblemUnusableCopy');
     case 'copy-too-large':
-      return t('webdavProblemCopyTooLarge', [
-        formatBytes(problem.bytes ?? 0, locale),
-        formatBytes(MAX_COPY_BYTES, locale),
-      ]);
+      return t('webdavProblemCopyTooLarge', [format.bytes(problem.bytes ?? 0), format.bytes(MAX_COPY_BYTES)]);
     default:
       // 'failed', and codes of a newer version read from storage.
       return t('webdavProblemFailed', [problem.detail ?? problem.code]);
@@ -105,7 +85,7 @@ export function syncProblemText(problem: SyncProblem, t: Translate, locale: stri
   const copy = problem.file.includes('/');
   const text =
     copy && problem.code === 'too-large'
-      ? t('webdavProblemCopyRefused', [formatBytes(problem.bytes ?? 0, locale)])
+      ? t('webdavProblemCopyRefused', [localeFormat(locale).bytes(problem.bytes ?? 0)])
       : webDavProblemText(problem, t, locale);
   if (!problem.file) return t('webdavProblemInCopies', [text]);
   if (problem.title) return t('webdavProblemInArticle', [problem.title, text]);

@@ -12,6 +12,10 @@ export interface LocaleFormat {
   percent(fraction: number): string;
   /** A duration in minutes, short unit ("4 min"). */
   minutes(value: number): string;
+  /** A size in bytes, in kB under a megabyte, else in MB with one decimal ("8 kB", "1,2 Mo"). */
+  bytes(value: number): string;
+  /** A wait in seconds, in the largest unit that keeps it readable ("45 s", "5 min", "3 h"). */
+  duration(seconds: number): string;
   /** A date ("15 mars 2024"), or null when `value` is no date. A bare YYYY-MM-DD is that day everywhere. */
   date(value: string | number | Date, style?: 'long' | 'medium'): string | null;
   /** A date and time ("26 nov. 2026, 18:00"), or null when `value` is no date. */
@@ -46,6 +50,21 @@ export function localeFormat(locale: string): LocaleFormat {
   const decimals = new Map<number, Intl.NumberFormat>();
   const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
   const minutes = new Intl.NumberFormat(tag, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
+  const units = new Map<string, Intl.NumberFormat>();
+  const unit = (name: string, digits: number) => {
+    const key = `${name}/${digits}`;
+    let formatter = units.get(key);
+    if (!formatter) {
+      formatter = new Intl.NumberFormat(tag, {
+        style: 'unit',
+        unit: name,
+        unitDisplay: 'short',
+        maximumFractionDigits: digits,
+      });
+      units.set(key, formatter);
+    }
+    return formatter;
+  };
   const dates = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, options);
   const format: LocaleFormat = {
     locale: tag,
@@ -60,6 +79,16 @@ export function localeFormat(locale: string): LocaleFormat {
     },
     percent: (fraction) => percent.format(fraction),
     minutes: (value) => minutes.format(value),
+    bytes(value) {
+      return value >= 1_000_000
+        ? unit('megabyte', 1).format(value / 1_000_000)
+        : unit('kilobyte', 0).format(Math.max(1, value / 1_000));
+    },
+    duration(seconds) {
+      const [value, name] =
+        seconds < 120 ? [seconds, 'second'] : seconds < 7_200 ? [seconds / 60, 'minute'] : [seconds / 3_600, 'hour'];
+      return unit(name, 0).format(Math.round(value));
+    },
     date(value, style = 'long') {
       const date = toDate(value);
       if (!date) return null;

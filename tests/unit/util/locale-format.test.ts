@@ -35,6 +35,20 @@ describe('localeFormat', () => {
     expect(en.minutes(1200)).toBe('1,200 min');
   });
 
+  it('writes sizes in kB under a megabyte and MB above, each language its own units', () => {
+    expect(en.bytes(8_192)).toBe('8 kB');
+    expect(en.bytes(200)).toBe('1 kB'); // never "0 kB" for something that exists
+    expect(en.bytes(1_234_567)).toBe('1.2 MB');
+    expect(fr.bytes(1_234_567)).toMatch(/^1,2[\u00a0\u202f]Mo$/);
+  });
+
+  it('writes a wait in the largest unit that keeps it readable', () => {
+    expect(en.duration(45)).toBe('45 sec');
+    expect(en.duration(300)).toBe('5 min');
+    expect(en.duration(3 * 3_600)).toBe('3 hr');
+    expect(fr.duration(300)).toBe(`5${NBSP}min`);
+  });
+
   it('writes dates in the language, a bare day as that day in every time zone', () => {
     expect(fr.date('2024-03-15')).toBe('15 mars 2024');
     expect(en.date('2024-03-15')).toBe('March 15, 2024');
