@@ -83,7 +83,7 @@ function measure(name: string, entries: string[], targetKB: number | null, excep
     rawBytes: raw,
     gzipBytes: gzip,
     targetKB,
-    ok: overBytes === null ? null : overBytes <= 0,
+    ok: missing.length > 0 ? false : overBytes === null ? null : overBytes <= 0,
     overBytes,
   };
 }
@@ -99,7 +99,7 @@ function main(): number {
   const popupFiles = existsSync(join(dir, popup)) ? popupEntries(popup) : [popup];
   const popupRow = measure('popup', popupFiles, 30);
   const rows = [
-    measure('content script', ['content-scripts/content.js'], 45),
+    measure('content script', ['extract.js'], 45),
     measure('in-page view', ['content-scripts/reader-view.js'] /* styles are inlined */, null),
     popupRow,
     // What the popup loads later, on demand (the reading list tab, the summarizer): not on every open.
@@ -113,7 +113,14 @@ function main(): number {
   console.log(`Bundle sizes in ${dir} (1 KB = 1024 bytes; gzip -9 per file, summed)\n`);
   line('bundle', 'raw KB', 'gzip KB', 'target', '');
   for (const r of rows) {
-    const status = r.overBytes === null ? '' : r.overBytes <= 0 ? 'ok' : `OVER by ${kb(r.overBytes)} KB`;
+    const status =
+      r.missing.length > 0
+        ? 'MISSING'
+        : r.overBytes === null
+          ? ''
+          : r.overBytes <= 0
+            ? 'ok'
+            : `OVER by ${kb(r.overBytes)} KB`;
     line(r.bundle, kb(r.rawBytes), kb(r.gzipBytes), r.targetKB === null ? '-' : `<= ${r.targetKB}`, status);
   }
   for (const r of rows.filter((r) => r.missing.length)) console.log(`  ! ${r.bundle}: missing ${r.missing.join(', ')}`);
@@ -121,7 +128,8 @@ function main(): number {
   mkdirSync(dirname(values.out), { recursive: true });
   writeFileSync(values.out, JSON.stringify({ dir, kb: KB, bundles: rows }, null, 1));
   console.log(`\nDetails: ${values.out}`);
-  return 0;
+  // A bundle not found is a renamed or lost entrypoint, never "0 KB, ok".
+  return rows.some((r) => r.missing.length > 0) ? 1 : 0;
 }
 
 process.exitCode = main();

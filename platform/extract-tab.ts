@@ -12,8 +12,8 @@ import { withTimeout } from './with-timeout.ts';
 
 export type { PageFailure, PageFailureReason, PageOptions, PageResult } from '../contracts/page.ts';
 
-/** Path of the built content script (entrypoints/content.ts), the same in the Chrome and Firefox builds. */
-export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+/** Path of the built extraction script (entrypoints/extract.ts), the same in the Chrome and Firefox builds. */
+export const EXTRACT_SCRIPT_FILE = '/extract.js';
 
 /** A tab that never answers (a hung page) must not leave the popup spinning forever. */
 const INJECTION_TIMEOUT_MS = 20_000;
@@ -77,7 +77,7 @@ export function classifyInjectionError(error: unknown, url: string | undefined):
 }
 
 /**
- * Extracts the article of a tab's top frame: injects the content script (built from entrypoints/content.ts) and
+ * Extracts the article of a tab's top frame: injects the content script (built from entrypoints/extract.ts) and
  * returns what it returned. Never throws: restricted and non-HTML pages, closed tabs and crashes all come back as
  * a typed failure.
  */
@@ -109,7 +109,7 @@ async function inject(tabId: number, options: PageOptions): Promise<PageResult> 
     },
     args: [OPTIONS_GLOBAL, { force: options.force === true, keepCaptions: options.keepCaptions === true }],
   });
-  const results: unknown = await browser.scripting.executeScript({ target, files: [CONTENT_SCRIPT_FILE] });
+  const results: unknown = await browser.scripting.executeScript({ target, files: [EXTRACT_SCRIPT_FILE] });
   // Firefox resolves (instead of rejecting) with holes for privileged pages such as about:robots.
   const injections = (Array.isArray(results) ? results : []).filter(
     (r): r is { frameId?: number; result?: unknown } => typeof r === 'object' && r !== null,

@@ -1,4 +1,4 @@
-// The in-page clean view: extracted in the page (entrypoints/content.ts), shown over it by
+// The in-page clean view: extracted in the page (entrypoints/extract.ts), shown over it by
 // entrypoints/reader-view.content (Shadow DOM). Opened by the shortcut, the context menu and the popup.
 import { browser } from 'wxt/browser';
 import { extractTab } from './extract-tab.ts';

@@ -7,7 +7,7 @@ import { InPageReader } from './InPageReader.tsx';
 import readerCss from '../../components/reader.css?inline';
 import viewCss from './view.css?inline';
 
-// Injected on demand by platform/reader-view.ts, after the extraction (entrypoints/content.ts): shows the result
+// Injected on demand by platform/reader-view.ts, after the extraction (entrypoints/extract.ts): shows the result
 // over the page in a Shadow DOM, so neither the page's styles nor ours leak across. A new injection (show it
 // anyway, captions setting) replaces the open view: WXT invalidates the older script's context, which removes it.
 export default defineContentScript({

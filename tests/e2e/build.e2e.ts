@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CONTENT_SCRIPT_FILE } from '../../platform/extract-tab.ts';
+import { EXTRACT_SCRIPT_FILE } from '../../platform/extract-tab.ts';
 import { READER_VIEW_FILE } from '../../contracts/page.ts';
 import { E2E_BUILD, SHIPPED } from './paths.ts';
 
@@ -70,7 +70,7 @@ describe.each(BROWSERS)('the shipped %s build', (browser) => {
       ...(browser === 'firefox' ? { theme_icons: expect.any(Array) as unknown } : {}),
     });
     const files = filesOf(dir);
-    expect(files).toContain(CONTENT_SCRIPT_FILE.slice(1));
+    expect(files).toContain(EXTRACT_SCRIPT_FILE.slice(1));
     expect(files).toContain(READER_VIEW_FILE.slice(1));
     expect(files).toContain('_locales/en/messages.json');
     expect(files).toContain('_locales/fr/messages.json');

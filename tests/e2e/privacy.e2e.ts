@@ -123,7 +123,7 @@ describe.each(DRIVERS)('$name, sync off: the extension makes no request of its o
     await reader.waitFor('main[data-state="article"]');
     await reader.wheel(800);
     // The reading progress is reported: the popup's list, which follows the list's changes, shows it.
-    const progress = `^${enMessage('progress').replace('$PERCENT$', '\\d+')}$`;
+    const progress = `^${enMessage('progress').replace('$PERCENT$', '\\d+%')}$`; // "40% read"
     await popup.waitUntil(
       (pattern) =>
         Array.from(document.querySelectorAll('.reading-list .item .item-meta span'), (span) => span.textContent).some(

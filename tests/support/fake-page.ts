@@ -6,7 +6,7 @@
 import { type MockInstance, afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
-import { CONTENT_SCRIPT_FILE } from '../../platform/extract-tab.ts';
+import { EXTRACT_SCRIPT_FILE } from '../../platform/extract-tab.ts';
 import {
   OPTIONS_GLOBAL,
   READER_VIEW_FILE,
@@ -54,7 +54,7 @@ export function fakePage({
       return Promise.resolve([{ frameId: 0, result: injection.func(...(injection.args ?? [])) ?? null }]);
     }
     const [file] = injection.files ?? [];
-    if (file === CONTENT_SCRIPT_FILE) {
+    if (file === EXTRACT_SCRIPT_FILE) {
       optionsSeen.push(world[OPTIONS_GLOBAL]);
       delete world[OPTIONS_GLOBAL];
       return Promise.resolve([{ frameId: 0, result: contentResult }]);
@@ -98,7 +98,7 @@ export function describeCalls(calls: Injection[]): string[] {
 export const OPEN_SEQUENCE = [
   'close-check',
   `set:${OPTIONS_GLOBAL}`,
-  `file:${CONTENT_SCRIPT_FILE}`,
+  `file:${EXTRACT_SCRIPT_FILE}`,
   `set:${VIEW_DATA_GLOBAL}`,
   `file:${READER_VIEW_FILE}`,
 ];

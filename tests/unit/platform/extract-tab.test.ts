@@ -1,6 +1,6 @@
 import { type MockInstance, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CONTENT_SCRIPT_FILE, classifyInjectionError, classifyUrl, extractTab } from '../../../platform/extract-tab.ts';
+import { EXTRACT_SCRIPT_FILE, classifyInjectionError, classifyUrl, extractTab } from '../../../platform/extract-tab.ts';
 
 describe('classifyUrl', () => {
   it.each([
@@ -60,7 +60,7 @@ describe('extractTab', () => {
       target: { tabId: 7 },
       args: [expect.any(String), { force: true, keepCaptions: false }],
     });
-    expect(calls[1]).toMatchObject({ target: { tabId: 7 }, files: [CONTENT_SCRIPT_FILE] });
+    expect(calls[1]).toMatchObject({ target: { tabId: 7 }, files: [EXTRACT_SCRIPT_FILE] });
   });
 
   it('never throws: a refused injection becomes a typed failure', async () => {

@@ -1,4 +1,4 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { extractArticle } from '../core/reader/index.ts';
 import {
   HTML_CONTENT_TYPES,
@@ -9,7 +9,8 @@ import {
 } from '../contracts/page.ts';
 
 // Injected on demand by platform/extract-tab.ts (never declared in the manifest): reads the page, returns the
-// clean article, and leaves nothing running in the page.
+// clean article, and leaves nothing running in the page. An unlisted script, not a content script: WXT's content
+// script context would announce each run to the page with a DOM event it can hear and forge, and cost 2 KB.
 
 /**
  * The extraction's time budget in the page. Less than the engine's default (meant for jsdom, much slower): the
@@ -17,10 +18,7 @@ import {
  */
 const PAGE_TIME_BUDGET_MS = 5_000;
 
-export default defineContentScript({
-  registration: 'runtime',
-  // WXT's content script context would otherwise window.postMessage a "script started" notice the page can read.
-  noScriptStartedPostMessage: true,
+export default defineUnlistedScript({
   main(): PageResult {
     const scope = globalThis as Record<string, unknown>;
     const given = scope[OPTIONS_GLOBAL] as PageOptions | undefined;
