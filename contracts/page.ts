@@ -67,3 +67,9 @@ export function isPageResult(value: unknown): value is PageResult {
   }
   return v.ok === false && typeof v.reason === 'string';
 }
+
+/**
+ * User Timing marks the popup sets when the article's title and its text are in its document (the real-popup
+ * speed test reads them; an extension page's own timeline, never a web page's).
+ */
+export const POPUP_MARKS = { title: 'clear-reader:title-shown', article: 'clear-reader:article-shown' } as const;

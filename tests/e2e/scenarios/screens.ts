@@ -1,10 +1,13 @@
-// Screenshots of every screen, light and dark, and the popup's time to the article next to plain Readability in
-// the same page (printed, never asserted: times on a shared machine are noise).
+// Screenshots of every screen, light and dark, and the real popup's time to the title and to the article next to
+// plain Readability in the same page (printed, never asserted: times on a shared machine are noise).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { median } from '../../../bench/lib/stats.ts';
 import { ARTIFACTS, ROOT } from '../paths.ts';
+import { POPUP_MARKS } from '../../../contracts/page.ts';
+import { poll } from '../../support/driver/index.ts';
+import { SEED_PARAGRAPHS } from '../expectations.ts';
 import { PATHS } from '../server.ts';
 import { artifact, closeView, openPopupOn, openViewOn, type Session } from './session.ts';
 
@@ -12,18 +15,31 @@ const READABILITY = readFileSync(join(ROOT, 'node_modules/@mozilla/readability/R
 
 export function screenScenarios({ driver, server }: Session): void {
   describe('timings and screenshots', () => {
-    test('time from popup open to article shown, next to plain Readability in the same page (printed)', async () => {
+    test('the real popup: time to the title and to the article, next to plain Readability (printed)', async () => {
       const url = server().url(PATHS.article);
       const { pageTab: page } = driver();
-      const popupTimes: number[] = [];
+      const marks = JSON.stringify(POPUP_MARKS);
+      const titleTimes: number[] = [];
+      const articleTimes: number[] = [];
       for (let i = 0; i < 5; i++) {
-        const popup = await driver().newTab();
-        await page.bringToFront();
         await page.goto(url);
-        const start = performance.now();
-        await driver().openExtensionPage('popup.html', popup);
-        await popup.waitFor('main[data-state="article"]');
-        popupTimes.push(performance.now() - start);
+        const popup = await driver().openRealPopup();
+        // From the popup document's start (time origin 0) to each mark, in the popup's own clock.
+        const shown = await poll(
+          () =>
+            popup.evaluate<{ title: number; article: number; text: string } | null>(
+              `(() => { const marks = ${marks};
+                const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
+                const title = at(marks.title), article = at(marks.article);
+                return article === undefined ? null
+                  : { title, article, text: document.querySelector('.content p')?.textContent ?? '' }; })()`,
+            ),
+          'the article in the real popup',
+          20_000,
+        );
+        expect(shown.text).toContain(SEED_PARAGRAPHS[0]!.slice(0, 60));
+        titleTimes.push(shown.title);
+        articleTimes.push(shown.article);
         await popup.close();
       }
       // Plain Readability on the same live page, in the page itself: clone, parse.
@@ -41,16 +57,18 @@ export function screenScenarios({ driver, server }: Session): void {
       }, null);
       const figures = {
         browser: driver().name,
-        popupToArticleMs: Math.round(median(popupTimes)),
+        titleShownMs: Math.round(median(titleTimes)),
+        articleShownMs: Math.round(median(articleTimes)),
         readabilityInPageMs: Number(median(readabilityTimes).toFixed(1)),
-        runs: popupTimes.length,
+        runs: articleTimes.length,
       };
       console.log(
-        `[timing] ${driver().name}, seed page: popup open -> article shown ${figures.popupToArticleMs} ms ` +
-          `(median of ${figures.runs}); plain Readability in the page ${figures.readabilityInPageMs} ms`,
+        `[timing] ${driver().name}, seed page, the real popup from its document's start (median of ${figures.runs}): ` +
+          `title ${figures.titleShownMs} ms, article ${figures.articleShownMs} ms; ` +
+          `plain Readability in the page ${figures.readabilityInPageMs} ms`,
       );
       writeFileSync(join(ARTIFACTS, `timing-${driver().name}.json`), `${JSON.stringify(figures, null, 2)}\n`);
-      expect(figures.popupToArticleMs).toBeGreaterThan(0);
+      expect(figures.articleShownMs).toBeGreaterThan(0);
     });
 
     test.each(['light', 'dark'] as const)('screenshots of the popup and the in-page view, %s theme', async (theme) => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM, E2E_BUILD } from '../../e2e/paths.ts';
 import { expressionFor, poll, runCommand } from './expression.ts';
-import type { Driver, ExtensionContext, LaunchOptions, SeenRequest, Tab, WaitOptions } from './types.ts';
+import type { Driver, ExtensionContext, LaunchOptions, RealPopup, SeenRequest, Tab, WaitOptions } from './types.ts';
 
 /** The browser's own background traffic off, so that what the tests see is the extension's. */
 const QUIET_BROWSER = [
@@ -152,6 +152,12 @@ class ChromiumTab implements Tab {
   }
 }
 
+/** A DevTools protocol answer to Runtime.evaluate, relayed from another target. */
+interface CdpAnswer {
+  result?: { result: { value: unknown } };
+  error?: unknown;
+}
+
 class ChromiumDriver implements Driver {
   readonly name = 'chromium';
   readonly #tabs = new Map<Page, ChromiumTab>();
@@ -188,6 +194,60 @@ class ChromiumDriver implements Driver {
   }
   async command(name: string, url: string) {
     await this.inExtension(runCommand, { name, url });
+  }
+  async openRealPopup(): Promise<RealPopup> {
+    await this.pageTab.bringToFront();
+    await this.inExtension(
+      ({ api }) => (api as unknown as { action: { openPopup(): Promise<void> } }).action.openPopup(),
+      null,
+    );
+    // Playwright does not list the popup among the pages: reach it through DevTools' Target domain, from a
+    // session on the page tab, with messages relayed to the popup's target.
+    const cdp = await this.launched.context.newCDPSession((this.pageTab as ChromiumTab).page);
+    const popupUrl = `${this.origin}/popup.html`;
+    const targetId = await poll(
+      async () => {
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        return targetInfos.find((target) => target.url === popupUrl)?.targetId;
+      },
+      'the real popup',
+      this.timeout,
+    );
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+    let nextId = 1;
+    const answers = new Map<number, (message: CdpAnswer) => void>();
+    cdp.on('Target.receivedMessageFromTarget', (event) => {
+      if (event.sessionId !== sessionId) return;
+      const message = JSON.parse(event.message) as CdpAnswer & { id?: number };
+      if (message.id !== undefined) answers.get(message.id)?.(message);
+    });
+    const evaluate = async <R>(expression: string): Promise<R> => {
+      const id = nextId++;
+      const answer = new Promise<CdpAnswer>((resolve) => answers.set(id, resolve));
+      const params = { expression, returnByValue: true, awaitPromise: true };
+      await cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id, method: 'Runtime.evaluate', params }),
+      });
+      const { result, error } = await answer;
+      if (!result) throw new Error(`in the popup: ${JSON.stringify(error)}`);
+      return result.result.value as R;
+    };
+    return {
+      evaluate,
+      close: async () => {
+        await cdp.send('Target.closeTarget', { targetId });
+        await poll(
+          async () => {
+            const { targetInfos } = await cdp.send('Target.getTargets');
+            return !targetInfos.some((target) => target.targetId === targetId);
+          },
+          'the popup to close',
+          this.timeout,
+        );
+        await cdp.detach();
+      },
+    };
   }
   onRequest(listener: (request: SeenRequest) => void) {
     this.launched.context.on('request', (request) => {

@@ -17,7 +17,12 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { E2E_BUILD, FIREFOX, GECKO_ID } from '../../e2e/paths.ts';
 import { expressionFor, poll, runCommand } from './expression.ts';
-import type { Driver, ExtensionContext, LaunchOptions, SeenRequest, Tab, WaitOptions } from './types.ts';
+import type { Driver, ExtensionContext, LaunchOptions, RealPopup, SeenRequest, Tab, WaitOptions } from './types.ts';
+
+/** What the driver calls that the shared ExtensionApi type leaves out. */
+interface PopupApi {
+  browserAction: { openPopup(): Promise<void> };
+}
 
 /** `role=button[name="Save"]` in puppeteer's ARIA syntax; other selectors as they are (`>>>` is puppeteer's). */
 function translate(selector: string): string {
@@ -258,6 +263,36 @@ class FirefoxDriver implements Driver {
   async command(name: string, url: string) {
     await this.inExtension(runCommand, { name, url });
   }
+  async openRealPopup(): Promise<RealPopup> {
+    await this.pageTab.bringToFront();
+    // Launched with extensions.openPopupWithoutUserGesture.enabled; the popup's window is reached through
+    // extension.getViews() from the extension's own tab (BiDi does not list it).
+    await this.inExtension(({ api }) => (api as unknown as PopupApi).browserAction.openPopup(), null);
+    const inPopup = (expression: string) =>
+      `(async () => { const [popup] = browser.extension.getViews({ type: 'popup' });
+        if (!popup) throw new Error('no popup open');
+        return JSON.stringify(await popup.eval(${JSON.stringify(expression)})); })()`;
+    await poll(
+      () => this.backstage.evaluateExpression<number>(`browser.extension.getViews({ type: 'popup' }).length`),
+      'the real popup',
+      this.timeout,
+    );
+    return {
+      evaluate: async <R>(expression: string) =>
+        JSON.parse((await this.backstage.evaluateExpression<string | undefined>(inPopup(expression))) ?? 'null') as R,
+      close: async () => {
+        await this.backstage.evaluateExpression(`browser.extension.getViews({ type: 'popup' })[0]?.close()`);
+        await poll(
+          async () =>
+            (await this.backstage.evaluateExpression<number>(
+              `browser.extension.getViews({ type: 'popup' }).length`,
+            )) === 0,
+          'the popup to close',
+          this.timeout,
+        );
+      },
+    };
+  }
   onRequest(listener: (request: SeenRequest) => void) {
     this.#requestListeners.push(listener);
   }
@@ -307,6 +342,8 @@ export async function launchFirefoxDriver({ profile, proxy, timeout = 10_000 }: 
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.start_downloads_in_tmp_dir': false,
       'browser.download.alwaysOpenPanel': false,
+      // The real popup opened by the tests (openRealPopup), as the reader's click would.
+      'extensions.openPopupWithoutUserGesture.enabled': true,
       ...proxyPrefs,
     },
   });

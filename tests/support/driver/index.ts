@@ -9,4 +9,4 @@ export const DRIVERS: readonly DriverEntry[] = [CHROMIUM_DRIVER, FIREFOX_DRIVER]
 
 export { launchChromium } from './chromium.ts';
 export type * from './types.ts';
-export { within } from './expression.ts';
+export { poll, within } from './expression.ts';

@@ -106,6 +106,14 @@ export interface ExtensionContext {
   background: typeof globalThis & { clearReader: { handleCommand(command: string, tab: unknown): Promise<void> } };
 }
 
+/** The real popup (the toolbar button's panel), open over the page tab. */
+export interface RealPopup {
+  /** An expression's value in the popup's document, returned by value (JSON). */
+  evaluate<R>(expression: string): Promise<R>;
+  /** Closes the panel, as a click elsewhere does; resolves once it is gone. */
+  close(): Promise<void>;
+}
+
 export interface Driver {
   readonly name: BrowserName;
   /** `chrome-extension://<id>` or `moz-extension://<uuid>`: the origin of the extension's pages. */
@@ -129,6 +137,11 @@ export interface Driver {
    * no automation can press an extension's shortcut in a headless browser (shortcut.e2e.ts presses a real one).
    */
   command(name: string, url: string): Promise<void>;
+  /**
+   * Opens the real popup over the page tab (`action.openPopup()`: Chromium needs no gesture for it, Firefox is
+   * launched with the pref that allows it), a foreground document, as the reader's click opens it.
+   */
+  openRealPopup(): Promise<RealPopup>;
   /** Calls `listener` for every request the browser makes from now on. */
   onRequest(listener: (request: SeenRequest) => void): void;
   /** Calls `listener` for every uncaught error and console error of the extension's pages. */
