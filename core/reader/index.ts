@@ -40,3 +40,19 @@ export {
   type ReaderSettings,
   type SettingsStore,
 } from './settings.ts';
+export {
+  createListenController,
+  KEEP_ALIVE_MS,
+  MAX_UTTERANCE_CHARS,
+  pickVoice,
+  planUtterances,
+  MAX_RATE,
+  MIN_RATE,
+  type ListenController,
+  type ListenState,
+  type ListenStatus,
+  type SpeechEngine,
+  type SpeechRequest,
+  type Utterance,
+  type VoiceInfo,
+} from './listen/index.ts';

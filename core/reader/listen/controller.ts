@@ -1,0 +1,272 @@
+// Listen: reads an article aloud one utterance at a time through a speech engine (speechSynthesis in the views,
+// a scripted fake in the tests). Framework-free: the views subscribe to its state to highlight the sentence.
+//
+// Why it is built this way:
+// - Pause is cancel-and-remember, resume starts the sentence again: engines' own pause() is unreliable (Chrome
+//   on Linux ignores it with some voices, and a paused utterance may never resume after a while).
+// - Every callback carries the generation it was spoken in: a cancel makes engines fire "end" or "error"
+//   ("interrupted", "canceled") for the old utterance, which must not move the reading on.
+// - Chrome stops speaking after about 15 s in one utterance with some voices: while speaking, a keep-alive pauses
+//   and resumes the engine every 10 s, which resets that timer without a gap a listener hears.
+import { planUtterances, type Utterance } from './utterances.ts';
+import { pickVoice, type VoiceInfo } from './voices.ts';
+
+/** One utterance to speak, with the callbacks an engine reports on (SpeechSynthesisUtterance's events). */
+export interface SpeechRequest {
+  text: string;
+  lang: string;
+  voiceId: string | null;
+  /** 0.5 to 2. */
+  rate: number;
+  onStart(): void;
+  onEnd(): void;
+  /** `error` is SpeechSynthesisErrorEvent.error: "interrupted", "canceled", "synthesis-failed"… */
+  onError(error: string): void;
+}
+
+/** What Listen needs of speechSynthesis. */
+export interface SpeechEngine {
+  voices(): VoiceInfo[];
+  speak(request: SpeechRequest): void;
+  cancel(): void;
+  pause(): void;
+  resume(): void;
+  /** True while an utterance is being spoken (speechSynthesis.speaking). */
+  speaking(): boolean;
+}
+
+export interface Timers {
+  setInterval(callback: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+export type ListenStatus = 'idle' | 'playing' | 'paused' | 'ended' | 'no-voice' | 'error';
+
+export interface ListenState {
+  status: ListenStatus;
+  /** The utterance being (or last) spoken, or null before the first. */
+  current: Utterance | null;
+  /** Its index in the plan, and the plan's length. */
+  index: number;
+  total: number;
+  voice: VoiceInfo | null;
+  /** The voices for the article's language, best first (empty with "no-voice"). */
+  matching: VoiceInfo[];
+  /** With "error": the engine's error code. */
+  error?: string;
+}
+
+export interface ListenOptions {
+  engine: SpeechEngine;
+  /** Plain text of the title and each paragraph, in reading order (what the reader sees, nothing hidden). */
+  paragraphs: readonly string[];
+  lang: string;
+  rate?: number;
+  /** The reader's voice for this language, if they chose one. */
+  voiceId?: string | null;
+  timers?: Timers;
+  /** Every time the reading reaches a new paragraph (to keep the place with the reading progress). */
+  onParagraph?: (paragraph: number) => void;
+}
+
+export interface ListenController {
+  state(): ListenState;
+  subscribe(listener: (state: ListenState) => void): () => void;
+  /** Starts (or restarts) at the first utterance of `paragraph` (default: where it stopped, else the start). */
+  play(paragraph?: number): void;
+  pause(): void;
+  /** Play when paused or stopped, pause while playing. */
+  toggle(): void;
+  stop(): void;
+  next(): void;
+  previous(): void;
+  setRate(rate: number): void;
+  setVoice(voiceId: string): void;
+  /** Picks again from the system's voices, which arrive late in Chrome ("voiceschanged"). */
+  refreshVoices(): void;
+  /** Stops speech and forgets every listener (the view closes, the page navigates). */
+  dispose(): void;
+}
+
+export const KEEP_ALIVE_MS = 10_000;
+export const MIN_RATE = 0.5;
+export const MAX_RATE = 2;
+
+const clampRate = (rate: number) => Math.min(MAX_RATE, Math.max(MIN_RATE, Number.isFinite(rate) ? rate : 1));
+/** Errors an engine reports for an utterance we cancelled ourselves. */
+const OWN_CANCEL = new Set(['interrupted', 'canceled']);
+
+export function createListenController(options: ListenOptions): ListenController {
+  const { engine, lang } = options;
+  const timers = options.timers ?? globalThis;
+  const plan = planUtterances(options.paragraphs, lang);
+  let rate = clampRate(options.rate ?? 1);
+  let { voice, matching } = pickVoice(engine.voices(), lang, options.voiceId);
+  let index = 0;
+  let status: ListenStatus = voice ? 'idle' : 'no-voice';
+  let error: string | undefined;
+  let generation = 0;
+  let keepAlive: unknown = null;
+  let lastParagraph = -1;
+  const listeners = new Set<(state: ListenState) => void>();
+
+  const state = (): ListenState => ({
+    status,
+    current: plan[index] ?? null,
+    index,
+    total: plan.length,
+    voice,
+    matching,
+    ...(error ? { error } : {}),
+  });
+  const emit = () => {
+    const snapshot = state();
+    for (const listener of listeners) listener(snapshot);
+  };
+
+  const stopKeepAlive = () => {
+    if (keepAlive !== null) timers.clearInterval(keepAlive);
+    keepAlive = null;
+  };
+  const startKeepAlive = () => {
+    stopKeepAlive();
+    keepAlive = timers.setInterval(() => {
+      if (status === 'playing' && engine.speaking()) {
+        engine.pause();
+        engine.resume();
+      }
+    }, KEEP_ALIVE_MS);
+  };
+
+  /** Silences the engine; callbacks of what it was saying are ignored from here on. */
+  const silence = () => {
+    generation++;
+    stopKeepAlive();
+    engine.cancel();
+  };
+
+  const speak = (at: number) => {
+    const utterance = plan[at];
+    if (!utterance) {
+      silence();
+      status = 'ended';
+      index = Math.max(0, plan.length - 1);
+      emit();
+      return;
+    }
+    index = at;
+    status = 'playing';
+    error = undefined;
+    if (utterance.paragraph !== lastParagraph) {
+      lastParagraph = utterance.paragraph;
+      options.onParagraph?.(utterance.paragraph);
+    }
+    const mine = generation;
+    engine.speak({
+      text: utterance.text,
+      lang,
+      voiceId: voice?.id ?? null,
+      rate,
+      onStart: () => undefined,
+      onEnd: () => {
+        if (mine === generation && status === 'playing') {
+          generation++;
+          speak(at + 1);
+        }
+      },
+      onError: (code) => {
+        if (mine !== generation || OWN_CANCEL.has(code)) return;
+        silence();
+        status = 'error';
+        error = code;
+        emit();
+      },
+    });
+    if (keepAlive === null) startKeepAlive();
+    emit();
+  };
+
+  const firstOf = (paragraph: number) => {
+    const found = plan.findIndex((utterance) => utterance.paragraph >= paragraph);
+    return found === -1 ? plan.length : found;
+  };
+  const restartAt = (at: number) => {
+    if (!voice) return;
+    silence();
+    speak(Math.min(Math.max(0, at), plan.length));
+  };
+
+  return {
+    state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    play(paragraph) {
+      if (paragraph !== undefined) restartAt(firstOf(paragraph));
+      else restartAt(status === 'ended' ? 0 : index);
+    },
+    pause() {
+      if (status !== 'playing') return;
+      silence();
+      status = 'paused';
+      emit();
+    },
+    toggle() {
+      if (status === 'playing') this.pause();
+      else this.play();
+    },
+    stop() {
+      silence();
+      status = voice ? 'idle' : 'no-voice';
+      index = 0;
+      emit();
+    },
+    next() {
+      const paragraph = plan[index]?.paragraph ?? 0;
+      const at = firstOf(paragraph + 1);
+      if (status === 'playing') restartAt(at);
+      else {
+        index = Math.min(at, Math.max(0, plan.length - 1));
+        emit();
+      }
+    },
+    previous() {
+      const current = plan[index];
+      if (!current) return;
+      // Within a paragraph, back to its start; at its first utterance, to the paragraph before.
+      const start = firstOf(current.paragraph);
+      const at = index > start ? start : firstOf(Math.max(0, current.paragraph - 1));
+      if (status === 'playing') restartAt(at);
+      else {
+        index = at;
+        emit();
+      }
+    },
+    setRate(next) {
+      rate = clampRate(next);
+      if (status === 'playing') restartAt(index);
+      else emit();
+    },
+    setVoice(voiceId) {
+      const chosen = matching.find((candidate) => candidate.id === voiceId);
+      if (!chosen) return;
+      voice = chosen;
+      if (status === 'no-voice') status = 'idle';
+      if (status === 'playing') restartAt(index);
+      else emit();
+    },
+    refreshVoices() {
+      const preferred = voice?.id ?? options.voiceId;
+      ({ voice, matching } = pickVoice(engine.voices(), lang, preferred));
+      if (voice && status === 'no-voice') status = 'idle';
+      if (!voice && status !== 'playing') status = 'no-voice';
+      emit();
+    },
+    dispose() {
+      silence();
+      status = voice ? 'idle' : 'no-voice';
+      listeners.clear();
+    },
+  };
+}

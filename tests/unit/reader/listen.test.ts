@@ -1,0 +1,235 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  createListenController,
+  KEEP_ALIVE_MS,
+  MAX_UTTERANCE_CHARS,
+  pickVoice,
+  planUtterances,
+  type SpeechEngine,
+  type SpeechRequest,
+  type VoiceInfo,
+} from '../../../core/reader/index.ts';
+
+const FR: VoiceInfo = { id: 'espeak-fr', name: 'French (France)', lang: 'fr-FR', localService: true };
+const FR_CA: VoiceInfo = { id: 'remote-fr-ca', name: 'Français (Canada)', lang: 'fr_CA' };
+const EN: VoiceInfo = { id: 'espeak-en', name: 'English (America)', lang: 'en-US', localService: true, default: true };
+
+/** A speech engine that speaks nothing: the test says when each utterance starts, ends or fails. */
+function scriptedEngine(voices: VoiceInfo[] = [FR, EN]) {
+  const spoken: SpeechRequest[] = [];
+  let live: SpeechRequest | null = null;
+  const engine: SpeechEngine & { log: string[] } = {
+    log: [],
+    voices: () => voices,
+    speak(request) {
+      spoken.push(request);
+      live = request;
+      request.onStart();
+    },
+    cancel() {
+      engine.log.push('cancel');
+      const was = live;
+      live = null;
+      was?.onError('interrupted'); // as Chrome reports a cancelled utterance
+    },
+    pause: () => engine.log.push('pause'),
+    resume: () => engine.log.push('resume'),
+    speaking: () => live !== null,
+  };
+  return {
+    engine,
+    spoken,
+    texts: () => spoken.map((request) => request.text),
+    /** The utterance being spoken ends normally. */
+    finish() {
+      const was = live;
+      live = null;
+      was?.onEnd();
+    },
+    fail(code: string) {
+      const was = live;
+      live = null;
+      was?.onError(code);
+    },
+  };
+}
+
+const ARTICLE = [
+  'Budget : le conseil vote mardi.',
+  'M. Dupont a parlé. Il a dit « non ». La séance a duré deux heures.',
+  'Le vote final aura lieu en juin.',
+];
+
+describe('planUtterances', () => {
+  it('one utterance a sentence, each with its paragraph and its place in it', () => {
+    const plan = planUtterances(ARTICLE, 'fr');
+    expect(plan.map((u) => [u.paragraph, u.text])).toEqual([
+      [0, 'Budget : le conseil vote mardi.'],
+      [1, 'M. Dupont a parlé.'],
+      [1, 'Il a dit « non ».'],
+      [1, 'La séance a duré deux heures.'],
+      [2, 'Le vote final aura lieu en juin.'],
+    ]);
+    for (const u of plan) expect(ARTICLE[u.paragraph]!.slice(u.start, u.start + u.text.length)).toBe(u.text);
+  });
+
+  it('cuts a very long sentence at clauses, never past the limit, losing no word', () => {
+    const long = Array.from({ length: 40 }, (_, i) => `clause number ${i} goes on`).join(', ') + '.';
+    const plan = planUtterances([long], 'en');
+    expect(plan.length).toBeGreaterThan(1);
+    for (const u of plan) expect(u.text.length).toBeLessThanOrEqual(MAX_UTTERANCE_CHARS);
+    expect(plan.map((u) => u.text).join(' ')).toBe(long);
+  });
+});
+
+describe('pickVoice', () => {
+  it('the exact language first, then the language, local voices first; the reader’s choice wins', () => {
+    expect(pickVoice([FR_CA, FR, EN], 'fr-FR').voice).toBe(FR);
+    expect(pickVoice([FR_CA, FR, EN], 'fr-CA').voice).toBe(FR_CA);
+    expect(pickVoice([FR_CA, FR, EN], 'fr').matching).toEqual([FR, FR_CA]);
+    expect(pickVoice([FR_CA, FR, EN], 'fr', 'remote-fr-ca').voice).toBe(FR_CA);
+    expect(pickVoice([FR_CA, FR, EN], 'fr', 'espeak-en').voice).toBe(FR); // a choice for another language
+  });
+
+  it('no voice for the language: none chosen, none offered', () => {
+    expect(pickVoice([EN], 'pl')).toEqual({ voice: null, matching: [] });
+    expect(pickVoice([EN], '')).toEqual({ voice: null, matching: [] });
+  });
+});
+
+describe('createListenController', () => {
+  it('reads every utterance in order in the article’s language and voice, then ends', () => {
+    const speech = scriptedEngine();
+    const paragraphs: number[] = [];
+    const listen = createListenController({
+      engine: speech.engine,
+      paragraphs: ARTICLE,
+      lang: 'fr',
+      onParagraph: (p) => paragraphs.push(p),
+    });
+    listen.play();
+    for (let i = 0; i < 5; i++) speech.finish();
+    expect(speech.texts()).toHaveLength(5);
+    expect(speech.spoken.every((r) => r.lang === 'fr' && r.voiceId === 'espeak-fr')).toBe(true);
+    expect(listen.state().status).toBe('ended');
+    expect(paragraphs).toEqual([0, 1, 2]);
+  });
+
+  it('pause stops the sound; play again starts the same sentence over', () => {
+    const speech = scriptedEngine();
+    const listen = createListenController({ engine: speech.engine, paragraphs: ARTICLE, lang: 'fr' });
+    listen.play();
+    speech.finish();
+    listen.toggle();
+    expect(listen.state().status).toBe('paused');
+    expect(speech.engine.speaking()).toBe(false);
+    listen.toggle();
+    expect(speech.texts()).toEqual(['Budget : le conseil vote mardi.', 'M. Dupont a parlé.', 'M. Dupont a parlé.']);
+    expect(listen.state().status).toBe('playing');
+  });
+
+  it('a cancelled utterance’s late "end" or "interrupted" does not move the reading on', () => {
+    const speech = scriptedEngine();
+    const listen = createListenController({ engine: speech.engine, paragraphs: ARTICLE, lang: 'fr' });
+    listen.play();
+    const first = speech.spoken[0]!;
+    listen.next(); // cancels the first: "interrupted"
+    first.onEnd(); // and some engines still say it ended
+    expect(speech.texts()).toEqual(['Budget : le conseil vote mardi.', 'M. Dupont a parlé.']);
+    expect(listen.state()).toMatchObject({ status: 'playing', index: 1 });
+  });
+
+  it('next and previous move by paragraph; previous goes back to the start of the paragraph first', () => {
+    const speech = scriptedEngine();
+    const listen = createListenController({ engine: speech.engine, paragraphs: ARTICLE, lang: 'fr' });
+    listen.play(1);
+    speech.finish(); // now on "Il a dit « non »."
+    listen.previous();
+    expect(listen.state().current?.text).toBe('M. Dupont a parlé.');
+    listen.previous();
+    expect(listen.state().current?.paragraph).toBe(0);
+    listen.next();
+    listen.next();
+    expect(listen.state().current?.text).toBe('Le vote final aura lieu en juin.');
+    listen.next(); // past the last paragraph: the end
+    expect(listen.state().status).toBe('ended');
+  });
+
+  it('clicking a paragraph starts there; speed is kept between 0.5x and 2x and applies at once', () => {
+    const speech = scriptedEngine();
+    const listen = createListenController({ engine: speech.engine, paragraphs: ARTICLE, lang: 'fr', rate: 5 });
+    listen.play(2);
+    expect(speech.spoken.at(-1)).toMatchObject({ text: 'Le vote final aura lieu en juin.', rate: 2 });
+    listen.setRate(0.1);
+    expect(speech.spoken.at(-1)).toMatchObject({ text: 'Le vote final aura lieu en juin.', rate: 0.5 });
+  });
+
+  it('no voice for the language: says so, speaks nothing, and plays once the reader picks another', () => {
+    const speech = scriptedEngine([EN]);
+    const listen = createListenController({ engine: speech.engine, paragraphs: ARTICLE, lang: 'fr' });
+    expect(listen.state()).toMatchObject({ status: 'no-voice', voice: null });
+    listen.play();
+    expect(speech.spoken).toEqual([]);
+    listen.setVoice('espeak-en'); // not a French voice: refused
+    expect(listen.state().status).toBe('no-voice');
+  });
+
+  it('voices that arrive late (Chrome) are taken when they come', () => {
+    const voices: VoiceInfo[] = [];
+    const speech = scriptedEngine(voices);
+    const listen = createListenController({ engine: speech.engine, paragraphs: ARTICLE, lang: 'fr' });
+    expect(listen.state().status).toBe('no-voice');
+    voices.push(FR);
+    listen.refreshVoices();
+    expect(listen.state()).toMatchObject({ status: 'idle', voice: FR });
+  });
+
+  it('an engine error stops the reading and says which', () => {
+    const speech = scriptedEngine();
+    const states: string[] = [];
+    const listen = createListenController({ engine: speech.engine, paragraphs: ARTICLE, lang: 'fr' });
+    listen.subscribe((state) => states.push(state.status));
+    listen.play();
+    speech.fail('synthesis-failed');
+    expect(listen.state()).toMatchObject({ status: 'error', error: 'synthesis-failed', index: 0 });
+    expect(states.at(-1)).toBe('error');
+    listen.play(); // trying again starts that sentence over
+    expect(speech.texts()).toEqual(['Budget : le conseil vote mardi.', 'Budget : le conseil vote mardi.']);
+  });
+
+  it('keeps Chrome speaking: pause and resume every 10 s while an utterance plays, never while paused', () => {
+    vi.useFakeTimers();
+    try {
+      const speech = scriptedEngine();
+      const listen = createListenController({
+        engine: speech.engine,
+        paragraphs: ARTICLE,
+        lang: 'fr',
+        timers: globalThis,
+      });
+      listen.play();
+      vi.advanceTimersByTime(KEEP_ALIVE_MS * 2);
+      expect(speech.engine.log.filter((entry) => entry === 'pause')).toHaveLength(2);
+      expect(speech.engine.log.filter((entry) => entry === 'resume')).toHaveLength(2);
+      listen.pause();
+      speech.engine.log.length = 0;
+      vi.advanceTimersByTime(KEEP_ALIVE_MS * 3);
+      expect(speech.engine.log).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('dispose silences the engine and forgets listeners (the view closed)', () => {
+    const speech = scriptedEngine();
+    const listener = vi.fn();
+    const listen = createListenController({ engine: speech.engine, paragraphs: ARTICLE, lang: 'fr' });
+    listen.subscribe(listener);
+    listen.play();
+    listener.mockClear();
+    listen.dispose();
+    expect(speech.engine.speaking()).toBe(false);
+    listen.stop();
+    expect(listener).not.toHaveBeenCalled();
+  });
+});
