@@ -249,7 +249,10 @@ export function createListenController(options: ListenOptions): ListenController
       else emit();
     },
     setVoice(voiceId) {
-      const chosen = matching.find((candidate) => candidate.id === voiceId);
+      // Any voice the system has: with none for the article's language, the reader may still pick another.
+      const chosen =
+        matching.find((candidate) => candidate.id === voiceId) ??
+        engine.voices().find((candidate) => candidate.id === voiceId);
       if (!chosen) return;
       voice = chosen;
       if (status === 'no-voice') status = 'idle';

@@ -24,7 +24,7 @@ const LOCALES = { en, fr };
  * spells the same way ("Auto" for the theme that follows the system, "Images").
  */
 // The same word in French: the product name, and words French shares (Auto, Images, Article, Original).
-// "18 px" is the same in both (a no-break space before the unit).
+// "18 px" is the same in both (a no-break space before the unit); a voice's name and tag are the system's.
 const SAME_IN_FRENCH = new Set([
   'extName',
   'themeAuto',
@@ -32,6 +32,7 @@ const SAME_IN_FRENCH = new Set([
   'tabArticle',
   'openOriginal',
   'valuePixels',
+  'listenVoiceName',
 ]);
 
 /** Source files the extension is built from, where messages are used. */

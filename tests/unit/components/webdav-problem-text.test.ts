@@ -7,32 +7,14 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebDavSyncView, type WebDavSyncViewProps } from '../../../components/WebDavSyncView.tsx';
 import { syncProblemText, webDavProblemText } from '../../../components/webdav-problem-text.ts';
-import type { MessageKey, Translate } from '../../../contracts/i18n.ts';
+import type { Translate } from '../../../contracts/i18n.ts';
+import { localized } from '../../support/translate.ts';
 import { normalizeWebDavStatus, WEBDAV_DEFAULTS } from '../../../contracts/webdav.ts';
 import type { WebDavProblem, WebDavProblemCode } from '../../../core/reading-list/index.ts';
 
-import en from '../../../public/_locales/en/messages.json';
-import fr from '../../../public/_locales/fr/messages.json';
-
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const FILES: Record<'en' | 'fr', Messages> = { en, fr };
-
-/** browser.i18n.getMessage's substitution rules, over the real message files. */
-function translator(lang: 'en' | 'fr'): Translate {
-  const messages = FILES[lang];
-  return (key: MessageKey, substitutions: string[] = []) => {
-    const entry = messages[key];
-    if (!entry) throw new Error(`no message ${key}`);
-    return entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (_, name: string) => {
-      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-      return content.replace(/\$(\d)/g, (_m, n: string) => substitutions[Number(n) - 1] ?? '');
-    });
-  };
-}
-
 const LOCALES = [
-  ['en', translator('en')],
-  ['fr', translator('fr')],
+  ['en', localized('en')],
+  ['fr', localized('fr')],
 ] as const;
 
 /** Each code with the facts a server or the sync gives, and what the sentence must carry. */

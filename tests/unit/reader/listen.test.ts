@@ -5,54 +5,9 @@ import {
   MAX_UTTERANCE_CHARS,
   pickVoice,
   planUtterances,
-  type SpeechEngine,
-  type SpeechRequest,
-  type VoiceInfo,
 } from '../../../core/reader/index.ts';
-
-const FR: VoiceInfo = { id: 'espeak-fr', name: 'French (France)', lang: 'fr-FR', localService: true };
-const FR_CA: VoiceInfo = { id: 'remote-fr-ca', name: 'Français (Canada)', lang: 'fr_CA' };
-const EN: VoiceInfo = { id: 'espeak-en', name: 'English (America)', lang: 'en-US', localService: true, default: true };
-
-/** A speech engine that speaks nothing: the test says when each utterance starts, ends or fails. */
-function scriptedEngine(voices: VoiceInfo[] = [FR, EN]) {
-  const spoken: SpeechRequest[] = [];
-  let live: SpeechRequest | null = null;
-  const engine: SpeechEngine & { log: string[] } = {
-    log: [],
-    voices: () => voices,
-    speak(request) {
-      spoken.push(request);
-      live = request;
-      request.onStart();
-    },
-    cancel() {
-      engine.log.push('cancel');
-      const was = live;
-      live = null;
-      was?.onError('interrupted'); // as Chrome reports a cancelled utterance
-    },
-    pause: () => engine.log.push('pause'),
-    resume: () => engine.log.push('resume'),
-    speaking: () => live !== null,
-  };
-  return {
-    engine,
-    spoken,
-    texts: () => spoken.map((request) => request.text),
-    /** The utterance being spoken ends normally. */
-    finish() {
-      const was = live;
-      live = null;
-      was?.onEnd();
-    },
-    fail(code: string) {
-      const was = live;
-      live = null;
-      was?.onError(code);
-    },
-  };
-}
+import { EN, FR, FR_CA, scriptedEngine } from '../../support/speech.ts';
+import type { VoiceInfo } from '../../../core/reader/index.ts';
 
 const ARTICLE = [
   'Budget : le conseil vote mardi.',
@@ -170,8 +125,11 @@ describe('createListenController', () => {
     expect(listen.state()).toMatchObject({ status: 'no-voice', voice: null });
     listen.play();
     expect(speech.spoken).toEqual([]);
-    listen.setVoice('espeak-en'); // not a French voice: refused
+    listen.setVoice('no-such-voice');
     expect(listen.state().status).toBe('no-voice');
+    listen.setVoice('espeak-en'); // the reader's choice, in another language
+    listen.play();
+    expect(speech.spoken[0]).toMatchObject({ voiceId: 'espeak-en', lang: 'fr' });
   });
 
   it('voices that arrive late (Chrome) are taken when they come', () => {
