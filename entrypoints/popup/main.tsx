@@ -72,13 +72,15 @@ function App() {
   const tab = useRef<TabRef | null>(null);
   const forced = useRef(false);
 
-  const load = useCallback(async (force: boolean, keepCaptions: boolean) => {
+  const load = useCallback(async (force: boolean, keepCaptions: boolean, partial = false) => {
     forced.current = force;
     setState({ kind: 'loading' });
     try {
       tab.current ??= await getActiveTab();
       if (!tab.current) throw new Error('no active tab');
-      setState(await toViewState(await extractTab(tab.current.id, { force, keepCaptions }, tab.current.url)));
+      // What has loaded is shown as it is, article or not.
+      const options = { force: force || partial, keepCaptions, partial };
+      setState(await toViewState(await extractTab(tab.current.id, options, tab.current.url)));
     } catch (error) {
       setState(errorState(error));
     }
@@ -142,8 +144,10 @@ function App() {
     }
   };
 
+  // Not where it cannot show, nor where the page did not answer: the view would only wait again.
   const canOpenFullView =
-    state.kind === 'article' || (state.kind === 'failure' && !['restricted', 'not-html'].includes(state.reason));
+    state.kind === 'article' ||
+    (state.kind === 'failure' && !['restricted', 'not-html', 'unresponsive', 'no-response'].includes(state.reason));
   const actions: ToolbarAction[] = [
     {
       id: 'tab-article',
@@ -197,6 +201,7 @@ function App() {
           locale={uiLanguage()}
           onShowAnyway={() => void load(true, settings.showCaptions)}
           onRetry={() => void load(forced.current, settings.showCaptions)}
+          onReadPartial={() => void load(forced.current, settings.showCaptions, true)}
           onOpenLink={(url) => void openInNewTab(url).catch(() => undefined)}
           summary={summary}
           builtIn={builtInSummarizer}
