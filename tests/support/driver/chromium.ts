@@ -63,8 +63,13 @@ class ChromiumTab implements Tab {
 
   url = () => Promise.resolve(this.page.url());
   title = () => this.page.title();
-  async goto(url: string, { timeout, idle = false }: WaitOptions & { idle?: boolean } = {}) {
-    await this.page.goto(url, { waitUntil: idle ? 'networkidle' : 'load', timeout: timeout ?? 60_000 });
+  async goto(
+    url: string,
+    { timeout, idle = false, start = false }: WaitOptions & { idle?: boolean; start?: boolean } = {},
+  ) {
+    const loaded = this.page.goto(url, { waitUntil: idle ? 'networkidle' : 'load', timeout: timeout ?? 60_000 });
+    if (start) return void loaded.catch(() => undefined);
+    await loaded;
   }
   async reload() {
     await this.page.reload();

@@ -62,9 +62,14 @@ class FirefoxTab implements Tab {
   }
   title = () => this.page.evaluate(() => document.title);
 
-  async goto(url: string, { timeout, idle = false }: WaitOptions & { idle?: boolean } = {}) {
+  async goto(
+    url: string,
+    { timeout, idle = false, start = false }: WaitOptions & { idle?: boolean; start?: boolean } = {},
+  ) {
     if (url.startsWith(this.driver.origin)) return this.#showExtensionPage(url, timeout);
-    await this.page.goto(url, { waitUntil: idle ? 'networkidle0' : 'load', timeout: timeout ?? 60_000 });
+    const loaded = this.page.goto(url, { waitUntil: idle ? 'networkidle0' : 'load', timeout: timeout ?? 60_000 });
+    if (start) return void loaded.catch(() => undefined);
+    await loaded;
   }
 
   /**

@@ -18,8 +18,11 @@ export interface Tab {
   /** The document's address (asked of the page: Firefox does not report moz-extension:// navigations). */
   url(): Promise<string>;
   title(): Promise<string>;
-  /** Loads `url` in this tab and waits for its load event (`idle`: until the network is quiet too). */
-  goto(url: string, options?: WaitOptions & { idle?: boolean }): Promise<void>;
+  /**
+   * Loads `url` in this tab and waits for its load event (`idle`: until the network is quiet too; `start`: only
+   * starts the navigation, for pages that load slowly or never: wait on a condition after).
+   */
+  goto(url: string, options?: WaitOptions & { idle?: boolean; start?: boolean }): Promise<void>;
   reload(): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
