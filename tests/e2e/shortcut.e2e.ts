@@ -5,9 +5,11 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium } from '../support/driver/index.ts';
+import { expressionFor } from '../support/driver/expression.ts';
+import { awaitToast, toastIn } from './scenarios/save-feedback.ts';
 import { SEED_PARAGRAPHS } from './expectations.ts';
 import { PATHS, startServer, type TestServer } from './server.ts';
 
@@ -19,6 +21,7 @@ let xvfb: ChildProcess | undefined;
 let env: NodeJS.ProcessEnv;
 let server: TestServer;
 let context: BrowserContext;
+let worker: Worker;
 let userDataDir: string;
 let page: Page;
 
@@ -63,7 +66,7 @@ beforeAll(async () => {
   server = await startServer();
   userDataDir = mkdtempSync(join(tmpdir(), 'clear-reader-shortcut-'));
   // Headful: a headless browser has no X window to type into.
-  ({ context } = await launchChromium(userDataDir, { headful: true, env }));
+  ({ context, worker } = await launchChromium(userDataDir, { headful: true, env }));
   context.setDefaultTimeout(10_000);
   page = context.pages()[0] ?? (await context.newPage());
   // Xvfb runs no window manager, so `windowactivate` fails (no _NET_ACTIVE_WINDOW): `windowfocus` sets the X input
@@ -107,4 +110,14 @@ test('a real key press: Alt+Shift+Y opens and closes the in-page clean view (hea
   await page.locator(`${VIEW} main[data-state="article"]`).waitFor();
   press('Escape');
   await view.waitFor({ state: 'detached' });
+});
+
+test('a real key press: Alt+Shift+S saves the page and says so in the page itself (a role=status toast) and on the badge', async () => {
+  const context = '({ api: chrome, background: globalThis })';
+  press('alt+shift+s');
+  const seen = await awaitToast(() => worker.evaluate(expressionFor(toastIn, page.url(), context)));
+  expect(seen.toast).toMatchObject({ role: 'status', tag: 'div' });
+  expect(seen.toast.text).toContain('Visite officielle de Abdellatif Hammouchi');
+  expect(seen.badge).toBe('✓');
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true); // it took no focus
 });

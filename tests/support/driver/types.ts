@@ -94,6 +94,10 @@ export interface ExtensionApi {
   tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
   storage: Record<'sync' | 'local', StorageArea>;
+  scripting: { executeScript(injection: object): Promise<{ result?: unknown }[]> };
+  /** `action` in MV3, `browserAction` in Firefox's MV2 build. */
+  action?: { getBadgeText(details: { tabId: number }): Promise<string> };
+  browserAction?: { getBadgeText(details: { tabId: number }): Promise<string> };
 }
 
 interface StorageArea {
