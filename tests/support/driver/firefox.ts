@@ -310,7 +310,12 @@ class FirefoxDriver implements Driver {
   }
 }
 
-export async function launchFirefoxDriver({ profile, proxy, timeout = 10_000 }: LaunchOptions = {}): Promise<Driver> {
+export async function launchFirefoxDriver({
+  profile,
+  proxy,
+  timeout = 10_000,
+  display,
+}: LaunchOptions = {}): Promise<Driver> {
   const uuid = uuidFor(profile);
   const downloads = mkdtempSync(join(tmpdir(), 'clear-reader-downloads-'));
   const proxyPrefs = proxy
@@ -327,7 +332,8 @@ export async function launchFirefoxDriver({ profile, proxy, timeout = 10_000 }: 
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
-    headless: true,
+    headless: !display,
+    ...(display ? { env: { ...process.env, DISPLAY: display } } : {}),
     args: ['--remote-allow-system-access'], // lets BiDi open moz-extension:// pages
     ...(profile ? { userDataDir: profile } : {}),
     extraPrefsFirefox: {

@@ -92,7 +92,11 @@ export interface SeenRequest {
 /** The parts of the extension API the tests call in the extension's own context. */
 export interface ExtensionApi {
   tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
-  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+  commands: {
+    getAll(): Promise<{ name?: string; shortcut?: string }[]>;
+    /** Firefox only. */
+    update?(details: { name: string; shortcut: string }): Promise<void>;
+  };
   storage: Record<'sync' | 'local', StorageArea>;
   scripting: { executeScript(injection: object): Promise<{ result?: unknown }[]> };
   /** `action` in MV3, `browserAction` in Firefox's MV2 build. */
@@ -163,6 +167,8 @@ export interface LaunchOptions {
   proxy?: { port: number };
   /** Milliseconds a wait waits by default. */
   timeout?: number;
+  /** An X display (`:99`) to run the browser headful on, for real key presses (shortcut.e2e.ts); headless otherwise. */
+  display?: string;
 }
 
 export interface DriverEntry {
