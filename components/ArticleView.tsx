@@ -22,6 +22,8 @@ const FAILURE_MESSAGES: Record<PageFailureReason, MessageKey> = {
   restricted: 'failureRestricted',
   'not-html': 'failureNotHtml',
   loading: 'failureLoading',
+  unresponsive: 'failureUnresponsive',
+  'no-response': 'failureNoResponse',
   'not-offline': 'readerNoCopy',
 };
 
@@ -34,6 +36,8 @@ export interface ArticleViewProps {
   onShowAnyway: () => void;
   /** Extract again (the page was still loading, or something failed). */
   onRetry: () => void;
+  /** Read a still-loading page as far as it has come; no such button when absent. */
+  onReadPartial?: () => void;
   /** A link of the article was clicked (http/https only). */
   onOpenLink: (url: string) => void;
   /** The generated summary; none shown when absent. */
@@ -73,6 +77,12 @@ export function ArticleView(props: ArticleViewProps) {
             {t('showAnyway')}
           </button>
         )}
+        {state.reason === 'loading' && props.onReadPartial && (
+          <button type="button" class="read-partial" onClick={props.onReadPartial}>
+            {t('readPartial')}
+          </button>
+        )}
+        {/* A page that did not answer gets no retry: it would only wait again. */}
         {(state.reason === 'loading' || state.reason === 'error' || state.reason === 'too-slow') && (
           <button type="button" class="retry" onClick={onRetry}>
             {t('tryAgain')}

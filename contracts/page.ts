@@ -7,6 +7,10 @@ export type PageFailureReason =
   | 'restricted'
   | 'not-html'
   | 'loading'
+  /** The page's own scripts keep it too busy to answer. */
+  | 'unresponsive'
+  /** The tab is still waiting for the site to send the page. */
+  | 'no-response'
   /** The offline reader: a saved article whose copy is on another device only. */
   | 'not-offline';
 
@@ -23,6 +27,11 @@ export type PageResult = { ok: true; article: Article } | PageFailure;
 export interface PageOptions {
   force?: boolean;
   keepCaptions?: boolean;
+  /**
+   * Read a page that is still loading as far as it has come: "Read what has loaded", or set in the page when the
+   * parser is past the article.
+   */
+  partial?: boolean;
 }
 
 /**

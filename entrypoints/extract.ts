@@ -23,16 +23,19 @@ export default defineUnlistedScript({
     const scope = globalThis as Record<string, unknown>;
     const given = scope[OPTIONS_GLOBAL] as PageOptions | undefined;
     delete scope[OPTIONS_GLOBAL];
+    // The caller takes the page as far as it has come: "Read what has loaded", or the parser is past the article.
+    const partial = given?.partial === true;
     const options: PageOptions = { force: given?.force === true, keepCaptions: given?.keepCaptions === true };
 
     if (!HTML_CONTENT_TYPES.includes(document.contentType)) {
       return pageFailure('not-html', `the document is ${document.contentType}, not HTML`);
     }
     const result = extractArticle(document, location.href, { ...options, timeBudgetMs: PAGE_TIME_BUDGET_MS });
-    // Half a page is not "not an article": say it is still loading, and the reader can try again.
+    // Half a page is not "not an article", nor half an article the article: say it is still loading, and the
+    // reader can read what has loaded or try again.
     const tooBig = !result.ok && (result.reason === 'too-large' || result.reason === 'too-slow');
-    if (!result.ok && !tooBig && document.readyState === 'loading') {
-      return pageFailure('loading', `the page is still loading (${result.message})`);
+    if (!partial && !tooBig && document.readyState === 'loading') {
+      return pageFailure('loading', result.ok ? 'article incomplete' : result.message);
     }
     // The value crosses to the extension by structured clone (Firefox: out of an Xray sandbox): send plain JSON
     // data only, whatever objects the engine may put in its result one day.

@@ -5,7 +5,8 @@ import { saveArticle } from './reading-list.ts';
 import { syncSoon } from './webdav-sync.ts';
 import { loadSettings } from './storage.ts';
 import { openReaderView, toggleReaderView } from './reader-view.ts';
-import { t } from './i18n.ts';
+import { t, uiLanguage } from './i18n.ts';
+import { showPageToast } from './page-toast.ts';
 import type { TabRef } from './tabs.ts';
 import { SAVE_FOR_LATER, TOGGLE_READER_VIEW } from './command-names.ts';
 import { describeError } from '../contracts/error-reasons.ts';
@@ -65,7 +66,11 @@ async function saveTab(tab: BrowserTab | undefined): Promise<void> {
   const detail = saved.ok
     ? `${t('savedItem', [saved.item.title])}${copyNote}`
     : t('saveFailed', [describeError(t, saved.error)]);
-  await showOutcome(target.id, saved.ok, detail).catch(() => undefined);
+  // In the page too: the badge is unseen while the button sits unpinned in the extensions menu.
+  await Promise.all([
+    showOutcome(target.id, saved.ok, detail).catch(() => undefined),
+    showPageToast(target.id, detail, saved.ok, uiLanguage()),
+  ]);
 }
 
 /**

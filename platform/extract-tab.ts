@@ -15,8 +15,14 @@ export type { PageFailure, PageFailureReason, PageOptions, PageResult } from '..
 /** Path of the built extraction script (entrypoints/extract.ts), the same in the Chrome and Firefox builds. */
 export const EXTRACT_SCRIPT_FILE = '/extract.js';
 
-/** A tab that never answers (a hung page) must not leave the popup spinning forever. */
-const INJECTION_TIMEOUT_MS = 20_000;
+/**
+ * How long the first, tiny injection may take. It runs as soon as the document exists (`injectImmediately`), so
+ * only a page whose own scripts block it, or a site that has not sent the page yet, takes longer: the reader is
+ * told so within seconds instead of waiting for a load that may never end.
+ */
+export const PROBE_TIMEOUT_MS = 3_000;
+/** The extraction itself: the extraction script's time budget (5 s) plus the transfer back. */
+const EXTRACTION_TIMEOUT_MS = 10_000;
 
 // Schemes extensions can script. Everything else (chrome:, edge:, about:, view-source:, chrome-extension:,
 // moz-extension:, resource:, data:, blob:, devtools:...) is off limits to every extension.
@@ -63,6 +69,14 @@ export function classifyUrl(url: string | undefined): PageFailure | null {
   return null;
 }
 
+function pageOptions(options: PageOptions): PageOptions {
+  return {
+    force: options.force === true,
+    keepCaptions: options.keepCaptions === true,
+    partial: options.partial === true,
+  };
+}
+
 /** Maps an injection error to a failure. Browsers word these differently; unknown ones stay 'error'. */
 export function classifyInjectionError(error: unknown, url: string | undefined): PageFailure {
   const message = errorMessage(error);
@@ -85,31 +99,78 @@ export async function extractTab(tabId: number, options: PageOptions = {}, url?:
   const early = classifyUrl(url);
   if (early) return early;
   try {
-    return await withTimeout(
-      inject(tabId, options),
-      INJECTION_TIMEOUT_MS,
-      `the page did not answer within ${INJECTION_TIMEOUT_MS / 1000} s`,
-    );
+    return await inject(tabId, options);
   } catch (error) {
     return classifyInjectionError(error, url);
   }
 }
 
+/** A pause between two looks at a tab whose new page has not arrived. */
+const PROBE_AGAIN_MS = 150;
+
+/**
+ * Whether the tab is still waiting for its new page: Chrome says so (`pendingUrl`); Firefox keeps the old
+ * document, complete, in a tab that says "loading".
+ */
+async function awaitingPage(tabId: number, readyState: unknown): Promise<boolean> {
+  const tab = (await browser.tabs.get(tabId)) as { pendingUrl?: string; status?: string } | undefined;
+  return !!tab?.pendingUrl || (tab?.status === 'loading' && readyState === 'complete');
+}
+
+/**
+ * Hands the options to the tab's document as soon as it exists. A failure when the document does not answer in
+ * time (its scripts block it), or when the tab is still waiting for the site to send the page; null otherwise.
+ */
+async function probe(tabId: number, options: PageOptions): Promise<PageFailure | null> {
+  const deadline = Date.now() + PROBE_TIMEOUT_MS;
+  for (;;) {
+    const injected = browser.scripting.executeScript({
+      target: { tabId },
+      injectImmediately: true,
+      func: (name: string, value: PageOptions) => {
+        // While the HTML still streams in, the article is complete once the parser has gone past it: the page has
+        // an article or main element, and the element being parsed (the last one) is outside all of them.
+        const containers = 'article, main, [role="main"], [itemprop="articleBody"]';
+        let last: Element = document.documentElement;
+        while (last.lastElementChild) last = last.lastElementChild;
+        if (document.querySelector(containers) && !last.closest(containers)) value.partial = true;
+        (globalThis as Record<string, unknown>)[name] = value;
+        return document.readyState;
+      },
+      args: [OPTIONS_GLOBAL, pageOptions(options)],
+    });
+    let answer: unknown;
+    try {
+      answer = await withTimeout(injected, Math.max(deadline - Date.now(), 1), 'the page did not answer');
+    } catch (error) {
+      if (!/did not answer/.test(errorMessage(error))) throw error;
+      return pageFailure('unresponsive', `the page did not answer within ${PROBE_TIMEOUT_MS / 1000} s`);
+    }
+    const readyState = (Array.isArray(answer) ? (answer as { result?: unknown }[]) : [])[0]?.result;
+    if (!(await awaitingPage(tabId, readyState))) return null;
+    if (Date.now() + PROBE_AGAIN_MS > deadline) {
+      return pageFailure('no-response', `the site did not send the page within ${PROBE_TIMEOUT_MS / 1000} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, PROBE_AGAIN_MS));
+  }
+}
+
 async function inject(tabId: number, options: PageOptions): Promise<PageResult> {
-  const target = { tabId }; // top frame only
   // `files` cannot take arguments, so the options travel through a global of the extension's isolated world,
   // set by a tiny `func` injected just before (`args` are structured-cloned, the page's own scripts cannot see
   // that world). Simpler and sturdier than a message: no listener to register in the page, no race between the
   // script's start and the message, and the content script still runs once and leaves nothing behind. Both
-  // injections go to the same frame, one after the other, so the script reads what was just set (and clears it).
-  await browser.scripting.executeScript({
-    target,
-    func: (name: string, value: PageOptions) => {
-      (globalThis as Record<string, unknown>)[name] = value;
-    },
-    args: [OPTIONS_GLOBAL, { force: options.force === true, keepCaptions: options.keepCaptions === true }],
-  });
-  const results: unknown = await browser.scripting.executeScript({ target, files: [EXTRACT_SCRIPT_FILE] });
+  // injections go to the same frame (the top one), one after the other, so the script reads what was just set.
+  // Both run as soon as the document exists: a page still streaming its HTML is read as far as it has come (the
+  // content script says when that is not enough), instead of waiting for a load that may take forever.
+  const failure = await probe(tabId, options);
+  if (failure) return failure;
+  const target = { tabId };
+  const results: unknown = await withTimeout(
+    browser.scripting.executeScript({ target, injectImmediately: true, files: [EXTRACT_SCRIPT_FILE] }),
+    EXTRACTION_TIMEOUT_MS,
+    `the page did not answer within ${EXTRACTION_TIMEOUT_MS / 1000} s`,
+  );
   // Firefox resolves (instead of rejecting) with holes for privileged pages such as about:robots.
   const injections = (Array.isArray(results) ? results : []).filter(
     (r): r is { frameId?: number; result?: unknown } => typeof r === 'object' && r !== null,

@@ -11,6 +11,7 @@ import { t, uiLanguage } from '../../platform/i18n.ts';
 import { settingsStore } from '../../platform/storage.ts';
 import { getActiveTab, openInNewTab, type TabRef } from '../../platform/tabs.ts';
 import { loadShortcuts, type Shortcuts } from '../../platform/shortcuts.ts';
+import { useSaved } from './use-saved.ts';
 import { describeError } from '../../contracts/error-reasons.ts';
 import { POPUP_MARKS } from '../../contracts/page.ts';
 import type { MessageKey } from '../../contracts/i18n.ts';
@@ -61,24 +62,24 @@ function withShortcut(hint: MessageKey, shortcut: string): string {
 function App() {
   const [state, setState] = useState<ViewState>({ kind: 'loading' });
   const [tabShown, setTabShown] = useState<'article' | 'list'>('article');
-  const [saving, setSaving] = useState<'idle' | 'saving' | 'saved'>('idle');
-  const [saveError, setSaveError] = useState<string | null>(null);
   const [shortcuts, setShortcuts] = useState<Shortcuts>({ save: '', toggleView: '' });
-  /** Saved to the list, but its offline copy could not be kept (storage full, or unavailable here). */
-  const [copyFailure, setCopyFailure] = useState<'quota' | 'unavailable' | null>(null);
   const { settings, ready, settingsAction, shell } = useReaderShell(settingsStore, t, uiLanguage());
-  const summary = useLocalSummary(state.kind === 'article' ? state.article : null);
+  const article = state.kind === 'article' ? state.article : null;
+  const summary = useLocalSummary(article);
+  const saved = useSaved(article);
   // The tab is picked once, when the popup opens: "Show it anyway" reads the same tab again.
   const tab = useRef<TabRef | null>(null);
   const forced = useRef(false);
 
-  const load = useCallback(async (force: boolean, keepCaptions: boolean) => {
+  const load = useCallback(async (force: boolean, keepCaptions: boolean, partial = false) => {
     forced.current = force;
     setState({ kind: 'loading' });
     try {
       tab.current ??= await getActiveTab();
       if (!tab.current) throw new Error('no active tab');
-      setState(await toViewState(await extractTab(tab.current.id, { force, keepCaptions }, tab.current.url)));
+      // What has loaded is shown as it is, article or not.
+      const options = { force: force || partial, keepCaptions, partial };
+      setState(await toViewState(await extractTab(tab.current.id, options, tab.current.url)));
     } catch (error) {
       setState(errorState(error));
     }
@@ -110,40 +111,10 @@ function App() {
     window.close();
   };
 
-  // Already in the reading list? Then the button says so from the start.
-  useEffect(() => {
-    if (state.kind !== 'article') return;
-    setSaving('idle');
-    let live = true;
-    const { url, canonicalUrl } = state.article;
-    void messaging()
-      .then(({ sendMessage }) => sendMessage('findSaved', { url, canonicalUrl }))
-      .then((item) => live && item && setSaving('saved'))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [state]);
-
-  const saveForLater = async () => {
-    if (state.kind !== 'article') return;
-    setSaving('saving');
-    setSaveError(null);
-    setCopyFailure(null);
-    try {
-      const { sendMessage } = await messaging();
-      const result = await sendMessage('saveArticle', { article: state.article });
-      if (!result.ok) throw new Error(result.error);
-      setSaving('saved');
-      if (result.warning) setCopyFailure(result.copyFailure ?? 'unavailable');
-    } catch (error) {
-      setSaving('idle');
-      setSaveError(errorMessage(error));
-    }
-  };
-
+  // Not where it cannot show, nor where the page did not answer: the view would only wait again.
   const canOpenFullView =
-    state.kind === 'article' || (state.kind === 'failure' && !['restricted', 'not-html'].includes(state.reason));
+    state.kind === 'article' ||
+    (state.kind === 'failure' && !['restricted', 'not-html', 'unresponsive', 'no-response'].includes(state.reason));
   const actions: ToolbarAction[] = [
     {
       id: 'tab-article',
@@ -156,10 +127,11 @@ function App() {
       ? [
           {
             id: 'save',
-            label: t(saving === 'saved' ? 'savedForLater' : 'saveForLater'),
-            hint: withShortcut('saveForLaterHint', shortcuts.save),
-            pressed: saving === 'saved',
-            onClick: () => void saveForLater(),
+            // A toggle: "Saved" takes the article out of the list again.
+            label: t(saved.status === 'saved' ? 'savedForLater' : 'saveForLater'),
+            hint: saved.status === 'saved' ? t('unsaveHint') : withShortcut('saveForLaterHint', shortcuts.save),
+            pressed: saved.status === 'saved',
+            onClick: saved.toggle,
           },
         ]
       : []),
@@ -178,14 +150,22 @@ function App() {
 
   return (
     <ReaderShell {...shell} actions={actions}>
-      {saveError && (
+      {saved.error && (
         <p class="notice" role="alert">
-          {t('saveFailed', [describeError(t, saveError)])}
+          {t('saveFailed', [describeError(t, saved.error)])}
         </p>
       )}
-      {copyFailure && (
+      {saved.copyFailure && (
         <p class="notice save-warning" role="status">
-          {t(copyFailure === 'quota' ? 'savedNoCopyQuota' : 'savedNoCopyUnavailable')}
+          {t(saved.copyFailure === 'quota' ? 'savedNoCopyQuota' : 'savedNoCopyUnavailable')}
+        </p>
+      )}
+      {saved.unsaved && tabShown === 'article' && (
+        <p class="notice unsaved" role="status">
+          {t('unsavedItem', [saved.unsaved.title])}{' '}
+          <button type="button" class="action-undo" onClick={saved.undo}>
+            {t('undo')}
+          </button>
         </p>
       )}
       {tabShown === 'list' ? (
@@ -197,6 +177,7 @@ function App() {
           locale={uiLanguage()}
           onShowAnyway={() => void load(true, settings.showCaptions)}
           onRetry={() => void load(forced.current, settings.showCaptions)}
+          onReadPartial={() => void load(forced.current, settings.showCaptions, true)}
           onOpenLink={(url) => void openInNewTab(url).catch(() => undefined)}
           summary={summary}
           builtIn={builtInSummarizer}

@@ -17,7 +17,7 @@ import {
 } from './broken-pages-server.ts';
 import { VIEW, inView } from './scenarios/session.ts';
 
-/** Longest the popup may take to settle: the content script's time budget is 5 s, the injection timeout 20 s. */
+/** Longest the popup may take to settle: the content script's time budget is 5 s, the extraction's timeout 10 s. */
 const SETTLE_BOUND_MS = 30_000;
 /** Longest the tab may take to answer a trivial evaluation once the extraction is over. */
 const RESPONSIVE_BOUND_MS = 5_000;

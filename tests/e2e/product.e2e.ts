@@ -12,6 +12,7 @@ import { DRIVERS } from '../support/driver/index.ts';
 import { inPageViewScenarios } from './scenarios/in-page-view.ts';
 import { popupScenarios } from './scenarios/popup.ts';
 import { readingListScenarios } from './scenarios/reading-list.ts';
+import { saveFeedbackScenarios } from './scenarios/save-feedback.ts';
 import { screenScenarios } from './scenarios/screens.ts';
 import { useSession } from './scenarios/session.ts';
 
@@ -21,4 +22,5 @@ describe.each(DRIVERS)('$name', (entry) => {
   inPageViewScenarios(session);
   readingListScenarios(session);
   screenScenarios(session);
+  saveFeedbackScenarios(session);
 });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { serveSlowly } from './slow-pages-server.ts';
 
 const SEED = fileURLToPath(new URL('../fixtures/seed-fr-hammouchi/source.html', import.meta.url));
 const ENGLISH = fileURLToPath(new URL('../fixtures/en-no-clutter/source.html', import.meta.url));
@@ -52,6 +53,14 @@ export const PATHS = {
   strictCsp: '/strict/visite-officielle-hammouchi-france/',
   /** An English news article (a golden fixture). */
   english: '/business/northgate-water-refunds/',
+  /** The whole article at once, then comments trickle in for about 8 s before the HTML ends (slow-pages.ts). */
+  streamingTail: '/slow/comments-trickle/',
+  /** The article itself arrives a paragraph at a time, and the HTML never ends. */
+  streamingArticle: '/slow/article-trickle/',
+  /** The server takes the request and never answers. */
+  neverAnswers: '/slow/never/',
+  /** The page's own script blocks its thread for a long time once the article is there. */
+  busy: '/slow/busy/',
 } as const;
 
 const STRICT_CSP = "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:";
@@ -59,6 +68,8 @@ const STRICT_CSP = "default-src 'self'; style-src 'self'; script-src 'self'; img
 export interface TestServer {
   origin: string;
   url: (path: string) => string;
+  /** Resolves once the server has received a request for `path` (from now on, or already). */
+  requested: (path: string) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -72,8 +83,14 @@ export async function startServer(): Promise<TestServer> {
     [PATHS.strictCsp, { type: 'text/html; charset=utf-8', body: seed, csp: STRICT_CSP }],
     [PATHS.english, { type: 'text/html; charset=utf-8', body: readFileSync(ENGLISH) }],
   ]);
+  const seen = new Set<string>();
+  const waiting = new Map<string, (() => void)[]>();
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    seen.add(path);
+    for (const resolve of waiting.get(path) ?? []) resolve();
+    waiting.delete(path);
+    if (serveSlowly(path, res)) return;
     const route = path.startsWith(PHOTOS) ? { type: 'image/svg+xml', body: PHOTO_SVG } : routes.get(path);
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -92,6 +109,10 @@ export async function startServer(): Promise<TestServer> {
   return {
     origin,
     url: (path) => origin + path,
+    requested: (path) =>
+      seen.has(path)
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiting.set(path, [...(waiting.get(path) ?? []), resolve])),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -50,6 +50,11 @@ export function fakePage({
   world[VIEW_CONTROLLER_GLOBAL] = controller;
   const spy = stubExecuteScript().mockImplementation((injection) => {
     calls.push(injection);
+    // The probe that hands over the options reads the page's DOM (none here): played by what it does.
+    if (injection.args?.[0] === OPTIONS_GLOBAL) {
+      world[OPTIONS_GLOBAL] = injection.args[1];
+      return Promise.resolve([{ frameId: 0, result: 'complete' }]);
+    }
     if (injection.func) {
       return Promise.resolve([{ frameId: 0, result: injection.func(...(injection.args ?? [])) ?? null }]);
     }

@@ -63,8 +63,13 @@ class ChromiumTab implements Tab {
 
   url = () => Promise.resolve(this.page.url());
   title = () => this.page.title();
-  async goto(url: string, { timeout, idle = false }: WaitOptions & { idle?: boolean } = {}) {
-    await this.page.goto(url, { waitUntil: idle ? 'networkidle' : 'load', timeout: timeout ?? 60_000 });
+  async goto(
+    url: string,
+    { timeout, idle = false, start = false }: WaitOptions & { idle?: boolean; start?: boolean } = {},
+  ) {
+    const loaded = this.page.goto(url, { waitUntil: idle ? 'networkidle' : 'load', timeout: timeout ?? 60_000 });
+    if (start) return void loaded.catch(() => undefined);
+    await loaded;
   }
   async reload() {
     await this.page.reload();
@@ -277,7 +282,12 @@ class ChromiumDriver implements Driver {
   }
 }
 
-export async function launchChromiumDriver({ profile, proxy, timeout = 10_000 }: LaunchOptions = {}): Promise<Driver> {
+export async function launchChromiumDriver({
+  profile,
+  proxy,
+  timeout = 10_000,
+  display,
+}: LaunchOptions = {}): Promise<Driver> {
   const dir = profile ?? mkdtempSync(join(tmpdir(), 'clear-reader-chromium-'));
   const args = proxy
     ? [
@@ -290,7 +300,8 @@ export async function launchChromiumDriver({ profile, proxy, timeout = 10_000 }:
         '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication',
       ]
     : [];
-  const launched = await launchChromium(dir, { args });
+  const env = display ? { ...process.env, DISPLAY: display } : undefined;
+  const launched = await launchChromium(dir, { args, headful: !!display, env });
   launched.context.setDefaultTimeout(timeout);
   const driver = new ChromiumDriver(launched, launched.origin, timeout, () => {
     if (!profile) rmSync(dir, { recursive: true, force: true });

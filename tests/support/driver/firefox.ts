@@ -62,9 +62,14 @@ class FirefoxTab implements Tab {
   }
   title = () => this.page.evaluate(() => document.title);
 
-  async goto(url: string, { timeout, idle = false }: WaitOptions & { idle?: boolean } = {}) {
+  async goto(
+    url: string,
+    { timeout, idle = false, start = false }: WaitOptions & { idle?: boolean; start?: boolean } = {},
+  ) {
     if (url.startsWith(this.driver.origin)) return this.#showExtensionPage(url, timeout);
-    await this.page.goto(url, { waitUntil: idle ? 'networkidle0' : 'load', timeout: timeout ?? 60_000 });
+    const loaded = this.page.goto(url, { waitUntil: idle ? 'networkidle0' : 'load', timeout: timeout ?? 60_000 });
+    if (start) return void loaded.catch(() => undefined);
+    await loaded;
   }
 
   /**
@@ -305,7 +310,12 @@ class FirefoxDriver implements Driver {
   }
 }
 
-export async function launchFirefoxDriver({ profile, proxy, timeout = 10_000 }: LaunchOptions = {}): Promise<Driver> {
+export async function launchFirefoxDriver({
+  profile,
+  proxy,
+  timeout = 10_000,
+  display,
+}: LaunchOptions = {}): Promise<Driver> {
   const uuid = uuidFor(profile);
   const downloads = mkdtempSync(join(tmpdir(), 'clear-reader-downloads-'));
   const proxyPrefs = proxy
@@ -322,7 +332,8 @@ export async function launchFirefoxDriver({ profile, proxy, timeout = 10_000 }: 
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
-    headless: true,
+    headless: !display,
+    ...(display ? { env: { ...process.env, DISPLAY: display } } : {}),
     args: ['--remote-allow-system-access'], // lets BiDi open moz-extension:// pages
     ...(profile ? { userDataDir: profile } : {}),
     extraPrefsFirefox: {

@@ -18,8 +18,11 @@ export interface Tab {
   /** The document's address (asked of the page: Firefox does not report moz-extension:// navigations). */
   url(): Promise<string>;
   title(): Promise<string>;
-  /** Loads `url` in this tab and waits for its load event (`idle`: until the network is quiet too). */
-  goto(url: string, options?: WaitOptions & { idle?: boolean }): Promise<void>;
+  /**
+   * Loads `url` in this tab and waits for its load event (`idle`: until the network is quiet too; `start`: only
+   * starts the navigation, for pages that load slowly or never: wait on a condition after).
+   */
+  goto(url: string, options?: WaitOptions & { idle?: boolean; start?: boolean }): Promise<void>;
   reload(): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
@@ -89,8 +92,16 @@ export interface SeenRequest {
 /** The parts of the extension API the tests call in the extension's own context. */
 export interface ExtensionApi {
   tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
-  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+  commands: {
+    getAll(): Promise<{ name?: string; shortcut?: string }[]>;
+    /** Firefox only. */
+    update?(details: { name: string; shortcut: string }): Promise<void>;
+  };
   storage: Record<'sync' | 'local', StorageArea>;
+  scripting: { executeScript(injection: object): Promise<{ result?: unknown }[]> };
+  /** `action` in MV3, `browserAction` in Firefox's MV2 build. */
+  action?: { getBadgeText(details: { tabId: number }): Promise<string> };
+  browserAction?: { getBadgeText(details: { tabId: number }): Promise<string> };
 }
 
 interface StorageArea {
@@ -156,6 +167,8 @@ export interface LaunchOptions {
   proxy?: { port: number };
   /** Milliseconds a wait waits by default. */
   timeout?: number;
+  /** An X display (`:99`) to run the browser headful on, for real key presses (shortcut.e2e.ts); headless otherwise. */
+  display?: string;
 }
 
 export interface DriverEntry {

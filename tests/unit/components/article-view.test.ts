@@ -193,6 +193,9 @@ describe('ArticleView: loading and failures', () => {
     ['too-large', 'failureTooLarge', null],
     ['too-slow', 'failureTooSlow', 'retry'],
     ['empty', 'failureEmpty', null],
+    // A page that did not answer: retrying would only wait again.
+    ['unresponsive', 'failureUnresponsive', null],
+    ['no-response', 'failureNoResponse', null],
   ];
 
   it.each(CASES)('%s: says why (%s) and offers %s', async (reason, message, button) => {
@@ -221,5 +224,16 @@ describe('ArticleView: loading and failures', () => {
       expect(props.onRetry).toHaveBeenCalledTimes(1);
       expect(props.onShowAnyway).not.toHaveBeenCalled();
     }
+  });
+
+  it('a page still loading: "Read what has loaded" before "Try again", where the caller can read part of it', async () => {
+    const onReadPartial = vi.fn();
+    const { props, mounted } = view({ kind: 'failure', reason: 'loading', detail: 'x' }, { onReadPartial });
+    await mounted;
+    const buttons = [...root().querySelectorAll('button')];
+    expect(buttons.map((b) => b.textContent)).toEqual(['readPartial', 'tryAgain']);
+    click(buttons[0]!);
+    expect(onReadPartial).toHaveBeenCalledTimes(1);
+    expect(props.onRetry).not.toHaveBeenCalled();
   });
 });

@@ -32,8 +32,8 @@ describe('handleCommand', () => {
 
     expect(describeCalls(page.calls)).toEqual(OPEN_SEQUENCE);
     for (const call of page.calls) expect(call.target).toEqual({ tabId: 7 });
-    expect(page.calls[1]?.args).toEqual([OPTIONS_GLOBAL, { force: false, keepCaptions: false }]);
-    expect(page.optionsSeen).toEqual([{ force: false, keepCaptions: false }]);
+    expect(page.calls[1]?.args).toEqual([OPTIONS_GLOBAL, { force: false, keepCaptions: false, partial: false }]);
+    expect(page.optionsSeen).toEqual([{ force: false, keepCaptions: false, partial: false }]);
     const data: ViewData = { result: { ok: true, article: ARTICLE } as unknown as PageResult, forced: false };
     expect(page.calls[3]?.args).toEqual([VIEW_DATA_GLOBAL, data]);
     expect(page.viewDataSeen).toEqual([data]);
@@ -46,8 +46,8 @@ describe('handleCommand', () => {
     const page = fakePage();
     await handleCommand(TOGGLE_READER_VIEW, tab(7));
 
-    expect(page.calls[1]?.args).toEqual([OPTIONS_GLOBAL, { force: false, keepCaptions: true }]);
-    expect(page.optionsSeen).toEqual([{ force: false, keepCaptions: true }]);
+    expect(page.calls[1]?.args).toEqual([OPTIONS_GLOBAL, { force: false, keepCaptions: true, partial: false }]);
+    expect(page.optionsSeen).toEqual([{ force: false, keepCaptions: true, partial: false }]);
   });
 
   it('reads settings written by another version, keeping the fields it can use', async () => {
@@ -55,7 +55,7 @@ describe('handleCommand', () => {
     await fakeBrowser.storage.sync.set({ readerSettings: { fontSize: 'huge', showCaptions: true } });
     const page = fakePage();
     await handleCommand(TOGGLE_READER_VIEW, tab(7));
-    expect(page.optionsSeen).toEqual([{ force: false, keepCaptions: true }]);
+    expect(page.optionsSeen).toEqual([{ force: false, keepCaptions: true, partial: false }]);
   });
 
   it('closes the open view and injects nothing else', async () => {

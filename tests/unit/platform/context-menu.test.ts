@@ -109,7 +109,7 @@ describe('handleOpenRequest', () => {
 
     expect(describeCalls(page.calls)).toEqual(OPEN_SEQUENCE.slice(1));
     for (const call of page.calls) expect(call.target).toEqual({ tabId: created.id });
-    expect(page.optionsSeen).toEqual([{ force: true, keepCaptions: false } satisfies PageOptions]);
+    expect(page.optionsSeen).toEqual([{ force: true, keepCaptions: false, partial: false } satisfies PageOptions]);
     expect(page.viewDataSeen).toEqual([{ result: { ok: true, article: ARTICLE }, forced: true }]);
   });
 
@@ -117,7 +117,7 @@ describe('handleOpenRequest', () => {
     const created = await fakeBrowser.tabs.create({ url: NEWS_URL });
     const page = fakePage();
     await expect(handleOpenRequest(created.id, false)).resolves.toBe(true);
-    expect(page.optionsSeen).toEqual([{ force: false, keepCaptions: false }]);
+    expect(page.optionsSeen).toEqual([{ force: false, keepCaptions: false, partial: false }]);
     expect(page.viewDataSeen).toEqual([expect.objectContaining({ forced: false })]);
   });
 
@@ -142,7 +142,7 @@ describe('reader-view', () => {
     await readerSettingsItem.setValue({ ...DEFAULT_SETTINGS, showCaptions: true });
     const page = fakePage();
     await expect(openReaderView({ id: 5, url: NEWS_URL }, true)).resolves.toBe(true);
-    expect(page.optionsSeen).toEqual([{ force: true, keepCaptions: true }]);
+    expect(page.optionsSeen).toEqual([{ force: true, keepCaptions: true, partial: false }]);
     expect(page.viewDataSeen).toEqual([expect.objectContaining({ forced: true })]);
   });
 });

@@ -1,6 +1,12 @@
 import { type MockInstance, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { EXTRACT_SCRIPT_FILE, classifyInjectionError, classifyUrl, extractTab } from '../../../platform/extract-tab.ts';
+import {
+  EXTRACT_SCRIPT_FILE,
+  PROBE_TIMEOUT_MS,
+  classifyInjectionError,
+  classifyUrl,
+  extractTab,
+} from '../../../platform/extract-tab.ts';
 
 describe('classifyUrl', () => {
   it.each([
@@ -47,8 +53,9 @@ describe('extractTab', () => {
     >;
   beforeEach(() => fakeBrowser.reset());
 
+  const article = { title: 'T', contentHtml: '<p>x</p>' };
+
   it('passes the options, runs the content script and returns its result', async () => {
-    const article = { title: 'T', contentHtml: '<p>x</p>' };
     const calls: unknown[] = [];
     executeScript().mockImplementation((injection: unknown) => {
       calls.push(injection);
@@ -58,7 +65,8 @@ describe('extractTab', () => {
     await expect(extractTab(7, { force: true }, 'https://news.example/a')).resolves.toEqual({ ok: true, article });
     expect(calls[0]).toMatchObject({
       target: { tabId: 7 },
-      args: [expect.any(String), { force: true, keepCaptions: false }],
+      args: [expect.any(String), { force: true, keepCaptions: false, partial: false }],
+      injectImmediately: true,
     });
     expect(calls[1]).toMatchObject({ target: { tabId: 7 }, files: [EXTRACT_SCRIPT_FILE] });
   });
@@ -74,6 +82,53 @@ describe('extractTab', () => {
   it('does not trust a malformed answer from the page', async () => {
     executeScript().mockResolvedValue([{ frameId: 0, result: { ok: true, article: 42 } }]);
     await expect(extractTab(1)).resolves.toMatchObject({ ok: false, reason: 'error' });
+  });
+
+  describe('a page that does not answer', () => {
+    const tabsGet = (tab: object) =>
+      (vi.spyOn(fakeBrowser.tabs, 'get') as unknown as MockInstance<() => Promise<unknown>>).mockResolvedValue(tab);
+
+    it('a document that never runs the first injection: "not responding", after the probe’s timeout only', async () => {
+      vi.useFakeTimers();
+      try {
+        tabsGet({ id: 1, status: 'complete' });
+        const spy = executeScript().mockReturnValue(new Promise(() => undefined));
+        const result = extractTab(1, {}, 'https://news.example/a');
+        await vi.advanceTimersByTimeAsync(PROBE_TIMEOUT_MS);
+        await expect(result).resolves.toMatchObject({ ok: false, reason: 'unresponsive' });
+        expect(spy).toHaveBeenCalledTimes(1); // the content script itself never went in
+        expect(spy.mock.calls[0]?.[0]).toMatchObject({ injectImmediately: true });
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it.each([
+      { browser: 'Chrome', tab: { status: 'loading', pendingUrl: 'https://news.example/b' }, readyState: 'loading' },
+      { browser: 'Firefox', tab: { status: 'loading' }, readyState: 'complete' },
+    ])('a tab still waiting for the site ($browser): "not sent yet", within the probe’s time', async (c) => {
+      vi.useFakeTimers();
+      try {
+        tabsGet({ id: 1, ...c.tab });
+        const spy = executeScript().mockResolvedValue([{ frameId: 0, result: c.readyState }]);
+        const result = extractTab(1, {}, 'https://news.example/a');
+        await vi.advanceTimersByTimeAsync(PROBE_TIMEOUT_MS);
+        await expect(result).resolves.toMatchObject({ ok: false, reason: 'no-response' });
+        expect(spy.mock.calls.every(([injection]) => !(injection as { files?: unknown }).files)).toBe(true);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('a page that arrives while the popup waits is read', async () => {
+      const get = tabsGet({ id: 1, status: 'loading', pendingUrl: 'https://news.example/b' });
+      executeScript().mockImplementation((injection: unknown) => {
+        const files = (injection as { files?: string[] }).files;
+        get.mockResolvedValue({ id: 1, status: 'loading' });
+        return Promise.resolve([{ frameId: 0, result: files ? { ok: true, article } : 'loading' }]);
+      });
+      await expect(extractTab(1, {}, 'https://news.example/b')).resolves.toEqual({ ok: true, article });
+    });
   });
 
   it('does not inject into a restricted page at all', async () => {
