@@ -99,10 +99,28 @@ export async function extractTab(tabId: number, options: PageOptions = {}, url?:
   const early = classifyUrl(url);
   if (early) return early;
   try {
-    return await inject(tabId, options);
+    return await oneAtATime(tabId, () => inject(tabId, options));
   } catch (error) {
     return classifyInjectionError(error, url);
   }
+}
+
+/** The extraction running or queued last in each tab. */
+const lastInTab = new Map<number, Promise<unknown>>();
+
+/**
+ * Runs `task` after the tab's earlier extractions: the options travel through one global of the page's isolated
+ * world, so two extractions at once (the popup reading again with another captions setting) would swap them.
+ */
+function oneAtATime<T>(tabId: number, task: () => Promise<T>): Promise<T> {
+  const run = (lastInTab.get(tabId) ?? Promise.resolve()).catch(() => undefined).then(task);
+  lastInTab.set(tabId, run);
+  void run
+    .catch(() => undefined)
+    .finally(() => {
+      if (lastInTab.get(tabId) === run) lastInTab.delete(tabId);
+    });
+  return run;
 }
 
 /** A pause between two looks at a tab whose new page has not arrived. */

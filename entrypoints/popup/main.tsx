@@ -9,6 +9,7 @@ import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
 import { extractTab, type PageResult } from '../../platform/extract-tab.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { settingsStore } from '../../platform/storage.ts';
+import { lastCaptionsSetting, rememberCaptionsSetting } from '../../platform/captions-hint.ts';
 import { getActiveTab, openInNewTab, type TabRef } from '../../platform/tabs.ts';
 import { loadShortcuts, type Shortcuts } from '../../platform/shortcuts.ts';
 import { useSaved } from './use-saved.ts';
@@ -71,7 +72,11 @@ function App() {
   const tab = useRef<TabRef | null>(null);
   const forced = useRef(false);
 
+  // Only the latest extraction may show: an earlier one (the captions setting changed meanwhile) is dropped.
+  const latestLoad = useRef(0);
   const load = useCallback(async (force: boolean, keepCaptions: boolean, partial = false) => {
+    const id = ++latestLoad.current;
+    const show = (next: ViewState) => id === latestLoad.current && setState(next);
     forced.current = force;
     setState({ kind: 'loading' });
     try {
@@ -79,9 +84,9 @@ function App() {
       if (!tab.current) throw new Error('no active tab');
       // What has loaded is shown as it is, article or not.
       const options = { force: force || partial, keepCaptions, partial };
-      setState(await toViewState(await extractTab(tab.current.id, options, tab.current.url)));
+      show(await toViewState(await extractTab(tab.current.id, options, tab.current.url)));
     } catch (error) {
-      setState(errorState(error));
+      show(errorState(error));
     }
   }, []);
 
@@ -97,9 +102,18 @@ function App() {
     void loadShortcuts().then(setShortcuts);
   }, []);
 
-  // Extract once the settings are known (captions shown or not), and again when that setting changes.
+  // Extract at once with the captions setting of the last open, and again if the stored one differs (or changes).
+  const extractedWithCaptions = useRef<boolean | null>(null);
   useEffect(() => {
-    if (ready) void load(forced.current, settings.showCaptions);
+    extractedWithCaptions.current = lastCaptionsSetting();
+    void load(false, extractedWithCaptions.current);
+  }, [load]);
+  useEffect(() => {
+    if (!ready) return;
+    rememberCaptionsSetting(settings.showCaptions);
+    if (extractedWithCaptions.current === settings.showCaptions) return;
+    extractedWithCaptions.current = settings.showCaptions;
+    void load(forced.current, settings.showCaptions);
   }, [ready, settings.showCaptions, load]);
 
   const openFullView = async () => {

@@ -19,6 +19,35 @@ export function popupScenarios({ driver, server }: Session): void {
       await popup.close();
     });
 
+    test('shows captions as the reader set it, changed here or on another device, from the next open', async () => {
+      // The popup extracts at once with the setting it saw last, and again when storage says otherwise.
+      const caption = 'Abdellatif Hammouchi qui reçoit la Médaille';
+      const captionShown = async (showCaptions: boolean) => {
+        await driver().inExtension(
+          ({ api }, showCaptions) => api.storage.sync.set({ readerSettings: { showCaptions } }),
+          showCaptions,
+        );
+        const popup = await openPopupOn(driver(), server().url(PATHS.article));
+        // The article shown, with or without the caption as set (a first extraction may show the old setting).
+        await popup.waitUntil(
+          ([caption, wanted]) =>
+            document.querySelector('main[data-state="article"]') !== null &&
+            document.body.innerText.includes(caption) === wanted,
+          [caption, showCaptions] as const,
+        );
+        const text = (await snapshot(popup)).text;
+        await popup.close();
+        return text.includes(caption);
+      };
+      try {
+        expect(await captionShown(true)).toBe(true);
+        expect(await captionShown(true)).toBe(true);
+        expect(await captionShown(false)).toBe(false);
+      } finally {
+        await driver().inExtension(({ api }) => api.storage.sync.remove('readerSettings'), null);
+      }
+    });
+
     test('on a page that is not an article: a localized message, and "Show it anyway" works', async () => {
       const popup = await openPopupOn(driver(), server().url(PATHS.notArticle));
       const before = await snapshot(popup);

@@ -71,6 +71,31 @@ describe('extractTab', () => {
     expect(calls[1]).toMatchObject({ target: { tabId: 7 }, files: [EXTRACT_SCRIPT_FILE] });
   });
 
+  it('two extractions of one tab at once each run with their own options (they share the page’s global)', async () => {
+    const world: Record<string, unknown> = {};
+    executeScript().mockImplementation((injection: unknown) => {
+      const { args, files } = injection as { args?: [string, { keepCaptions: boolean }]; files?: string[] };
+      // Answers arrive later than asked, as from a real page: the second probe could come before the first file.
+      const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 5));
+      if (args) {
+        world.options = args[1];
+        return later([{ frameId: 0, result: 'complete' }]);
+      }
+      const seen = world.options as { keepCaptions: boolean } | undefined;
+      delete world.options;
+      return later(
+        files ? [{ frameId: 0, result: { ok: true, article: { ...article, title: `${seen?.keepCaptions}` } } }] : [],
+      );
+    });
+    const url = 'https://news.example/a';
+    const [without, withCaptions] = await Promise.all([
+      extractTab(7, { keepCaptions: false }, url),
+      extractTab(7, { keepCaptions: true }, url),
+    ]);
+    expect(without).toMatchObject({ ok: true, article: { title: 'false' } });
+    expect(withCaptions).toMatchObject({ ok: true, article: { title: 'true' } });
+  });
+
   it('never throws: a refused injection becomes a typed failure', async () => {
     executeScript().mockRejectedValue(new Error('Cannot access contents of the page'));
     await expect(extractTab(1, {}, 'https://news.example/a')).resolves.toMatchObject({
