@@ -70,9 +70,9 @@ for (const e of entries) {
   pages++;
   const doc = parseHtml(await readInput(join(dir, e.path)), e.url);
   const pageText = collapseSpace(doc.body?.textContent ?? '');
-  const r = extractArticle(doc, e.url, { force: true });
+  const r = extractArticle(doc, e.url, { force: true, timeBudgetMs: Infinity });
   const ours = collapseSpace(r.ok ? r.article.text : '');
-  const bare = extractArticle(doc, e.url, { force: true, rules: [] });
+  const bare = extractArticle(doc, e.url, { force: true, rules: [], timeBudgetMs: Infinity });
   const noRules = collapseSpace(bare.ok ? bare.article.text : '');
   const root = new Readability<Node>(doc.cloneNode(true) as Document, { serializer: (n) => n }).parse()?.content;
   const base = collapseSpace(root ? toPlainText(root) : '');
