@@ -16,7 +16,7 @@ const { values, positionals } = parseArgs({
   options: { only: { type: 'string' }, list: { type: 'string' } },
 });
 const dir = positionals[0] ?? resolve(import.meta.dirname, '../../shared/corpus/trafilatura-dev');
-if (!corpusPresent(dir, 'the broad corpus (trafilatura-dev)', 'a folder as first argument')) process.exit(1);
+if (!corpusPresent(dir, 'the broad corpus (trafilatura-dev)', 'npx tsx bench/broad-classes.ts')) process.exit(1);
 
 interface Entry {
   url: string;

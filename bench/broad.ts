@@ -124,5 +124,5 @@ function report(results: PageResult[]) {
   console.log(`\nDetails: ${values.out}`);
 }
 
-if (corpusPresent(dir, 'the broad corpus (trafilatura-dev)', 'a folder as first argument')) report(await run());
+if (corpusPresent(dir, 'the broad corpus (trafilatura-dev)', 'npm run bench:broad --')) report(await run());
 else process.exitCode = 1;
