@@ -20,6 +20,7 @@ import socialShare from './social-share.ts';
 import strayImageLabel from './stray-image-label.ts';
 import tagLabels from './tag-labels.ts';
 import voteCounter from './vote-counter.ts';
+import trailingChrome from './trailing-chrome.ts';
 
 /** Every cleanup rule, in the order they are tried on each block. */
 export const RULES: readonly CleanupRule[] = [
@@ -43,5 +44,6 @@ export const RULES: readonly CleanupRule[] = [
   duplicateCaption,
   strayImageLabel,
   repeatedBlock,
+  trailingChrome,
   orphanLabel,
 ];

@@ -1,0 +1,71 @@
+import type { CleanupRule, CleanupScope } from '../rule.ts';
+import { TEXT_BLOCKS, classHint } from '../rule.ts';
+import { holdsProse, linkDensity, tagSet, withinTag } from '../dom.ts';
+
+// Page furniture by class or id, in the words CMSs use across languages.
+const MARKUP = classHint([
+  'share',
+  'social',
+  'teilen',
+  'related',
+  'tags',
+  'footer',
+  'newsletter',
+  'teaser',
+  'widget',
+  'sidebar',
+  'promo',
+  'cookie',
+  'copyright',
+  'impressum',
+  'breadcrumb',
+  'rating',
+  'bewertung',
+]);
+// Lists after the text are often its sources or references, which readers keep.
+const KEPT = tagSet('blockquote', 'figure', 'table', 'pre', 'li', 'ul', 'ol', 'dl');
+/** A label introducing what follows: "Weitere Beiträge aus der Kolumne:", "Teilnehmende Blogs:". */
+const LABEL = /[:：]$/u;
+
+/** Most of the article's text that may follow its last paragraph of prose: past that, the "tail" is content. */
+const MAX_TAIL_SHARE = 0.25;
+
+/**
+ * The article's last paragraph of prose; none when it has no <p> of prose, or when much text follows it (a page
+ * of short sections, a list of references): then nothing is trailing chrome.
+ */
+function lastProse(scope: CleanupScope): Element | null {
+  const ps = scope.root.getElementsByTagName('P');
+  for (let i = ps.length - 1; i >= 0; i--) {
+    const p = ps[i]!;
+    if (!holdsProse(p, scope)) continue;
+    const all = scope.root.textContent ?? '';
+    const end = all.lastIndexOf(p.textContent ?? '') + (p.textContent ?? '').length;
+    return all.length - end <= all.length * MAX_TAIL_SHARE ? p : null;
+  }
+  return null;
+}
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without the Node global (absent in Node)
+
+const rule: CleanupRule = {
+  id: 'trailing-chrome',
+  reason:
+    'After the last paragraph of prose, Readability keeps what closes the page around the article: lone links ("zurück zur Listenansicht"), labels of teaser lists ("Weitere Beiträge:"), share, tag and newsletter boxes. Short blocks only, after all prose; lists (sources, references), quotes, figures and tables stay.',
+  languages: ['*'],
+  fixtures: ['de-trailing-chrome'],
+  stage: 'article',
+  tags: TEXT_BLOCKS,
+  markup: MARKUP,
+  maxLength: 200,
+  match(el, text, hit, ctx, scope) {
+    const last = ctx.memo('trailing-chrome:last-prose', () => lastProse(scope));
+    if (!last || !(last.compareDocumentPosition(el) & FOLLOWING) || withinTag(el, KEPT, scope.root)) return false;
+    if (hit.markup && el.tagName !== 'P') return true;
+    // A label stays with the list or table it introduces.
+    const next = el.nextElementSibling;
+    if (text.length <= 60 && LABEL.test(text)) return !next || !KEPT.has(next.tagName);
+    return el.getElementsByTagName('a').length > 0 && linkDensity(el, text) >= 0.5;
+  },
+};
+export default rule;
