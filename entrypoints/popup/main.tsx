@@ -209,6 +209,8 @@ function App() {
           summary={summary}
           builtIn={builtInSummarizer}
           onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}
+          summaryOpen={settings.summaryOpen}
+          onSummaryToggle={(summaryOpen) => shell.onSettingsChange({ ...settings, summaryOpen })}
         />
       )}
     </ReaderShell>

@@ -43,7 +43,7 @@ function App() {
   const [state, setState] = useState<ViewState>({ kind: 'loading' });
   const [missing, setMissing] = useState<{ kind: MissingCopyKind; detail: string } | null>(null);
   const [url, setUrl] = useState<string | null>(null);
-  const { settingsAction, shell } = useReaderShell(settingsStore, t, uiLanguage());
+  const { settings, settingsAction, shell } = useReaderShell(settingsStore, t, uiLanguage());
   const [stored, setStored] = useState<SummaryState | null>(null);
   const summary = useLocalSummary(state.kind === 'article' ? state.article : null);
 
@@ -130,6 +130,8 @@ function App() {
           summary={stored ?? summary}
           builtIn={builtInSummarizer}
           onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}
+          summaryOpen={settings.summaryOpen}
+          onSummaryToggle={(summaryOpen) => shell.onSettingsChange({ ...settings, summaryOpen })}
         />
       )}
     </ReaderShell>
