@@ -137,6 +137,26 @@ export function readingListScenarios({ driver, server }: Session): void {
   });
 
   describe('the options page', () => {
+    test('refuses an http:// sync address to another computer, says why, and confirms the save', async () => {
+      const options = await driver().openExtensionPage('options.html');
+      await options.bringToFront();
+      await options.click('input[name="enabled"]');
+      await options.fill('input[name="baseUrl"]', 'http://cloud.example.org/dav/');
+      await options.click('.webdav-save');
+      await options.waitFor('.webdav .saved');
+      expect(await options.text('.webdav .result.error')).toBe(
+        enMessage('webdavProblemInsecureAddress').replace('$HOST$', 'cloud.example.org'),
+      );
+      expect(await options.text('.webdav .saved')).toBe(enMessage('webdavSavedSyncOff'));
+      // Disabled buttons look disabled.
+      expect(await options.attribute('.webdav-sync', 'disabled')).not.toBeNull();
+      expect(await options.style('.webdav-sync', 'opacity')).toBe('0.45');
+      await options.setViewport(900, 900);
+      await options.screenshot(artifact(driver(), 'options-light.png'));
+      await driver().inExtension(({ api }) => api.storage.local.remove('webdavSettings'), null);
+      await options.close();
+    });
+
     test('imports an Instapaper export into the reading list, and exports it as JSON', async () => {
       const options = await driver().openExtensionPage('options.html');
       await options.bringToFront();
