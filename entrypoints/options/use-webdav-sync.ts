@@ -82,6 +82,7 @@ export function useWebDavSync(): Omit<WebDavSyncViewProps, 't' | 'locale'> {
       void run(async () => {
         const on = webdav.enabled && (await granted);
         await webDavSettingsItem.setValue({ ...webdav, enabled: on });
+        if (webdav.enabled && !on) setWebdav({ ...webdav, enabled: false }); // the form shows what was saved
         setWebdavUnreadable(false);
         // Refused (a wrong address, no permission): saved with sync off, and the result line says why.
         setSaved(on ? 'saved' : 'saved-sync-off');

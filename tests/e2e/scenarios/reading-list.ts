@@ -98,6 +98,31 @@ export function readingListScenarios({ driver, server }: Session): void {
       // The summary made at saving time comes with the copy.
       await reader.waitFor('.key-points li');
       expect((await reader.texts('.key-points li')).join(' ')).toContain('Nicolas Lerner');
+      // The reader's own actions, each said in its status line: mark read and back, delete and undo.
+      await reader.bringToFront();
+      await reader.setViewport(1000, 700);
+      await reader.screenshot(artifact(driver(), 'offline-reader.png'));
+      await reader.click(button('markRead'));
+      await reader.waitUntil(
+        (text) => document.querySelector('.reader-status')?.textContent === text,
+        enMessage('readerMarkedRead'),
+      );
+      await reader.click(button('markUnread'));
+      await reader.waitUntil(
+        (text) => document.querySelector('.reader-status')?.textContent === text,
+        enMessage('readerMarkedUnread'),
+      );
+      await reader.click(button('delete'));
+      await reader.waitFor('.reader-status .action-undo');
+      expect(await reader.text('.reader-status')).toContain(enMessage('readerDeleted'));
+      await reader.screenshot(artifact(driver(), 'offline-reader-deleted.png'));
+      await reader.click('.reader-status .action-undo');
+      await reader.waitFor('.reader-status .action-undo', { state: 'detached' });
+      expect(await reader.text('.reader-status')).toBe(enMessage('readerRestored'));
+      // Back to the list: the reading list's own page, with the item still there.
+      await reader.click(button('backToList'));
+      await reader.waitFor('.reading-list .item');
+      expect(await reader.url()).toMatch(/\/list\.html$/);
       await reader.close();
 
       // Archive it (the status line says so), tag it, then delete it and undo.
