@@ -48,6 +48,34 @@ export function popupScenarios({ driver, server }: Session): void {
       }
     });
 
+    test('the header: icon buttons named and explained, the same place on both tabs, nothing past the right edge', async () => {
+      const popup = await openPopupOn(driver(), server().url(PATHS.article));
+      await popup.setViewport(460, 580);
+      // Icon-only buttons keep their name (aria-label) and say it in a tooltip.
+      expect(await popup.attribute('.action-settings', 'aria-label')).toBe(enMessage('settings'));
+      expect(await popup.attribute('.action-settings', 'title')).toBe(enMessage('settings'));
+      expect(await popup.attribute('.action-open-full-view', 'aria-label')).toBe(enMessage('openFullView'));
+      expect(await popup.attribute('.action-open-full-view', 'title')).toContain(enMessage('openFullViewHint'));
+      const place = () =>
+        popup.evaluate(() => {
+          const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+          const buttons = [...document.querySelectorAll('.reader-toolbar button')];
+          return {
+            settings: box('.action-settings').left,
+            list: box('.action-tab-list').left,
+            width: document.querySelector('.reader')!.clientWidth,
+            right: Math.max(...buttons.map((b) => b.getBoundingClientRect().right)),
+          };
+        }, null);
+      const onArticle = await place();
+      expect(onArticle.right).toBeLessThanOrEqual(onArticle.width);
+      await popup.bringToFront();
+      await popup.click('.action-tab-list');
+      await popup.waitFor('.reading-list');
+      expect(await place()).toEqual(onArticle);
+      await popup.close();
+    });
+
     test('on a page that is not an article: a localized message, and "Show it anyway" works', async () => {
       const popup = await openPopupOn(driver(), server().url(PATHS.notArticle));
       const before = await snapshot(popup);
