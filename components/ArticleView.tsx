@@ -1,4 +1,4 @@
-import { useRef } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import type { Article } from '../core/reader/index.ts';
 import type { BuiltInSummarizer, SummaryState } from './useSummary.ts';
 import { lazyComponent } from './lazy.tsx';
@@ -6,6 +6,7 @@ import type { MessageKey, Translate } from '../contracts/i18n.ts';
 import type { PageFailureReason } from '../contracts/page.ts';
 import { describeError } from '../contracts/error-reasons.ts';
 import { localeFormat } from '../core/util/index.ts';
+import { ChevronDown, Icon } from './icons.tsx';
 
 export type ViewState =
   | { kind: 'loading' }
@@ -46,6 +47,9 @@ export interface ArticleViewProps {
   builtIn?: BuiltInSummarizer;
   /** Copies text to the clipboard (the summary's copy button). */
   onCopy?: (text: string) => void;
+  /** The summary unfolded (the reader's setting); folded and remembered only here when absent. */
+  summaryOpen?: boolean;
+  onSummaryToggle?: (open: boolean) => void;
 }
 
 // The summary area (and the summarizer it shows) loads after the article: the popup opens with less code.
@@ -55,6 +59,8 @@ const LazySummarySection = lazyComponent(() => import('./SummarySection.tsx').th
 export function ArticleView(props: ArticleViewProps) {
   const { state, t, locale, onShowAnyway, onRetry, onOpenLink } = props;
   const content = useRef<HTMLDivElement>(null);
+  const [openHere, setOpenHere] = useState(false);
+  const summaryId = useId();
   if (state.kind === 'loading') {
     return (
       <main class="view" data-state="loading" aria-busy="true">
@@ -94,6 +100,14 @@ export function ArticleView(props: ArticleViewProps) {
 
   const { article } = state;
   const format = localeFormat(locale);
+  const summaryOpen = props.summaryOpen ?? openHere;
+  const toggleSummary = props.onSummaryToggle ?? setOpenHere;
+  const summary = props.summary ?? { status: 'none' };
+  const publisher = article.publisherSummary?.length ? article.publisherSummary : article.lede ? [article.lede] : [];
+  const hasSummary = publisher.length > 0 || summary.status !== 'none';
+  // One line under the folded heading: the publisher's summary, else the first key point.
+  const teaser =
+    publisher[0] ?? (summary.status === 'ready' ? (summary.sentences[0]?.text ?? '') : t('summaryLoading'));
   const date = article.publishedTime ? format.date(article.publishedTime) : null;
   // Links would otherwise navigate the reader's view itself: open them in a tab.
   const onContentClick = (event: MouseEvent) => {
@@ -118,15 +132,34 @@ export function ArticleView(props: ArticleViewProps) {
             <span class="reading-time">{t('readingTime', [format.minutes(article.readingTimeMinutes)])}</span>
           </p>
         </header>
-        <LazySummarySection
-          content={content}
-          article={article}
-          summary={props.summary}
-          builtInSummarizer={props.builtIn}
-          t={t}
-          locale={locale}
-          onCopy={props.onCopy}
-        />
+        {hasSummary && (
+          <section class="summary" data-open={summaryOpen} aria-label={t('summary')}>
+            {/* Drawn with the article, at its full height: nothing moves when the summary arrives. */}
+            <button
+              type="button"
+              class="summary-toggle"
+              aria-expanded={summaryOpen}
+              aria-controls={summaryId}
+              title={t(summaryOpen ? 'summaryHide' : 'summaryShow')}
+              onClick={() => toggleSummary(!summaryOpen)}
+            >
+              <Icon icon={ChevronDown} size={16} />
+              <span class="summary-heading">{t('summaryHeading')}</span>
+              {!summaryOpen && <span class="summary-teaser">{teaser}</span>}
+            </button>
+            <div id={summaryId} class="summary-body" hidden={!summaryOpen}>
+              <LazySummarySection
+                content={content}
+                article={article}
+                summary={props.summary}
+                builtInSummarizer={props.builtIn}
+                t={t}
+                locale={locale}
+                onCopy={props.onCopy}
+              />
+            </div>
+          </section>
+        )}
         <div
           class="content"
           ref={content}

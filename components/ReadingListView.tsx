@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ItemChange, SavedItem } from '../core/reading-list/index.ts';
+import { ReadingListItem, type ItemDetails } from './ReadingListItem.tsx';
+import { Icon, Undo2 } from './icons.tsx';
 import type { Translate } from '../contracts/i18n.ts';
 import type { ListStatus } from '../contracts/messages.ts';
 import { describeError } from '../contracts/error-reasons.ts';
@@ -24,6 +26,10 @@ export interface ReadingListViewProps {
   filter: ListFilter;
   /** Items with an offline copy on this device. */
   offline: ReadonlySet<string>;
+  /** What the offline copies add (reading time, publication date, site name), by id, for the items shown. */
+  details?: ReadonlyMap<string, ItemDetails>;
+  /** ms since epoch, for "saved 3 days ago" (a prop: tests pin it). */
+  now?: number;
   t: Translate;
   locale: string;
   /** The save shortcut as the browser writes it ('' when none is set), for the empty list's hint. */
@@ -75,23 +81,14 @@ export function listNotices(
 /** Rendering thousands of rows would make typing lag: show a page at a time. */
 export const PAGE_SIZE = 50;
 
-function tagsFrom(input: string): string[] {
-  return [
-    ...new Set(
-      input
-        .split(',')
-        .map((tag) => tag.trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  ].sort();
-}
-
 /** The saved-for-later list: search, filters, and what can be done to each item. Presentational. */
 export function ReadingListView(props: ReadingListViewProps) {
   const { shown, total, tags, filter, offline, t, locale, notices, undoable } = props;
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const [editingTags, setEditingTags] = useState<string | null>(null);
+  /** What the reader's last action did, said in the status line. */
+  const [said, setSaid] = useState('');
   const format = localeFormat(locale);
+  const now = props.now ?? Date.now();
   const setFilter = (patch: Partial<ListFilter>) => {
     setLimit(PAGE_SIZE);
     props.onFilter({ ...filter, ...patch });
@@ -151,15 +148,6 @@ export function ReadingListView(props: ReadingListViewProps) {
           {notice}
         </p>
       ))}
-      {undoable && (
-        <p class="undo" role="status">
-          {t('deletedItem', [undoable.title])}{' '}
-          <button type="button" class="action-undo" onClick={props.onUndo}>
-            {t('undo')}
-          </button>
-        </p>
-      )}
-
       {shown.length === 0 ? (
         !(props.failed && total === 0) && (
           <p class="status empty">
@@ -173,85 +161,32 @@ export function ReadingListView(props: ReadingListViewProps) {
       ) : (
         <ul class="items">
           {shown.slice(0, limit).map((item) => (
-            <li key={item.id} class="item" data-id={item.id} data-state={item.state}>
-              <a
-                class="item-title"
-                href={item.url}
-                onClick={(event) => {
-                  event.preventDefault();
-                  if (offline.has(item.id)) props.onOpenOffline(item.id);
-                  else props.onOpenOriginal(item.url);
-                }}
-              >
-                {item.title || item.url}
-              </a>
-              <p class="item-meta">
-                {item.site && <span>{item.site}</span>}
-                <span>{format.date(item.addedAt, 'medium')}</span>
-                {item.progress > 0 && <span>{t('progress', [format.percent(item.progress)])}</span>}
-                {!offline.has(item.id) && <span class="not-offline">{t('notOffline')}</span>}
-                {item.localOnly && (
-                  <span class="local-only" title={t('localOnlyHint')}>
-                    {t('localOnly')}
-                  </span>
-                )}
-                {item.tags.map((tag) => (
-                  <span key={tag} class="tag">
-                    #{tag}
-                  </span>
-                ))}
-              </p>
-              {editingTags === item.id ? (
-                <form
-                  class="tag-editor"
-                  onSubmit={(event) => {
-                    event.preventDefault();
-                    const input = event.currentTarget.elements.namedItem('tags') as HTMLInputElement;
-                    props.onChange(item.id, { field: 'tags', value: tagsFrom(input.value) });
-                    setEditingTags(null);
-                  }}
-                >
-                  <input name="tags" aria-label={t('tagsLabel')} defaultValue={item.tags.join(', ')} autoFocus />
-                  <button type="submit">{t('done')}</button>
-                </form>
-              ) : (
-                <div class="item-actions">
-                  <button
-                    type="button"
-                    class="action-state"
-                    onClick={() =>
-                      props.onChange(item.id, {
-                        field: 'state',
-                        value: item.state === 'unread' ? 'archived' : 'unread',
-                      })
-                    }
-                  >
-                    {t(item.state === 'unread' ? 'markRead' : 'markUnread')}
-                  </button>
-                  <button
-                    type="button"
-                    class="action-favourite"
-                    aria-pressed={item.favourite}
-                    onClick={() => props.onChange(item.id, { field: 'favourite', value: !item.favourite })}
-                  >
-                    {t('favourite')}
-                  </button>
-                  <button type="button" class="action-tags" onClick={() => setEditingTags(item.id)}>
-                    {t('editTags')}
-                  </button>
-                  <button type="button" class="action-original" onClick={() => props.onOpenOriginal(item.url)}>
-                    {t('openOriginal')}
-                  </button>
-                  <button
-                    type="button"
-                    class="action-delete"
-                    onClick={() => props.onChange(item.id, { field: 'deleted', value: true })}
-                  >
-                    {t('delete')}
-                  </button>
-                </div>
-              )}
-            </li>
+            <ReadingListItem
+              key={item.id}
+              item={item}
+              offline={offline.has(item.id)}
+              details={props.details?.get(item.id)}
+              t={t}
+              locale={locale}
+              now={now}
+              onChange={(change, sentence) => {
+                setSaid(change.field === 'deleted' ? '' : sentence);
+                props.onChange(item.id, change);
+              }}
+              onOpen={() => {
+                if (offline.has(item.id)) {
+                  setSaid(t('listOpenedCopy'));
+                  props.onOpenOffline(item.id);
+                } else {
+                  setSaid(t('listOpenedOriginal'));
+                  props.onOpenOriginal(item.url);
+                }
+              }}
+              onOpenOriginal={() => {
+                setSaid(t('listOpenedOriginal'));
+                props.onOpenOriginal(item.url);
+              }}
+            />
           ))}
         </ul>
       )}
@@ -260,6 +195,20 @@ export function ReadingListView(props: ReadingListViewProps) {
           {t('showMore', [format.integer(shown.length - limit)])}
         </button>
       )}
+      {/* Every action says what it did, here (a live region, always in the page so screen readers follow it). */}
+      <p class="list-status" role="status" data-empty={!undoable && !said}>
+        {undoable ? (
+          <>
+            <span class="undo">{t('deletedItem', [undoable.title])}</span>
+            <button type="button" class="action-undo" onClick={props.onUndo}>
+              <Icon icon={Undo2} size={14} />
+              {t('undo')}
+            </button>
+          </>
+        ) : (
+          said
+        )}
+      </p>
     </main>
   );
 }

@@ -53,7 +53,7 @@ export function SummarySection(props: SummarySectionProps) {
   const ready = summary.status === 'ready' ? summary : null;
   if (!publisher.length && summary.status === 'none') return null;
   return (
-    <section class="summary" aria-label={t('summary')}>
+    <div class="summary-parts">
       {publisher.length > 0 && (
         <div class="publisher-summary">
           <h2>{t('summaryFromPublisher')}</h2>
@@ -127,6 +127,6 @@ export function SummarySection(props: SummarySectionProps) {
           )}
         </div>
       )}
-    </section>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import type { WebDavSettings, WebDavStatus } from '../contracts/webdav.ts';
 import type { ConnectionResult } from '../core/reading-list/index.ts';
 import { syncProblemText, webDavProblemText } from './webdav-problem-text.ts';
 import { localeFormat } from '../core/util/index.ts';
+import { Check, Icon } from './icons.tsx';
 
 export interface WebDavSyncViewProps {
   t: Translate;
@@ -14,6 +15,10 @@ export interface WebDavSyncViewProps {
   /** The last "Test connection" outcome (said in plain words here). */
   testResult: ConnectionResult | null;
   busy: boolean;
+  /** The browser's permission prompt for the server is open. */
+  asking?: boolean;
+  /** What the last Save did. */
+  saved?: 'saved' | 'saved-sync-off' | null;
   onWebDavChange: (settings: WebDavSettings) => void;
   onWebDavSave: () => void;
   onWebDavTest: () => void;
@@ -99,6 +104,17 @@ export function WebDavSyncView(props: WebDavSyncViewProps) {
           </button>
         </div>
       </form>
+      {props.asking && (
+        <p class="result asking" role="status">
+          {t('webdavAsking')}
+        </p>
+      )}
+      {props.saved && (
+        <p class="result ok saved" role="status">
+          <Icon icon={Check} size={16} />
+          {t(props.saved === 'saved' ? 'webdavSaved' : 'webdavSavedSyncOff')}
+        </p>
+      )}
       {props.testResult && (
         <p class={props.testResult.ok ? 'result ok' : 'result error'} role="status">
           {props.testResult.ok ? t('webdavConnected') : webDavProblemText(props.testResult.problem, t, props.locale)}

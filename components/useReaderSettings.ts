@@ -4,6 +4,7 @@ import type { Translate } from '../contracts/i18n.ts';
 import type { ReaderShellProps } from './ReaderShell.tsx';
 import type { ToolbarAction } from './ReaderToolbar.tsx';
 import { errorMessage } from '../core/util/index.ts';
+import { Settings2 } from './icons.tsx';
 
 export type { SettingsStore } from '../core/reader/index.ts';
 
@@ -84,6 +85,8 @@ export function useReaderShell(store: SettingsStore, t: Translate, locale: strin
   const settingsAction: ToolbarAction = {
     id: 'settings',
     label: t('settings'),
+    icon: Settings2,
+    iconOnly: true,
     pressed: settingsOpen,
     onClick: () => setSettingsOpen(!settingsOpen),
   };

@@ -56,6 +56,8 @@ export function webDavProblemText(problem: WebDavProblem, t: Translate, locale: 
       return t('webdavProblemCredentialsInAddress');
     case 'bad-address':
       return t('webdavBadUrl');
+    case 'insecure-address':
+      return t('webdavProblemInsecureAddress', [host]);
     case 'permission':
       return t('webdavPermissionDenied');
     case 'abandoned':

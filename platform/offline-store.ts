@@ -174,3 +174,33 @@ export async function offlineIds(): Promise<Set<string>> {
     throw storeError(error);
   }
 }
+
+/** What a copy adds to its list item: reading time, publication date, the page's site name. */
+export interface OfflineDetails {
+  readingTimeMinutes: number;
+  publishedTime: string | null;
+  siteName: string | null;
+}
+
+/** The details of the copies of `ids` that this device has (the items on screen: one read transaction). */
+export async function offlineDetails(ids: readonly string[]): Promise<Map<string, OfflineDetails>> {
+  try {
+    const tx = (await open()).transaction('articles');
+    const store = tx.objectStore('articles');
+    const copies = await Promise.all(ids.map((id) => handled(store.get(id))));
+    await tx.done;
+    const details = new Map<string, OfflineDetails>();
+    for (const copy of copies) {
+      if (!isReadableCopy(copy)) continue;
+      const { readingTimeMinutes, publishedTime, siteName } = copy.article;
+      details.set(copy.id, {
+        readingTimeMinutes: typeof readingTimeMinutes === 'number' ? readingTimeMinutes : 0,
+        publishedTime: typeof publishedTime === 'string' ? publishedTime : null,
+        siteName: typeof siteName === 'string' ? siteName : null,
+      });
+    }
+    return details;
+  } catch (error) {
+    throw storeError(error);
+  }
+}

@@ -22,3 +22,8 @@ export async function openInNewTab(url: string): Promise<void> {
 export async function openOfflineCopy(id: string): Promise<void> {
   await openInNewTab(browser.runtime.getURL(`/reader.html?id=${encodeURIComponent(id)}`));
 }
+
+/** The reading list's own page (list.html), where the offline reader goes back to. */
+export function readingListUrl(): string {
+  return browser.runtime.getURL('/list.html');
+}

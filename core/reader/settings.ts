@@ -19,6 +19,8 @@ export interface ReaderSettings {
   showImages: boolean;
   /** Keep figures' captions (credit lines are dropped either way). */
   showCaptions: boolean;
+  /** The summary and key points unfolded above the article (folded, the article starts on the first screen). */
+  summaryOpen: boolean;
 }
 
 export interface Range {
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: Readonly<ReaderSettings> = Object.freeze({
   theme: 'auto',
   showImages: true,
   showCaptions: false,
+  summaryOpen: false,
 });
 
 function clampToRange(value: unknown, range: Range, fallback: number): number {
@@ -68,6 +71,7 @@ export function normalizeSettings(value: unknown): ReaderSettings {
     theme: oneOf(v.theme, THEMES, d.theme),
     showImages: typeof v.showImages === 'boolean' ? v.showImages : d.showImages,
     showCaptions: typeof v.showCaptions === 'boolean' ? v.showCaptions : d.showCaptions,
+    summaryOpen: typeof v.summaryOpen === 'boolean' ? v.summaryOpen : d.summaryOpen,
   };
 }
 

@@ -20,7 +20,19 @@ export interface LocaleFormat {
   date(value: string | number | Date, style?: 'long' | 'medium'): string | null;
   /** A date and time ("26 nov. 2026, 18:00"), or null when `value` is no date. */
   dateTime(value: string | number | Date): string | null;
+  /** How long before `now` (ms since epoch) a moment was: "3 days ago", "il y a 3 jours", "yesterday". */
+  relative(then: number, now: number): string;
 }
+
+/** Seconds in each unit Intl.RelativeTimeFormat takes, largest first. */
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400],
+  ['month', 30 * 86_400],
+  ['week', 7 * 86_400],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
 
 /** A locale Intl accepts, else English (a stored or reported tag may be malformed, e.g. "en_US"). */
 function supported(locale: string): string {
@@ -66,6 +78,7 @@ export function localeFormat(locale: string): LocaleFormat {
     return formatter;
   };
   const dates = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, options);
+  const relative = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
   const format: LocaleFormat = {
     locale: tag,
     integer: (value) => integer.format(value),
@@ -99,6 +112,13 @@ export function localeFormat(locale: string): LocaleFormat {
     dateTime(value) {
       const date = toDate(value);
       return date && dates({ dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    },
+    relative(then, now) {
+      const seconds = (then - now) / 1_000;
+      for (const [name, size] of RELATIVE_UNITS) {
+        if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), name);
+      }
+      return relative.format(0, 'second'); // "now", "maintenant"
     },
   };
   cache.set(tag, format);

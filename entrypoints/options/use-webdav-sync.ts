@@ -14,6 +14,10 @@ export function useWebDavSync(): Omit<WebDavSyncViewProps, 't' | 'locale'> {
   const [status, setStatus] = useState<WebDavStatus>(webDavStatusItem.fallback);
   const [testResult, setTestResult] = useState<ConnectionResult | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The browser's permission prompt for the server is open. */
+  const [asking, setAsking] = useState(false);
+  /** What the last Save did (shown until the next change). */
+  const [saved, setSaved] = useState<'saved' | 'saved-sync-off' | null>(null);
 
   const [webdavUnreadable, setWebdavUnreadable] = useState(false);
 
@@ -33,10 +37,20 @@ export function useWebDavSync(): Omit<WebDavSyncViewProps, 't' | 'locale'> {
       setTestResult({ ok: false, problem: wrong ?? { code: 'bad-address' } });
       return Promise.resolve(false);
     }
-    return requestOrigin(origin).then((granted) => {
-      if (!granted) setTestResult({ ok: false, problem: { code: 'permission' } });
-      return granted;
-    });
+    // A new question: the answer to the last one no longer applies while the reader reads the prompt.
+    setTestResult(null);
+    setAsking(true);
+    return requestOrigin(origin).then(
+      (granted) => {
+        setAsking(false);
+        if (!granted) setTestResult({ ok: false, problem: { code: 'permission' } });
+        return granted;
+      },
+      (error: unknown) => {
+        setAsking(false);
+        throw error;
+      },
+    );
   };
 
   const run = async (task: () => Promise<void>) => {
@@ -56,12 +70,22 @@ export function useWebDavSync(): Omit<WebDavSyncViewProps, 't' | 'locale'> {
     status,
     testResult,
     busy,
-    onWebDavChange: setWebdav,
+    asking,
+    saved,
+    onWebDavChange: (next) => {
+      setSaved(null);
+      setWebdav(next);
+    },
     onWebDavSave: () => {
+      setSaved(null);
       const granted = webdav.enabled ? askOrigin() : Promise.resolve(true);
       void run(async () => {
-        await webDavSettingsItem.setValue({ ...webdav, enabled: webdav.enabled && (await granted) });
+        const on = webdav.enabled && (await granted);
+        await webDavSettingsItem.setValue({ ...webdav, enabled: on });
+        if (webdav.enabled && !on) setWebdav({ ...webdav, enabled: false }); // the form shows what was saved
         setWebdavUnreadable(false);
+        // Refused (a wrong address, no permission): saved with sync off, and the result line says why.
+        setSaved(on ? 'saved' : 'saved-sync-off');
         if (webdav.enabled && (await granted)) setStatus(await sendMessage('webdavSyncNow', undefined));
       });
     },

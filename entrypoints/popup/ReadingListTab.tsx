@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { filterItems } from '../../core/reading-list/index.ts';
 import type { ItemChange, SavedItem } from '../../core/reading-list/index.ts';
-import { ReadingListView, listNotices, type ListFilter } from '../../components/ReadingListView.tsx';
+import { PAGE_SIZE, ReadingListView, listNotices, type ListFilter } from '../../components/ReadingListView.tsx';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { LIST_STATUS_OK, type ListStatus } from '../../contracts/messages.ts';
 import { sendMessage } from '../../platform/messaging.ts';
-import { allSearchTexts, offlineIds } from '../../platform/offline-store.ts';
+import { allSearchTexts, offlineDetails, offlineIds, type OfflineDetails } from '../../platform/offline-store.ts';
 import { openInNewTab, openOfflineCopy } from '../../platform/tabs.ts';
 import { watchAllStorage } from '../../platform/storage.ts';
 import { describeError } from '../../contracts/error-reasons.ts';
@@ -73,6 +73,20 @@ export function ReadingListTab({ saveShortcut }: { saveShortcut: string }) {
       ),
     [items, filter, texts],
   );
+  // Reading time, publication date and site name live in the offline copies: read for the first items shown.
+  const [details, setDetails] = useState<ReadonlyMap<string, OfflineDetails>>(new Map());
+  const wanted = shown
+    .slice(0, PAGE_SIZE * 4)
+    .filter((item) => offline.has(item.id) && !details.has(item.id))
+    .map((item) => item.id);
+  const wantedKey = wanted.join(' ');
+  useEffect(() => {
+    if (!wanted.length) return;
+    void offlineDetails(wanted).then(
+      (found) => setDetails((known) => new Map([...known, ...found])),
+      () => undefined, // the list shows without them
+    );
+  }, [wantedKey]);
   const tags = useMemo(() => [...new Set(items.flatMap((item) => item.tags))].sort(), [items]);
 
   const change = async (id: string, itemChange: ItemChange) => {
@@ -98,6 +112,7 @@ export function ReadingListTab({ saveShortcut }: { saveShortcut: string }) {
       tags={tags}
       filter={filter}
       offline={offline}
+      details={details}
       t={t}
       locale={uiLanguage()}
       saveShortcut={saveShortcut}

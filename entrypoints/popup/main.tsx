@@ -6,6 +6,7 @@ import { ReaderShell } from '../../components/ReaderShell.tsx';
 import { lazyComponent } from '../../components/lazy.tsx';
 import { useReaderShell } from '../../components/useReaderSettings.ts';
 import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
+import { BookOpen, Bookmark, BookmarkCheck, List, Maximize2 } from '../../components/icons.tsx';
 import { extractTab, type PageResult } from '../../platform/extract-tab.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { settingsStore } from '../../platform/storage.ts';
@@ -133,10 +134,19 @@ function App() {
     {
       id: 'tab-article',
       label: t('tabArticle'),
+      icon: BookOpen,
+      group: 'views',
       pressed: tabShown === 'article',
       onClick: () => setTabShown('article'),
     },
-    { id: 'tab-list', label: t('tabReadingList'), pressed: tabShown === 'list', onClick: () => setTabShown('list') },
+    {
+      id: 'tab-list',
+      label: t('tabReadingList'),
+      icon: List,
+      group: 'views',
+      pressed: tabShown === 'list',
+      onClick: () => setTabShown('list'),
+    },
     ...(state.kind === 'article' && tabShown === 'article'
       ? [
           {
@@ -144,6 +154,7 @@ function App() {
             // A toggle: "Saved" takes the article out of the list again.
             label: t(saved.status === 'saved' ? 'savedForLater' : 'saveForLater'),
             hint: saved.status === 'saved' ? t('unsaveHint') : withShortcut('saveForLaterHint', shortcuts.save),
+            icon: saved.status === 'saved' ? BookmarkCheck : Bookmark,
             pressed: saved.status === 'saved',
             onClick: saved.toggle,
           },
@@ -155,6 +166,8 @@ function App() {
             id: 'open-full-view',
             label: t('openFullView'),
             hint: withShortcut('openFullViewHint', shortcuts.toggleView),
+            icon: Maximize2,
+            iconOnly: true,
             onClick: () => void openFullView(),
           },
         ]
@@ -196,6 +209,8 @@ function App() {
           summary={summary}
           builtIn={builtInSummarizer}
           onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}
+          summaryOpen={settings.summaryOpen}
+          onSummaryToggle={(summaryOpen) => shell.onSettingsChange({ ...settings, summaryOpen })}
         />
       )}
     </ReaderShell>

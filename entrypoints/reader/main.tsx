@@ -11,7 +11,19 @@ import { t, uiLanguage } from '../../platform/i18n.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import { OfflineStoreError, getOfflineArticle, type OfflineArticle } from '../../platform/offline-store.ts';
 import { settingsStore } from '../../platform/storage.ts';
-import { openInNewTab } from '../../platform/tabs.ts';
+import { openInNewTab, readingListUrl } from '../../platform/tabs.ts';
+import {
+  ArrowLeft,
+  Archive,
+  ArchiveRestore,
+  ExternalLink,
+  Icon,
+  Printer,
+  Star,
+  Trash2,
+  Undo2,
+} from '../../components/icons.tsx';
+import { useItemActions } from './use-item-actions.ts';
 import '../../components/reader.css';
 import './style.css';
 import { MissingCopy, type MissingCopyKind } from './MissingCopy.tsx';
@@ -43,14 +55,17 @@ function App() {
   const [state, setState] = useState<ViewState>({ kind: 'loading' });
   const [missing, setMissing] = useState<{ kind: MissingCopyKind; detail: string } | null>(null);
   const [url, setUrl] = useState<string | null>(null);
-  const { settingsAction, shell } = useReaderShell(settingsStore, t, uiLanguage());
+  const { settings, settingsAction, shell } = useReaderShell(settingsStore, t, uiLanguage());
   const [stored, setStored] = useState<SummaryState | null>(null);
   const summary = useLocalSummary(state.kind === 'article' ? state.article : null);
+  const actionsOnItem = useItemActions(id);
+  const { item: saved } = actionsOnItem;
 
   useEffect(() => {
     void (async () => {
       try {
         const [read, item] = await Promise.all([readCopy(), sendMessage('getItem', { id }).catch(() => null)]);
+        actionsOnItem.setItem(item);
         if (!('copy' in read)) {
           setUrl(item?.url ?? null);
           if (item?.title) document.title = item.title;
@@ -105,12 +120,59 @@ function App() {
   }, [state.kind]);
 
   const actions: ToolbarAction[] = [
+    {
+      id: 'back',
+      label: t('backToList'),
+      icon: ArrowLeft,
+      group: 'views',
+      onClick: () => location.assign(readingListUrl()),
+    },
+    ...(saved && !actionsOnItem.deleted
+      ? [
+          {
+            id: 'mark-read',
+            label: t(saved.state === 'unread' ? 'markRead' : 'markUnread'),
+            hint: t(saved.state === 'unread' ? 'markReadHint' : 'markUnreadHint'),
+            icon: saved.state === 'unread' ? Archive : ArchiveRestore,
+            onClick: actionsOnItem.toggleRead,
+          },
+          {
+            id: 'favourite',
+            label: t('favourite'),
+            icon: Star,
+            iconOnly: true,
+            pressed: saved.favourite,
+            onClick: actionsOnItem.toggleFavourite,
+          },
+          { id: 'delete', label: t('delete'), icon: Trash2, iconOnly: true, onClick: actionsOnItem.remove },
+        ]
+      : []),
+    { id: 'print', label: t('print'), icon: Printer, iconOnly: true, onClick: () => window.print() },
+    ...(url
+      ? [
+          {
+            id: 'original',
+            label: t('menuOpenOriginal'),
+            icon: ExternalLink,
+            iconOnly: true,
+            onClick: () => void openInNewTab(url),
+          },
+        ]
+      : []),
     settingsAction,
-    { id: 'print', label: t('print'), onClick: () => window.print() },
-    ...(url ? [{ id: 'original', label: t('openOriginal'), onClick: () => void openInNewTab(url) }] : []),
   ];
   return (
     <ReaderShell {...shell} actions={actions}>
+      {/* What the last action did (a live region, always there); a delete can be undone from here. */}
+      <p class="reader-status" role="status" data-empty={!actionsOnItem.said}>
+        <span>{actionsOnItem.said}</span>
+        {actionsOnItem.deleted && (
+          <button type="button" class="action-undo" onClick={actionsOnItem.undoRemove}>
+            <Icon icon={Undo2} size={14} />
+            {t('undo')}
+          </button>
+        )}
+      </p>
       {missing ? (
         <MissingCopy
           kind={missing.kind}
@@ -130,6 +192,8 @@ function App() {
           summary={stored ?? summary}
           builtIn={builtInSummarizer}
           onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}
+          summaryOpen={settings.summaryOpen}
+          onSummaryToggle={(summaryOpen) => shell.onSettingsChange({ ...settings, summaryOpen })}
         />
       )}
     </ReaderShell>

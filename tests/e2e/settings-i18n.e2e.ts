@@ -1,10 +1,11 @@
 // The settings panel and the Save tooltip in real Chromium, English and French: numbers through Intl,
 // the shortcut as Chromium writes it in that language, and a layout that holds with French labels. Leaves
-// settings-panel-{en,fr}-chromium.png in the artifacts.
+// settings-panel-{en,fr}-chromium.png, popup-{en,fr}-{light,dark}.png and reading-list-{en,fr}-{light,dark}.png in
+// the artifacts.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from '../support/driver/index.ts';
 import { SETTLED } from './expectations.ts';
@@ -14,6 +15,7 @@ import { PATHS, startServer, type TestServer } from './server.ts';
 declare const chrome: {
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
   i18n: { getUILanguage(): string };
+  storage: { sync: { set(items: object): Promise<void>; remove(key: string): Promise<void> } };
 };
 
 interface Box {
@@ -43,6 +45,7 @@ describe.each(['en', 'fr'] as const)('Chromium in %s', (lang) => {
   let profile: string;
   let popup: Page;
   let saveShortcut = '';
+  let worker: Worker;
 
   beforeAll(async () => {
     profile = mkdtempSync(join(tmpdir(), `clear-reader-i18n-${lang}-`));
@@ -55,6 +58,7 @@ describe.each(['en', 'fr'] as const)('Chromium in %s', (lang) => {
       else process.env.LANGUAGE = before;
     });
     context = launched.context;
+    worker = launched.worker;
     expect(await launched.worker.evaluate(() => chrome.i18n.getUILanguage())).toMatch(new RegExp(`^${lang}`));
     const commands = await launched.worker.evaluate(() => chrome.commands.getAll());
     saveShortcut = commands.find((command) => command.name === 'save-for-later')?.shortcut ?? '';
@@ -116,4 +120,35 @@ describe.each(['en', 'fr'] as const)('Chromium in %s', (lang) => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await popup.screenshot({ path: join(ARTIFACTS, `settings-panel-${lang}-chromium.png`) });
   });
+
+  test.each(['light', 'dark'] as const)(
+    'the popup and the reading list in this language, %s theme (screenshots)',
+    async (theme) => {
+      await worker.evaluate((theme) => chrome.storage.sync.set({ readerSettings: { theme } }), theme);
+      await popup.reload();
+      await popup.locator(SETTLED).waitFor();
+      await popup.setViewportSize({ width: 460, height: 580 });
+      expect(await popup.locator('.reader').getAttribute('data-theme')).toBe(theme);
+      // Every toolbar button names itself in this language, and nothing is cut at the right edge.
+      const right = await popup
+        .locator('.reader-toolbar button')
+        .evaluateAll((buttons) => Math.max(...buttons.map((b) => b.getBoundingClientRect().right)));
+      expect(right).toBeLessThanOrEqual(460 - 8);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await popup.screenshot({ path: join(ARTIFACTS, `popup-${lang}-${theme}.png`) });
+      if ((await popup.locator('.action-save[aria-pressed="true"]').count()) === 0) {
+        await popup.locator('.action-save').click();
+        await popup.locator('.action-save[aria-pressed="true"]').waitFor();
+      }
+      await popup.locator('.action-tab-list').click();
+      await popup.locator('.reading-list .item .item-site .reading-time').waitFor();
+      // "saved …" in this language, through Intl.RelativeTimeFormat.
+      expect(await popup.locator('.reading-list .saved-at').innerText()).toMatch(
+        lang === 'fr' ? /^enregistré (maintenant|il y a)/ : /^saved (now|\d+ minutes? ago)/,
+      );
+      await popup.screenshot({ path: join(ARTIFACTS, `reading-list-${lang}-${theme}.png`) });
+      await popup.locator('.action-tab-article').click();
+      await worker.evaluate(() => chrome.storage.sync.remove('readerSettings'));
+    },
+  );
 });

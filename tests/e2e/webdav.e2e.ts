@@ -160,7 +160,8 @@ describe('WebDAV sync between Chromium and Firefox', () => {
     const chromiumList = await openList(chromium);
     await listShows(chromiumList, true);
     await firefoxList.bringToFront();
-    await firefoxList.click('.reading-list .item .action-delete');
+    await firefoxList.click('.reading-list .item .item-menu-button');
+    await firefoxList.click('.reading-list [role="menu"] .action-delete');
     await firefoxList.waitFor('.reading-list .empty');
     await syncedOnce(firefoxOptions);
     await syncedOnce(chromiumOptions);

@@ -105,10 +105,20 @@ function parseBase(baseUrl: string): URL | WebDavProblem {
   return base;
 }
 
-/** The problem with a server address as typed, or null when it can be used (for the options page, before asking). */
+/** Hosts on this computer: plain http never leaves it (a local server, the tests' servers). */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The problem with a server address as typed, or null when it can be used (for the options page, before asking):
+ * https only, except for a server on this computer (the password and the list must not cross a network in clear).
+ */
 export function addressProblem(baseUrl: string): WebDavProblem | null {
   const base = parseBase(baseUrl);
-  return base instanceof URL ? null : base;
+  if (!(base instanceof URL)) return base;
+  if (base.protocol === 'http:' && !LOOPBACK.has(base.hostname)) {
+    return { code: 'insecure-address', host: base.hostname };
+  }
+  return null;
 }
 
 export function createWebDavClient(config: WebDavConfig, options: WebDavClientOptions = {}): WebDavClient {

@@ -27,6 +27,7 @@ export type WebDavProblemCode =
   // The settings.
   | 'credentials-in-address'
   | 'bad-address'
+  | 'insecure-address' // http:// to another computer: the password and the list would travel in clear
   | 'permission'
   // The sync as a whole.
   | 'abandoned'

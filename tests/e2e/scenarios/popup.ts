@@ -48,6 +48,34 @@ export function popupScenarios({ driver, server }: Session): void {
       }
     });
 
+    test('the header: icon buttons named and explained, the same place on both tabs, nothing past the right edge', async () => {
+      const popup = await openPopupOn(driver(), server().url(PATHS.article));
+      await popup.setViewport(460, 580);
+      // Icon-only buttons keep their name (aria-label) and say it in a tooltip.
+      expect(await popup.attribute('.action-settings', 'aria-label')).toBe(enMessage('settings'));
+      expect(await popup.attribute('.action-settings', 'title')).toBe(enMessage('settings'));
+      expect(await popup.attribute('.action-open-full-view', 'aria-label')).toBe(enMessage('openFullView'));
+      expect(await popup.attribute('.action-open-full-view', 'title')).toContain(enMessage('openFullViewHint'));
+      const place = () =>
+        popup.evaluate(() => {
+          const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+          const buttons = [...document.querySelectorAll('.reader-toolbar button')];
+          return {
+            settings: box('.action-settings').left,
+            list: box('.action-tab-list').left,
+            width: document.querySelector('.reader')!.clientWidth,
+            right: Math.max(...buttons.map((b) => b.getBoundingClientRect().right)),
+          };
+        }, null);
+      const onArticle = await place();
+      expect(onArticle.right).toBeLessThanOrEqual(onArticle.width);
+      await popup.bringToFront();
+      await popup.click('.action-tab-list');
+      await popup.waitFor('.reading-list');
+      expect(await place()).toEqual(onArticle);
+      await popup.close();
+    });
+
     test('on a page that is not an article: a localized message, and "Show it anyway" works', async () => {
       const popup = await openPopupOn(driver(), server().url(PATHS.notArticle));
       const before = await snapshot(popup);
@@ -89,6 +117,11 @@ export function popupScenarios({ driver, server }: Session): void {
           driver(),
           server().url(expected.page === 'seed' ? PATHS.article : PATHS.english),
         );
+        // Folded at first; unfolding it is remembered in the reader's settings.
+        expect(await popup.attribute('.summary-toggle', 'aria-expanded')).toBe('false');
+        await popup.bringToFront();
+        await popup.click('.summary-toggle');
+        await popup.waitFor('.summary-toggle[aria-expanded="true"]');
         await popup.waitFor('.key-points li');
         expect(await popup.text('.publisher-summary')).toContain(expected.publisher);
         const points = await popup.texts('.key-points li');
@@ -102,8 +135,28 @@ export function popupScenarios({ driver, server }: Session): void {
         await popup.click('.key-points li:last-child .key-point');
         expect(await popup.text('.content .jumped-to')).toContain(points.at(-1)!.slice(0, 40));
         expect(await popup.text('.summary-source')).toContain(enMessage('summaryByLocal'));
+        const stored = () => driver().inExtension(({ api }) => api.storage.sync.get('readerSettings'), null);
+        await expect
+          .poll(async () => (await stored()).readerSettings, { timeout: 5_000 })
+          .toMatchObject({
+            summaryOpen: true,
+          });
         await popup.close();
+        await driver().inExtension(({ api }) => api.storage.sync.remove('readerSettings'), null);
       },
     );
+
+    test('folded, the summary leaves the first paragraph on the first screen, and nothing moves when it arrives', async () => {
+      const popup = await openPopupOn(driver(), server().url(PATHS.article));
+      await popup.setViewport(460, 580);
+      // Where the article's text starts as soon as the article shows, then once the key points are there.
+      const top = () => popup.evaluate(() => document.querySelector('.content p')!.getBoundingClientRect().top, null);
+      const before = await top();
+      await popup.waitFor('.key-points li');
+      expect(await top()).toBe(before);
+      // Its first lines (three at the default size) are above the popup's bottom edge.
+      expect(before + 3 * 18 * 1.6).toBeLessThanOrEqual(580);
+      await popup.close();
+    });
   });
 }

@@ -23,14 +23,13 @@ const LOCALES = { en, fr };
  * French messages that are the same word as in English, on purpose: the product name, and words French
  * spells the same way ("Auto" for the theme that follows the system, "Images").
  */
-// The same word in French: the product name, and words French shares (Auto, Images, Article, Original).
+// The same word in French: the product name, and words French shares (Auto, Images, Article).
 // "18 px" is the same in both (a no-break space before the unit); a voice's name and tag are the system's.
 const SAME_IN_FRENCH = new Set([
   'extName',
   'themeAuto',
   'settingShowImages',
   'tabArticle',
-  'openOriginal',
   'valuePixels',
   'listenVoiceName',
 ]);

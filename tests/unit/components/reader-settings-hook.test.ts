@@ -14,6 +14,7 @@ const STORED: ReaderSettings = {
   theme: 'dark',
   showImages: false,
   showCaptions: true,
+  summaryOpen: false,
 };
 
 interface Deferred<T> {

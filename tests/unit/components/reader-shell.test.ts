@@ -21,6 +21,7 @@ const SETTINGS: ReaderSettings = {
   theme: 'sepia',
   showImages: false,
   showCaptions: true,
+  summaryOpen: false,
 };
 
 describe('ReaderShell', () => {

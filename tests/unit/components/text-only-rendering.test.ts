@@ -198,8 +198,9 @@ describe('the reading list (ReadingListView): items and notices are text', () =>
     });
     const shown = (root: Element, text: string) =>
       root.querySelector('.item-title')?.textContent === text &&
-      root.querySelector('.tag')?.textContent === `#${text}` &&
+      root.querySelector('.tag')?.textContent === text &&
       root.querySelector('.notice')?.textContent === text &&
+      !!root.querySelector('.list-status .undo')?.textContent?.includes(text) &&
       root.querySelector('.filter-tag option:last-child')?.textContent === text;
     expect(await textOnly((text) => h(ReadingListView, props(text)), shown)).toEqual([]);
   });

@@ -9,7 +9,16 @@ import {
   type ReaderSettings,
 } from '../../../core/reader/settings.ts';
 
-const KEYS = ['font', 'fontSize', 'lineWidth', 'lineHeight', 'theme', 'showImages', 'showCaptions'].sort();
+const KEYS = [
+  'font',
+  'fontSize',
+  'lineWidth',
+  'lineHeight',
+  'theme',
+  'showImages',
+  'showCaptions',
+  'summaryOpen',
+].sort();
 
 const CUSTOM: ReaderSettings = {
   font: 'system',
@@ -19,6 +28,7 @@ const CUSTOM: ReaderSettings = {
   theme: 'sepia',
   showImages: false,
   showCaptions: true,
+  summaryOpen: true,
 };
 
 /** Every value a range allows, computed in integers so the expected values carry no floating-point drift. */
@@ -122,9 +132,10 @@ describe('normalizeSettings: garbage in, usable settings out', () => {
   );
 
   it.each(['true', 'false', 1, 0, null, 'yes'])('falls back to the default checkboxes for %j', (flag) => {
-    const out = normalizeSettings({ ...CUSTOM, showImages: flag, showCaptions: flag });
+    const out = normalizeSettings({ ...CUSTOM, showImages: flag, showCaptions: flag, summaryOpen: flag });
     expect(out.showImages).toBe(DEFAULT_SETTINGS.showImages);
     expect(out.showCaptions).toBe(DEFAULT_SETTINGS.showCaptions);
+    expect(out.summaryOpen).toBe(DEFAULT_SETTINGS.summaryOpen);
   });
 
   it('repairs each field independently in one object full of garbage', () => {
@@ -137,6 +148,7 @@ describe('normalizeSettings: garbage in, usable settings out', () => {
         theme: 42,
         showImages: false,
         showCaptions: 'no',
+        summaryOpen: 'open',
         version: 3,
       }),
     ).toEqual({
@@ -147,6 +159,7 @@ describe('normalizeSettings: garbage in, usable settings out', () => {
       theme: DEFAULT_SETTINGS.theme,
       showImages: false,
       showCaptions: DEFAULT_SETTINGS.showCaptions,
+      summaryOpen: DEFAULT_SETTINGS.summaryOpen,
     });
   });
 

@@ -258,6 +258,17 @@ describe('the address as typed', () => {
     expect(addressProblem(typed)).toEqual({ code: 'bad-address' });
   });
 
+  it('refuses http:// to another computer, and takes it for a server on this one', () => {
+    expect(addressProblem('http://cloud.example.org/dav/')).toEqual({
+      code: 'insecure-address',
+      host: 'cloud.example.org',
+    });
+    expect(addressProblem('http://192.168.1.20/dav/')).toMatchObject({ code: 'insecure-address' });
+    for (const local of ['http://127.0.0.1:8080/dav/', 'http://localhost/dav', 'http://[::1]:9/']) {
+      expect(addressProblem(local), local).toBeNull();
+    }
+  });
+
   it('takes an address with or without its final slash, with spaces around', () => {
     expect(addressProblem('  https://cloud.example.org/remote.php/dav/files/alice ')).toBeNull();
   });

@@ -58,6 +58,17 @@ describe('localeFormat', () => {
     expect(fr.dateTime(Date.UTC(2026, 10, 26, 12))).toMatch(/^26 nov\. 2026/);
   });
 
+  it('says how long ago something happened, in the language', () => {
+    const now = Date.UTC(2026, 11, 2, 12);
+    const day = 86_400_000;
+    expect(en.relative(now - 3 * day, now)).toBe('3 days ago');
+    expect(fr.relative(now - 3 * day, now)).toBe('il y a 3 jours');
+    expect(en.relative(now - day, now)).toBe('yesterday');
+    expect(fr.relative(now - 5 * 60_000, now)).toBe('il y a 5 minutes');
+    expect(en.relative(now - 2_000, now)).toBe('now');
+    expect(en.relative(now - 400 * day, now)).toBe('last year');
+  });
+
   it('takes a malformed tag (as some systems report it) without throwing', () => {
     expect(localeFormat('fr_FR').decimal(1.5, 1)).toBe('1,5');
     expect(localeFormat('not a locale!').decimal(1.5, 1)).toBe('1.5');
