@@ -1,29 +1,40 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { VIEW_CONTROLLER_GLOBAL, VIEW_DATA_GLOBAL, type ViewController, type ViewData } from '../../contracts/page.ts';
 import { InPageReader } from './InPageReader.tsx';
 import readerCss from '../../components/reader.css?inline';
 import viewCss from './view.css?inline';
 
-// Injected on demand by platform/reader-view.ts, after the extraction (entrypoints/extract.ts): shows the result
-// over the page in a Shadow DOM, so neither the page's styles nor ours leak across. A new injection (show it
-// anyway, captions setting) replaces the open view: WXT invalidates the older script's context, which removes it.
-export default defineContentScript({
-  registration: 'runtime',
-  // Styles go into the shadow root as a constructed stylesheet (below), not a <style> or a fetched file.
-  cssInjectionMode: 'manual',
-  // WXT's context would otherwise window.postMessage a "script started" notice the page can read.
-  noScriptStartedPostMessage: true,
-  async main(ctx) {
+// Injected on demand by platform/reader-view.ts, after the extraction (entrypoints/extract.ts): shows the
+// result over the page in a closed Shadow DOM, so neither the page's styles nor ours leak across, and the page
+// can neither read the article nor reach the controls. A new injection (show it anyway, captions setting)
+// replaces the open view. The page is hostile ground:
+// - the host is a plain <div>: a custom element name would run the page's own constructor and connectedCallback
+//   for it (and attachInternals() hands over even a closed root; disabledFeatures = ['shadow'] forbids it);
+// - the view only acts on the reader's own input (trusted events), never on events a page script dispatches;
+// - no WXT content script context: it announces itself with an event on `document` that a page can hear and
+//   forge (that event closed the view);
+// - the document's methods are called through the prototypes: `<img name="addEventListener">` shadows them.
+export default defineUnlistedScript({
+  main() {
     const scope = globalThis as Record<string, unknown>;
     const data = scope[VIEW_DATA_GLOBAL] as ViewData | undefined;
     delete scope[VIEW_DATA_GLOBAL];
     if (!data) return;
-    scope[VIEW_CONTROLLER_GLOBAL] = await mountView(ctx, data);
+    (scope[VIEW_CONTROLLER_GLOBAL] as ViewController | undefined)?.close();
+    scope[VIEW_CONTROLLER_GLOBAL] = mountView(data);
   },
 });
+
+/** `name` of `proto` (a method, or a getter's value) applied to `self`, whatever `self` shadows it with. */
+function call<T>(proto: object, name: string, self: object, ...args: unknown[]): T {
+  const descriptor = Object.getOwnPropertyDescriptor(proto, name)!;
+  return (descriptor.get ?? (descriptor.value as (...a: unknown[]) => T)).apply(self, args) as T;
+}
+const listen = (target: EventTarget, type: string, fn: (event: Event) => void, capture = true) =>
+  call(EventTarget.prototype, 'addEventListener', target, type, fn, capture);
+const unlisten = (target: EventTarget, type: string, fn: (event: Event) => void, capture = true) =>
+  call(EventTarget.prototype, 'removeEventListener', target, type, fn, capture);
 
 /**
  * Applies CSS to a document or shadow root as a constructed stylesheet, which a page's CSP does not block (it
@@ -39,9 +50,9 @@ function adoptCss(target: Document | ShadowRoot, css: string): () => void {
       target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== sheet);
     };
   } catch {
-    const style = document.createElement('style');
+    const style = call<HTMLStyleElement>(Document.prototype, 'createElement', document, 'style');
     style.textContent = css;
-    (target instanceof Document ? (target.head ?? target.documentElement) : target).append(style);
+    call(Node.prototype, 'appendChild', target, style);
     return () => style.remove();
   }
 }
@@ -53,70 +64,76 @@ const PRINT_CSS = `@media print {
   html[${OPEN_ATTRIBUTE}] { overflow: visible !important; }
 }`;
 
-async function mountView(ctx: ContentScriptContext, data: ViewData): Promise<ViewController> {
-  const html = document.documentElement;
+/** Every kind of event a control of the view acts on: only the reader's own (trusted) ones get through. */
+const ACTING_EVENTS = [
+  'click', 'auxclick', 'dblclick', 'contextmenu', 'mousedown', 'mouseup', 'pointerdown', 'pointerup',
+  'input', 'change', 'beforeinput', 'submit', 'reset', 'keydown', 'keyup', 'keypress', 'wheel', 'copy',
+]; // prettier-ignore
+
+function mountView(data: ViewData): ViewController {
+  const html = call<HTMLElement>(Document.prototype, 'documentElement', document);
+  const active = call<Element | null>(Document.prototype, 'activeElement', document);
   // What closing restores: the page's scroll position, its overflow style and the focused element.
   const saved = {
     x: window.scrollX,
     y: window.scrollY,
     overflow: html.style.overflow,
-    focus: document.activeElement instanceof HTMLElement ? document.activeElement : null,
+    focus: active instanceof HTMLElement ? active : null,
   };
-  let unadoptPrintCss: (() => void) | null = null;
+
+  const host = call<HTMLDivElement>(Document.prototype, 'createElement', document, 'div');
+  const shadow = call<ShadowRoot>(Element.prototype, 'attachShadow', host, { mode: 'closed' });
+  const container = call<HTMLDivElement>(Document.prototype, 'createElement', document, 'div');
+  call(Node.prototype, 'appendChild', shadow, container);
+  adoptCss(shadow, `${readerCss}\n${viewCss}`);
+  const refuseUntrusted = (event: Event) => {
+    if (event.isTrusted) return;
+    event.stopImmediatePropagation();
+    event.preventDefault();
+  };
+  for (const type of ACTING_EVENTS) listen(shadow, type, refuseUntrusted);
+  // The page's keyboard shortcuts stay out of the reader's way.
+  const keepKeys = (event: Event) => event.stopPropagation();
+  for (const type of ['keydown', 'keyup', 'keypress']) listen(shadow, type, keepKeys, false);
 
   let open = true;
-  const ui = await createShadowRootUi(ctx, {
-    name: 'clear-reader-view',
-    position: 'inline',
-    anchor: 'html', // after <body>, so printing can hide the whole body
-    append: 'last',
-    isolateEvents: true, // the page's keyboard shortcuts stay out of the reader's way
-    onMount(container, shadow) {
-      adoptCss(shadow, `${readerCss}\n${viewCss}`);
-      render(<InPageReader initial={data} onClose={() => controller.close()} />, container);
-      return container;
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-      restore();
-    },
-  });
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return;
+  const onKeyDown = (event: Event) => {
+    if (!event.isTrusted || (event as KeyboardEvent).key !== 'Escape' || !open) return;
     event.preventDefault();
     event.stopPropagation();
     controller.close();
   };
   // Focus stays in the view while it is open (it is a modal dialog); Tab from its last control comes back.
-  const onFocusIn = (event: FocusEvent) => {
-    if (open && event.target !== ui.shadowHost) focusView();
+  const onFocusIn = (event: Event) => {
+    if (open && event.target !== host) focusView();
   };
-  const focusView = () => ui.shadow.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true });
-
-  function restore() {
-    if (!open) return;
-    open = false;
-    document.removeEventListener('keydown', onKeyDown, true);
-    document.removeEventListener('focusin', onFocusIn, true);
-    html.removeAttribute(OPEN_ATTRIBUTE);
-    html.style.overflow = saved.overflow;
-    unadoptPrintCss?.();
-    window.scrollTo(saved.x, saved.y);
-    if (saved.focus?.isConnected) saved.focus.focus({ preventScroll: true });
-  }
+  const focusView = () => shadow.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true });
+  const unadoptPrintCss = adoptCss(document, PRINT_CSS);
 
   const controller: ViewController = {
+    root: shadow,
     isOpen: () => open,
-    close: () => ui.remove(),
+    close() {
+      if (!open) return;
+      open = false;
+      render(null, container);
+      host.remove();
+      unlisten(document, 'keydown', onKeyDown);
+      unlisten(document, 'focusin', onFocusIn);
+      html.removeAttribute(OPEN_ATTRIBUTE);
+      html.style.overflow = saved.overflow;
+      unadoptPrintCss();
+      window.scrollTo(saved.x, saved.y);
+      if (saved.focus?.isConnected) saved.focus.focus({ preventScroll: true });
+    },
   };
 
-  ui.mount();
+  render(<InPageReader initial={data} onClose={() => controller.close()} />, container);
+  call(Node.prototype, 'appendChild', html, host); // after <body>, so printing can hide the whole body
   html.setAttribute(OPEN_ATTRIBUTE, '');
   html.style.overflow = 'hidden'; // the page under the view does not scroll
-  unadoptPrintCss = adoptCss(document, PRINT_CSS);
-  document.addEventListener('keydown', onKeyDown, true);
-  document.addEventListener('focusin', onFocusIn, true);
+  listen(document, 'keydown', onKeyDown);
+  listen(document, 'focusin', onFocusIn);
   focusView();
   return controller;
 }
