@@ -6,6 +6,9 @@
 // are only ever found through the window's prototype chain; the browsers' own `browser` and `chrome` are own
 // properties of the global. So a name that is not an own property is hidden (an own `undefined`, in this world
 // only) before the polyfill looks, and the polyfill wraps the real `chrome`.
-import './unshadow.ts';
+import { hidden } from './unshadow.ts';
 
 export { browser } from '@wxt-dev/webextension-polyfill/browser';
+
+/** What ./unshadow.ts hid from the polyfill (read, so that the hiding is kept in every bundle). */
+export const hiddenGlobals = hidden;
