@@ -18,7 +18,11 @@ async function closeIfOpen(tabId: number): Promise<boolean> {
   const [injection] = await browser.scripting.executeScript({
     target: { tabId },
     func: (name: string) => {
-      const controller = (globalThis as Record<string, unknown>)[name] as ViewController | undefined;
+      // An own property only: a page element with that id is a global of this world too.
+      const scope = globalThis as Record<string, unknown>;
+      const controller = Object.prototype.hasOwnProperty.call(scope, name)
+        ? (scope[name] as ViewController | undefined)
+        : undefined;
       if (!controller?.isOpen()) return false;
       controller.close();
       return true;

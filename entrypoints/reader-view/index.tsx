@@ -21,7 +21,10 @@ export default defineUnlistedScript({
     const data = scope[VIEW_DATA_GLOBAL] as ViewData | undefined;
     delete scope[VIEW_DATA_GLOBAL];
     if (!data) return;
-    (scope[VIEW_CONTROLLER_GLOBAL] as ViewController | undefined)?.close();
+    // An own property only: a page element with that id is a global of this world too.
+    if (Object.prototype.hasOwnProperty.call(scope, VIEW_CONTROLLER_GLOBAL)) {
+      (scope[VIEW_CONTROLLER_GLOBAL] as ViewController).close();
+    }
     scope[VIEW_CONTROLLER_GLOBAL] = mountView(data);
   },
 });

@@ -58,7 +58,7 @@ export const EXTENSION_PAGE_ROOT = 'document';
  * it): scripts using it run there (Driver.inPageWorld), not in the page's world.
  */
 export const IN_PAGE_ROOT =
-  '(() => { const view = globalThis.__clearReaderViewController; return view && view.isOpen() ? view.root : null; })()';
+  "(() => { const name = '__clearReaderViewController'; const view = Object.prototype.hasOwnProperty.call(globalThis, name) ? globalThis[name] : null; return view && view.isOpen() ? view.root : null; })()";
 
 /**
  * The view is clean: nothing ran, nothing in the rendered article can run or load from another host, and the

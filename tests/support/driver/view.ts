@@ -22,7 +22,9 @@ type Op = 'count' | 'texts' | 'attribute' | 'visible' | 'style' | 'point';
 /** Runs in the extension's world of the page: serialized, no closures. */
 function inspectView({ controller, op, inner, arg }: { controller: string; op: Op; inner: string; arg: string }) {
   type Controller = { root: ShadowRoot; isOpen(): boolean } | undefined;
-  const view = (globalThis as Record<string, unknown>)[controller] as Controller;
+  // An own property only: the page's <a id="__clearReaderViewController"> is a global of that world too.
+  const own = Object.prototype.hasOwnProperty.call(globalThis, controller);
+  const view = own ? ((globalThis as Record<string, unknown>)[controller] as Controller) : undefined;
   const root = view?.isOpen() ? view.root : null;
   const all = !root ? [] : inner ? Array.from(root.querySelectorAll<HTMLElement>(inner)) : [root.host as HTMLElement];
   const el = all[0];
