@@ -125,6 +125,12 @@ for (const entry of ['content', 'reader-view', 'extract-page']) {
     markup: `<form name="browser"><input id="runtime" value="page-chosen"><input name="storage"></form>`,
   },
   {
+    id: 'named-chrome-global',
+    finding: 'a <form name="chrome"> (Chromium then installs no `chrome`): the view still reaches the real API',
+    settingsReachView: true,
+    markup: `<form name="chrome"><input id="runtime" value="page-chosen"><input name="storage"></form>`,
+  },
+  {
     id: 'lazy-tracker-images',
     finding: 'no image the page did not load: lazy placeholders stay placeholders; srcset candidates one by one',
     markup: `<figure><img src="${PLACEHOLDER}" data-src="{SENTINEL}/pwned/{ID}/data-src.gif?uid=42" alt="Lazy one" width="800" height="450"></figure>
