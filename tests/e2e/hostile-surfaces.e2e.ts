@@ -56,7 +56,7 @@ describe.each(DRIVERS)('$name: pages that attack the extension’s surfaces', (e
     const { page } = run.tabs;
     await driver.inExtension(({ api }) => api.storage.sync.remove('readerSettings'), null);
     try {
-      await run.visit(surface);
+      await run.visit(surface, true);
       expect(await driver.inPageWorld(page, untrustedActions, null)).toEqual({ panel: false, open: true });
       // The same controls, clicked for real: they work, and only the real change is stored.
       await page.click(inView('.action-settings'));
@@ -64,7 +64,7 @@ describe.each(DRIVERS)('$name: pages that attack the extension’s surfaces', (e
       await page.click(inView('.setting-fontSize .increase'));
       await expect.poll(() => storedSettings(driver), { timeout: 10_000 }).toMatchObject({ fontSize: 19 });
       expect(await storedSettings(driver)).toMatchObject({ theme: 'auto', fontSize: 19 });
-      await run.closeWithShortcut(surface);
+      await run.closeWithShortcut(surface, true);
     } finally {
       await driver.inExtension(({ api }) => api.storage.sync.remove('readerSettings'), null);
     }

@@ -80,11 +80,16 @@ export class SurfaceRun {
     return this.tabs.page.evaluateExpression("typeof window.__pwned === 'undefined' ? null : String(window.__pwned)");
   }
 
+  /** The page's address; `again` for a second visit (an address not saved yet: saving again would unsave it). */
+  urlOf(surface: SurfacePage, again = false): string {
+    return this.servers.url(surface, this.extensionId) + (again ? '&again' : '');
+  }
+
   /** The page in the popup, saved, in the offline reader, and in the in-page view; then every check. */
-  async visit(surface: SurfacePage): Promise<void> {
+  async visit(surface: SurfacePage, again = false): Promise<void> {
     const { driver, servers } = this;
     const { page, popup, reader } = this.tabs;
-    const url = servers.url(surface, this.extensionId);
+    const url = this.urlOf(surface, again);
     this.armed = false;
     await page.bringToFront();
     await page.goto(url);
@@ -151,8 +156,8 @@ export class SurfaceRun {
   }
 
   /** The shortcut closes the view (the extension's own channel, whatever the page did). */
-  async closeWithShortcut(surface: SurfacePage): Promise<void> {
-    await this.driver.command('toggle-reader-view', this.servers.url(surface, this.extensionId));
+  async closeWithShortcut(surface: SurfacePage, again = false): Promise<void> {
+    await this.driver.command('toggle-reader-view', this.urlOf(surface, again));
     await this.tabs.page.waitFor(VIEW, { state: 'detached' });
   }
 }
