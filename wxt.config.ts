@@ -20,8 +20,9 @@ const E2E = process.env.E2E === '1';
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 export default defineConfig({
-  // Local modules in modules/ load on their own: firefox-theme-icons adds Firefox's light/dark toolbar icons.
-  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // Local modules in modules/ load on their own: firefox-theme-icons adds Firefox's light/dark toolbar icons, and
+  // safe-browser makes `wxt/browser` the polyfill, safe from the page's named elements.
+  modules: ['@wxt-dev/auto-icons'],
   // Every icon is rendered from one SVG at build time, as icons/<size>.png: the stores want 128 (Chrome) and 64
   // or 128 (Firefox), the browsers' extension pages 32 to 96, the toolbars 16 and 32.
   autoIcons: { baseIconPath: PRODUCT_ICON, sizes: [128, 96, 64, 48, 32, 16] },

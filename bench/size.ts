@@ -100,7 +100,7 @@ function main(): number {
   const popupRow = measure('popup', popupFiles, 30);
   const rows = [
     measure('content script', ['extract.js'], 45),
-    measure('in-page view', ['content-scripts/reader-view.js'] /* styles are inlined */, null),
+    measure('in-page view', ['reader-view.js'] /* styles are inlined */, null),
     popupRow,
     // What the popup loads later, on demand (the reading list tab, the summarizer): not on every open.
     measure('popup, on demand', popupFiles, null, popupRow.files),

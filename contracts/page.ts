@@ -40,10 +40,10 @@ export interface PageOptions {
  */
 export const OPTIONS_GLOBAL = '__clearReaderOptions';
 
-/** Path of the built in-page view script (entrypoints/reader-view.content), the same in both browsers' builds. */
-export const READER_VIEW_FILE = '/content-scripts/reader-view.js';
+/** Path of the built in-page view script (entrypoints/reader-view), the same in both browsers' builds. */
+export const READER_VIEW_FILE = '/reader-view.js';
 
-/** What `openReaderView` hands to the in-page view script (entrypoints/reader-view.content), like OPTIONS_GLOBAL. */
+/** What `openReaderView` hands to the in-page view script (entrypoints/reader-view), like OPTIONS_GLOBAL. */
 export const VIEW_DATA_GLOBAL = '__clearReaderViewData';
 
 /** The open in-page view's controller, kept in the extension's isolated world of the page between injections. */
@@ -56,6 +56,8 @@ export interface ViewData {
 }
 
 export interface ViewController {
+  /** The view's closed shadow root: reachable from the extension's own scripts in the tab, never from the page. */
+  readonly root: ShadowRoot;
   isOpen(): boolean;
   close(): void;
 }

@@ -1,7 +1,8 @@
 // The in-page clean view: extracted in the page (entrypoints/extract.ts), shown over it by
-// entrypoints/reader-view.content (Shadow DOM). Opened by the shortcut, the context menu and the popup.
+// entrypoints/reader-view (Shadow DOM). Opened by the shortcut, the context menu and the popup.
 import { browser } from 'wxt/browser';
 import { extractTab } from './extract-tab.ts';
+import { retryOnceOnRefusal } from './retry.ts';
 import { loadSettings } from './storage.ts';
 import {
   READER_VIEW_FILE,
@@ -17,7 +18,11 @@ async function closeIfOpen(tabId: number): Promise<boolean> {
   const [injection] = await browser.scripting.executeScript({
     target: { tabId },
     func: (name: string) => {
-      const controller = (globalThis as Record<string, unknown>)[name] as ViewController | undefined;
+      // An own property only: a page element with that id is a global of this world too.
+      const scope = globalThis as Record<string, unknown>;
+      const controller = Object.prototype.hasOwnProperty.call(scope, name)
+        ? (scope[name] as ViewController | undefined)
+        : undefined;
       if (!controller?.isOpen()) return false;
       controller.close();
       return true;
@@ -52,10 +57,13 @@ export async function openReaderView(tab: TabRef, force = false): Promise<boolea
   }
 }
 
-/** The shortcut and the context menu: closes the view when it is open, opens it otherwise. */
-export async function toggleReaderView(tab: TabRef): Promise<boolean> {
+/**
+ * The shortcut and the context menu: closes the view when it is open, opens it otherwise. The first injection is
+ * tried again once if refused (see ./retry.ts); `wait` is for tests.
+ */
+export async function toggleReaderView(tab: TabRef, wait?: () => Promise<void>): Promise<boolean> {
   try {
-    if (await closeIfOpen(tab.id)) return true;
+    if (await retryOnceOnRefusal(() => closeIfOpen(tab.id), wait)) return true;
   } catch {
     return false; // a page no extension may script
   }

@@ -19,6 +19,7 @@ import { findPublisherSummary } from './summary/publisher.ts';
 import { errorMessage } from '../util/index.ts';
 import { TimeBudgetExceeded, startDeadline } from './budget.ts';
 import { copyPage, surveyPage } from './unclobber.ts';
+import { declaredImages, keepDeclaredImages } from './page-images.ts';
 
 /**
  * Readability's own visibility test, reading the style attribute instead of the CSSOM:
@@ -111,6 +112,7 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   // Forms are divs in the copy, before anything walks it: a form's controls can shadow its tree properties.
   const copy = copyPage(page, xhtml ? surveyPage(page.documentElement, maxElements, maxDepth) : survey);
   deadline.check('copying the page');
+  const pageImages = declaredImages(copy, url); // before Readability adds the lazy images it "recovers"
   if (copy.body) removed.push(...runCleanup(copy.body, rules, 'page', ctx, cleanupOptions));
   deadline.check('the page cleanup');
 
@@ -138,6 +140,7 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   stripAltCredits(root);
   deadline.check('the article cleanup');
 
+  keepDeclaredImages(root, pageImages, url);
   // DOMPurify, like Readability, runs in one go; the article is much smaller than the page by now.
   const body = sanitizeInPlace(root, doc);
   retagBlockParagraphs(body); // so that the HTML parses back into this very tree

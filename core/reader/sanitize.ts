@@ -40,7 +40,69 @@ const CONFIG: Config = {
 // <image href>, <feImage href> and url() in presentation attributes (fill, mask, filter, clip-path, marker-*)
 // all make requests from the reader's views. Links (<a href>) only navigate when clicked.
 const FETCHING_HREF = /^(?:href|xlink:href)$/i;
+// Tested on the value as CSS reads it (see cssValue): `u\72l(` and `\55 \52 \4c (` are `url(`.
 const EXTERNAL_URL_REF = /url\(\s*['"]?(?!#)/i;
+
+/**
+ * An attribute value as a CSS parser reads it: comments gone, escapes (`\72`, `\000072 `, `\r`) decoded, so
+ * that filters test what the browser will see and not how it was spelled.
+ */
+export function cssValue(value: string): string {
+  return value
+    .replace(/\/\*[\s\S]*?(?:\*\/|$)/g, '')
+    .replace(/\\(?:([0-9a-f]{1,6})(?:\r\n|[ \t\r\n\f])?|\r\n|([\s\S]))/gi, (_, hex?: string, char?: string) => {
+      if (hex === undefined) return char === undefined || char === '\n' || char === '\r' || char === '\f' ? '' : char;
+      const code = parseInt(hex, 16);
+      return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)
+        ? '\ufffd'
+        : String.fromCodePoint(code);
+    });
+}
+
+const SAFE_IMAGE_URL = /^(?:https?:|data:image\/|[^a-z]|[a-z+.-]*(?:[^a-z+.\-:]|$))/i;
+
+/** The candidates of a `srcset`, parsed as the HTML standard does (a URL may hold commas, a data: URL always does). */
+export function srcsetCandidates(value: string): { url: string; descriptor: string }[] {
+  const candidates: { url: string; descriptor: string }[] = [];
+  let at = 0;
+  while (at < value.length) {
+    at += /^[\s,]*/.exec(value.slice(at))![0].length;
+    if (at >= value.length) break;
+    let url = /^\S+/.exec(value.slice(at))![0];
+    at += url.length;
+    let descriptor = '';
+    if (/,+$/.test(url)) url = url.replace(/,+$/, '');
+    else {
+      // Descriptors run to the next comma outside parentheses.
+      let depth = 0;
+      while (at < value.length && (value[at] !== ',' || depth > 0)) {
+        if (value[at] === '(') depth++;
+        else if (value[at] === ')') depth = Math.max(0, depth - 1);
+        descriptor += value[at++];
+      }
+    }
+    candidates.push({ url, descriptor: descriptor.trim() });
+  }
+  return candidates;
+}
+
+/** What a srcset candidate may say after its URL (a browser ignores a candidate with anything else). */
+const DESCRIPTORS = /^(?:[0-9.eE+-]+[wxh](?:\s+|$))*$/;
+
+/**
+ * Keeps the candidates of a srcset whose URL is an image address (http, https, relative, data:image) and whose
+ * descriptors are descriptors, one by one.
+ */
+export function safeSrcset(value: string): string {
+  return (
+    srcsetCandidates(value)
+      .filter(({ descriptor }) => DESCRIPTORS.test(descriptor))
+      // eslint-disable-next-line no-control-regex -- browsers skip control characters in URLs, so must the test
+      .filter(({ url }) => SAFE_IMAGE_URL.test(url.replace(/[\u0000-\u0020]/g, '')))
+      .map(({ url, descriptor }) => (descriptor ? `${url} ${descriptor}` : url))
+      .join(', ')
+  );
+}
 
 function dropExternalReferences(node: Element, data: { attrName: string; attrValue: string; keepAttr: boolean }) {
   const value = data.attrValue.trim();
@@ -50,7 +112,11 @@ function dropExternalReferences(node: Element, data: { attrName: string; attrVal
     node.localName !== 'a' &&
     !value.startsWith('#') &&
     !/^data:image\//i.test(value);
-  if (fetches || EXTERNAL_URL_REF.test(value)) data.keepAttr = false;
+  if (fetches || EXTERNAL_URL_REF.test(cssValue(value))) data.keepAttr = false;
+  else if (data.attrName.toLowerCase() === 'srcset') {
+    data.attrValue = safeSrcset(value);
+    if (!data.attrValue) data.keepAttr = false;
+  }
 }
 
 // Images load when they are about to be seen: with images turned off (display: none) the reader's views make no

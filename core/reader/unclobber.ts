@@ -8,7 +8,7 @@
 type Getter = (this: Node) => unknown;
 
 /** The accessor or method `name` as the prototype chain of `object` defines it (never its own, clobberable, value). */
-function fromPrototypes(object: object, name: string, kind: 'get' | 'value'): (...args: never[]) => unknown {
+export function fromPrototypes(object: object, name: string, kind: 'get' | 'value'): (...args: never[]) => unknown {
   for (let proto = Reflect.getPrototypeOf(object); proto; proto = Reflect.getPrototypeOf(proto)) {
     const descriptor: PropertyDescriptor | undefined = Object.getOwnPropertyDescriptor(proto, name);
     const found: unknown = descriptor ? Reflect.get(descriptor, kind) : undefined;

@@ -46,7 +46,7 @@ export function fakePage({
   const close = vi.fn(() => {
     open = false;
   });
-  const controller: ViewController = { isOpen: () => open, close };
+  const controller: ViewController = { root: {} as ShadowRoot, isOpen: () => open, close };
   world[VIEW_CONTROLLER_GLOBAL] = controller;
   const spy = stubExecuteScript().mockImplementation((injection) => {
     calls.push(injection);

@@ -53,8 +53,12 @@ export function reportScript(root: string, options: InspectOptions): string {
 
 /** The view of an extension page (popup, offline reader) or the in-page view's shadow root. */
 export const EXTENSION_PAGE_ROOT = 'document';
-// Through the prototype: the hostile page may clobber its own document's methods (<img name="querySelector">).
-export const IN_PAGE_ROOT = "Document.prototype.querySelector.call(document, 'clear-reader-view')?.shadowRoot";
+/**
+ * The in-page view's closed shadow root, as the extension's own world of the page sees it (its controller holds
+ * it): scripts using it run there (Driver.inPageWorld), not in the page's world.
+ */
+export const IN_PAGE_ROOT =
+  "(() => { const name = '__clearReaderViewController'; const view = Object.prototype.hasOwnProperty.call(globalThis, name) ? globalThis[name] : null; return view && view.isOpen() ? view.root : null; })()";
 
 /**
  * The view is clean: nothing ran, nothing in the rendered article can run or load from another host, and the

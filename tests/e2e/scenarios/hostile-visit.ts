@@ -129,15 +129,25 @@ export class HostileRun {
   /** Resolves once each of the views has run its course (see settledScript). */
   async settle(views: (keyof HostileTabs)[] = ['popup', 'reader', 'page']): Promise<void> {
     for (const view of views) {
-      const root = view === 'page' ? IN_PAGE_ROOT : EXTENSION_PAGE_ROOT;
-      const settled = this.tabs[view].evaluateExpression(settledScript(root, this.servers.pageOrigin));
+      const tab = this.tabs[view];
+      // The in-page view's closed root is read from the extension's own world of the page.
+      const settled =
+        view === 'page'
+          ? this.driver.inPageWorld<null, string>(tab, settledScript(IN_PAGE_ROOT, this.servers.pageOrigin), null)
+          : tab.evaluateExpression(settledScript(EXTENSION_PAGE_ROOT, this.servers.pageOrigin));
       expect(await within(settled, 10_000, `the ${view} settling`)).toBe('settled');
     }
   }
 
-  report(tab: Tab, root: string): Promise<ViewReport> {
+  async report(tab: Tab, root: string): Promise<ViewReport> {
     const options = { pageOrigin: this.servers.pageOrigin, imageHosts: [new URL(this.servers.hosts.cdn).host] };
-    return tab.evaluateExpression<ViewReport>(reportScript(root, options));
+    if (root !== IN_PAGE_ROOT) return tab.evaluateExpression<ViewReport>(reportScript(root, options));
+    const report = await this.driver.inPageWorld<null, ViewReport>(tab, reportScript(root, options), null);
+    // A payload that ran would have run in the page's own world: the sentinel global is looked for there.
+    const pwned = await tab.evaluateExpression<string | null>(
+      "typeof window.__pwned === 'undefined' ? null : String(window.__pwned)",
+    );
+    return { ...report, pwned };
   }
 
   /** Popup, save, offline reader, in-page view: then every check. */

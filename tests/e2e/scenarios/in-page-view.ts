@@ -12,6 +12,19 @@ const ACTION_COMMAND = { chromium: '_execute_action', firefox: '_execute_browser
 const storedSettings = (driver: Driver) =>
   driver.inExtension(async ({ api }) => (await api.storage.sync.get('readerSettings')).readerSettings, null);
 
+type ViewHandle = { root: ShadowRoot } | undefined;
+/** In the extension's world of the page: whether the view's host has the page's focus. */
+const viewHasFocus = () => {
+  const view = (globalThis as Record<string, unknown>).__clearReaderViewController as ViewHandle;
+  return !!view && document.activeElement === view.root.host;
+};
+/** In the extension's world of the page: where the view's host is. */
+const viewBox = () => {
+  const view = (globalThis as Record<string, unknown>).__clearReaderViewController as ViewHandle;
+  const { x, y, width } = view!.root.host.getBoundingClientRect();
+  return { x, y, width, viewport: window.innerWidth };
+};
+
 export function inPageViewScenarios({ name, driver, server }: Session): void {
   describe('shortcuts and the in-page clean view', () => {
     test('the default shortcuts are really assigned (commands.getAll)', async () => {
@@ -38,13 +51,10 @@ export function inPageViewScenarios({ name, driver, server }: Session): void {
       SEED_PARAGRAPHS.forEach((start, i) => expect(paragraphs[i]).toContain(start));
       expect(await page.attribute(inView('main > article'), 'lang')).toMatch(/^fr\b/);
       // A modal dialog that has the focus, full window over a page that no longer scrolls.
-      expect(await page.evaluate((name) => document.activeElement?.localName === name, VIEW)).toBe(true);
+      expect(await driver().inPageWorld(page, viewHasFocus, null)).toBe(true);
       expect(await page.attribute(inView('[role="dialog"]'), 'aria-modal')).toBe('true');
       expect(await page.evaluate(() => document.documentElement.style.overflow, null)).toBe('hidden');
-      const box = await page.evaluate((name) => {
-        const { x, y, width } = document.querySelector(name)!.getBoundingClientRect();
-        return { x, y, width, viewport: window.innerWidth };
-      }, VIEW);
+      const box = await driver().inPageWorld(page, viewBox, null);
       expect(box).toMatchObject({ x: 0, y: 0, width: box.viewport });
 
       await page.press('Escape');

@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { BrowserName, Driver, DriverEntry, LaunchOptions, Tab } from '../../support/driver/index.ts';
 import { SETTLED, type PopupSnapshot } from '../expectations.ts';
 import { ARTIFACTS } from '../paths.ts';
+import { VIEW } from '../../support/driver/view.ts';
 import { startServer, type TestServer } from '../server.ts';
 
 export interface Session {
@@ -37,8 +38,8 @@ function fail(what: string): never {
   throw new Error(`${what}: the session did not start`);
 }
 
-/** The in-page clean view (a custom element whose open shadow root holds the view). */
-export const VIEW = 'clear-reader-view';
+/** The in-page clean view: a plain <div> whose closed shadow root holds the view (tests/support/driver/view.ts). */
+export { VIEW } from '../../support/driver/view.ts';
 export const inView = (selector: string) => `${VIEW} >>> ${selector}`;
 
 /**

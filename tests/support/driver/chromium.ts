@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM, E2E_BUILD } from '../../e2e/paths.ts';
-import { expressionFor, poll, runCommand } from './expression.ts';
+import { expressionFor, pageWorldExpression, poll, runCommand } from './expression.ts';
+import { inViewOps, viewPart } from './view.ts';
 import type { Driver, ExtensionContext, LaunchOptions, RealPopup, SeenRequest, Tab, WaitOptions } from './types.ts';
 
 /** The browser's own background traffic off, so that what the tests see is the extension's. */
@@ -46,7 +47,7 @@ export async function launchChromium(
   return { context, worker, origin: `chrome-extension://${new URL(worker.url()).host}` };
 }
 
-/** Playwright's CSS pierces open shadow roots by itself: `a >>> b` is `a b` there. */
+/** Playwright's CSS pierces open shadow roots by itself: `a >>> b` is `a b` there (the view's is closed: ./view.ts). */
 const css = (selector: string) => selector.replaceAll(' >>> ', ' ');
 
 class ChromiumTab implements Tab {
@@ -104,6 +105,8 @@ class ChromiumTab implements Tab {
     selector: string,
     { timeout, state = 'attached' }: WaitOptions & { state?: 'attached' | 'detached' } = {},
   ) {
+    const inner = viewPart(selector);
+    if (inner !== null) return inViewOps.waitFor(this, inner, state === 'attached', timeout ?? this.driver.timeout);
     await this.#first(selector).waitFor({ state, timeout });
   }
   // Polled from Node: in-page polling runs on the page's timers, which a background tab slows down.
@@ -115,18 +118,39 @@ class ChromiumTab implements Tab {
     );
   }
 
-  count = (selector: string) => this.page.locator(css(selector)).count();
+  count(selector: string) {
+    const inner = viewPart(selector);
+    return inner !== null ? inViewOps.count(this, inner) : this.page.locator(css(selector)).count();
+  }
   async text(selector: string) {
+    const inner = viewPart(selector);
+    if (inner !== null) return inViewOps.text(this, inner);
     return (await this.count(selector)) ? this.#first(selector).innerText() : '';
   }
-  texts = (selector: string) => this.page.locator(css(selector)).allInnerTexts();
-  attribute = (selector: string, name: string) => this.#first(selector).getAttribute(name);
-  isVisible = (selector: string) => this.#first(selector).isVisible();
+  texts(selector: string) {
+    const inner = viewPart(selector);
+    return inner !== null ? inViewOps.texts(this, inner) : this.page.locator(css(selector)).allInnerTexts();
+  }
+  attribute(selector: string, name: string) {
+    const inner = viewPart(selector);
+    return inner !== null ? inViewOps.attribute(this, inner, name) : this.#first(selector).getAttribute(name);
+  }
+  isVisible(selector: string) {
+    const inner = viewPart(selector);
+    return inner !== null ? inViewOps.isVisible(this, inner) : this.#first(selector).isVisible();
+  }
   style(selector: string, property: string) {
+    const inner = viewPart(selector);
+    if (inner !== null) return inViewOps.style(this, inner, property);
     return this.#first(selector).evaluate((el, property) => getComputedStyle(el).getPropertyValue(property), property);
   }
 
-  click = (selector: string) => this.#first(selector).click();
+  click(selector: string): Promise<void> {
+    const inner = viewPart(selector);
+    if (inner !== null) return inViewOps.click(this, inner, this.driver.timeout, this.clickAt);
+    return this.#first(selector).click();
+  }
+  clickAt = (x: number, y: number) => this.page.mouse.click(x, y);
   fill = (selector: string, text: string) => this.#first(selector).fill(text);
   press = (key: string) => this.page.keyboard.press(key);
   wheel = (deltaY: number) => this.page.mouse.wheel(0, deltaY);
@@ -196,6 +220,9 @@ class ChromiumDriver implements Driver {
   }
   inExtension<A, R>(fn: (context: ExtensionContext, arg: A) => R | Promise<R>, arg: A): Promise<R> {
     return this.launched.worker.evaluate(expressionFor(fn, arg, '({ api: chrome, background: globalThis })'));
+  }
+  async inPageWorld<A, R>(tab: Tab, fn: ((arg: A) => R | Promise<R>) | string, arg: A): Promise<R> {
+    return this.launched.worker.evaluate<R>(pageWorldExpression('chrome', await tab.url(), fn, arg));
   }
   async command(name: string, url: string) {
     await this.inExtension(runCommand, { name, url });

@@ -63,3 +63,28 @@ export async function runCommand(
   if (!tab) throw new Error(`no tab shows ${url}`);
   await background.clearReader.handleCommand(name, tab);
 }
+
+/**
+ * An expression, evaluated where `api` is the extension API, that runs `fn(arg)` in the extension's isolated world
+ * of the tab showing `url` (see Driver.inPageWorld); `fn` may be the text of an expression instead. `fn` is
+ * rebuilt there from its source (executeScript
+ * serializes it again for the page), with esbuild's keepNames helper beside it.
+ */
+export function pageWorldExpression<A, R>(
+  api: string,
+  url: string,
+  fn: ((arg: A) => R | Promise<R>) | string,
+  arg: A,
+): string {
+  // A string is an expression: its value is the result.
+  const source = typeof fn === 'string' ? `() => (${fn})` : fn.toString();
+  return `(async () => {
+    const api = ${api};
+    const url = ${JSON.stringify(url)};
+    const tab = (await api.tabs.query({})).find((t) => t.url === url);
+    if (!tab) throw new Error('no tab shows ' + url);
+    const func = (arg) => { const __name = (f) => f; return (${source})(arg); };
+    const [injection] = await api.scripting.executeScript({ target: { tabId: tab.id }, func, args: [${JSON.stringify(arg)}] });
+    return injection ? injection.result : undefined;
+  })()`;
+}

@@ -16,7 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { E2E_BUILD, FIREFOX, GECKO_ID } from '../../e2e/paths.ts';
-import { expressionFor, poll, runCommand } from './expression.ts';
+import { expressionFor, pageWorldExpression, poll, runCommand } from './expression.ts';
+import { inViewOps, viewPart } from './view.ts';
 import type { Driver, ExtensionContext, LaunchOptions, RealPopup, SeenRequest, Tab, WaitOptions } from './types.ts';
 
 /** What the driver calls that the shared ExtensionApi type leaves out. */
@@ -125,6 +126,8 @@ class FirefoxTab implements Tab {
     selector: string,
     { timeout, state = 'attached' }: WaitOptions & { state?: 'attached' | 'detached' } = {},
   ) {
+    const inner = viewPart(selector);
+    if (inner !== null) return inViewOps.waitFor(this, inner, state === 'attached', timeout ?? this.driver.timeout);
     await this.#wait(
       async () => {
         const handle = await this.page.$(translate(selector));
@@ -139,27 +142,48 @@ class FirefoxTab implements Tab {
     return this.#wait(() => this.evaluate(fn, arg), `waiting for ${fn.toString().slice(0, 80)}`, timeout);
   }
 
-  count = (selector: string) => this.#all(selector, (els) => els.length);
-  text = (selector: string) => this.#all(selector, (els) => els[0]?.innerText ?? '');
-  texts = (selector: string) => this.#all(selector, (els) => els.map((el) => el.innerText));
-  attribute = (selector: string, name: string) =>
-    this.#all(selector, (els, name) => els[0]?.getAttribute(name) ?? null, name);
+  count(selector: string) {
+    const inner = viewPart(selector);
+    return inner !== null ? inViewOps.count(this, inner) : this.#all(selector, (els) => els.length);
+  }
+  text(selector: string) {
+    const inner = viewPart(selector);
+    return inner !== null ? inViewOps.text(this, inner) : this.#all(selector, (els) => els[0]?.innerText ?? '');
+  }
+  texts(selector: string) {
+    const inner = viewPart(selector);
+    return inner !== null ? inViewOps.texts(this, inner) : this.#all(selector, (els) => els.map((el) => el.innerText));
+  }
+  attribute(selector: string, name: string) {
+    const inner = viewPart(selector);
+    if (inner !== null) return inViewOps.attribute(this, inner, name);
+    return this.#all(selector, (els, name) => els[0]?.getAttribute(name) ?? null, name);
+  }
   // As Playwright defines it: a non-empty box, and not visibility: hidden.
-  isVisible = (selector: string) =>
-    this.#all(selector, (els) => {
+  isVisible(selector: string) {
+    const inner = viewPart(selector);
+    if (inner !== null) return inViewOps.isVisible(this, inner);
+    return this.#all(selector, (els) => {
       const el = els[0];
       if (!el) return false;
       const box = el.getBoundingClientRect();
       return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
     });
-  style = (selector: string, property: string) =>
-    this.#all(selector, (els, property) => getComputedStyle(els[0]!).getPropertyValue(property), property);
+  }
+  style(selector: string, property: string) {
+    const inner = viewPart(selector);
+    if (inner !== null) return inViewOps.style(this, inner, property);
+    return this.#all(selector, (els, property) => getComputedStyle(els[0]!).getPropertyValue(property), property);
+  }
 
-  async click(selector: string) {
+  async click(selector: string): Promise<void> {
+    const inner = viewPart(selector);
+    if (inner !== null) return inViewOps.click(this, inner, this.driver.timeout, this.clickAt);
     const element = await this.#element(selector);
     await element.click();
     await element.dispose();
   }
+  clickAt = (x: number, y: number) => this.page.mouse.click(x, y);
   async fill(selector: string, text: string) {
     const element = await this.#element(selector);
     await element.evaluate((el) => {
@@ -264,6 +288,9 @@ class FirefoxDriver implements Driver {
   inExtension<A, R>(fn: (context: ExtensionContext, arg: A) => R | Promise<R>, arg: A): Promise<R> {
     const context = '({ api: browser, background: await browser.runtime.getBackgroundPage() })';
     return this.backstage.evaluateExpression<R>(expressionFor(fn, arg, context));
+  }
+  async inPageWorld<A, R>(tab: Tab, fn: ((arg: A) => R | Promise<R>) | string, arg: A): Promise<R> {
+    return this.backstage.evaluateExpression<R>(pageWorldExpression('browser', await tab.url(), fn, arg));
   }
   async command(name: string, url: string) {
     await this.inExtension(runCommand, { name, url });

@@ -3,7 +3,8 @@
 // drivers (see ./index.ts); what one browser cannot do is an optional member, and the scenario says why it skips.
 //
 // Selectors are CSS, plus two forms both drivers understand:
-//   `host >>> inner`                    `inner` inside the open shadow root of `host` (the in-page view);
+//   `clear-reader-view`, `clear-reader-view >>> inner`: the in-page view (its host, and `inner` inside its closed
+//                                        shadow root), read from the extension's world of the page (./view.ts);
 //   `role=button[name="Save for later"]` an element by its ARIA role and accessible name (as a reader finds it).
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -52,6 +53,8 @@ export interface Tab {
 
   /** A real click (the input system's, not a DOM event) on the first match, once it is there. */
   click(selector: string): Promise<void>;
+  /** A real click at a point of the viewport (CSS pixels). */
+  clickAt(x: number, y: number): Promise<void>;
   /** Replaces the text of a field, as typing does. */
   fill(selector: string, text: string): Promise<void>;
   /** A key press in the page (`Escape`, `Enter`…). */
@@ -141,6 +144,12 @@ export interface Driver {
   openExtensionPage(path: string, tab?: Tab): Promise<Tab>;
   /** Waits for the next tab the extension opens (the offline reader from the list, say) while `action` runs. */
   nextTab(action: () => Promise<void>): Promise<Tab>;
+  /**
+   * Runs `fn(arg)` in the extension's own isolated world of the page `tab` shows (where its content scripts and
+   * the in-page view's controller live), through scripting.executeScript. Serialized: no closures, JSON only.
+   * `fn` may also be the text of an expression (its value, awaited, is the result).
+   */
+  inPageWorld<A, R>(tab: Tab, fn: ((arg: A) => R | Promise<R>) | string, arg: A): Promise<R>;
   /** Runs `fn` in the extension's background context. Serialized: no closures, `arg` must be JSON. */
   inExtension<A, R>(fn: (context: ExtensionContext, arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /**

@@ -106,8 +106,20 @@ describe('handleCommand', () => {
       .mockRejectedValue(new Error('Cannot access contents of the page'));
     await handleCommand(TOGGLE_READER_VIEW, tab(7));
 
-    expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy).toHaveBeenCalledTimes(2); // refused twice: the grant was not late, the page is off limits
     expect(openPopup()).toHaveBeenCalledTimes(1);
+  });
+
+  it('tries once more when the first injection is refused (the key press’s grant arrived late), and shows the view', async () => {
+    const page = fakePage();
+    const pageImpl = page.spy.getMockImplementation()!;
+    page.spy.mockImplementationOnce(() => Promise.reject(new Error('Cannot access contents of the page.')));
+    page.spy.mockImplementation(pageImpl);
+    await handleCommand(TOGGLE_READER_VIEW, tab(7));
+
+    expect(describeCalls(page.calls)).toEqual(OPEN_SEQUENCE); // the refused call never reached the page
+    expect(page.open).toBe(true);
+    expect(openPopup()).not.toHaveBeenCalled();
   });
 
   it('falls back to the popup when a PDF gives no page to show the view in', async () => {

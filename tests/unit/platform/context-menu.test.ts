@@ -130,12 +130,14 @@ describe('handleOpenRequest', () => {
 });
 
 describe('reader-view', () => {
-  it('toggleReaderView resolves false (popup fallback) when the close check is refused', async () => {
+  it('toggleReaderView resolves false (popup fallback) when the close check is refused twice', async () => {
     const spy = vi
       .spyOn(fakeBrowser.scripting, 'executeScript')
       .mockRejectedValue(new Error('Missing host permission'));
-    await expect(toggleReaderView({ id: 3, url: NEWS_URL })).resolves.toBe(false);
-    expect(spy).toHaveBeenCalledTimes(1);
+    const wait = vi.fn(() => Promise.resolve());
+    await expect(toggleReaderView({ id: 3, url: NEWS_URL }, wait)).resolves.toBe(false);
+    expect(spy).toHaveBeenCalledTimes(2); // once more after the wait: the grant may have been late
+    expect(wait).toHaveBeenCalledTimes(1);
   });
 
   it('openReaderView hands the result of a forced extraction to the view', async () => {
