@@ -106,10 +106,10 @@ export function useListen({ article, lang, rate, voiceId, engine, onParagraph }:
       return;
     }
     api?.registry.set(LISTEN_HIGHLIGHT, new api.Highlight(range));
-    if (Date.now() - lastReaderScroll.current > READER_SCROLL_PAUSE_MS) {
-      const box = range.getBoundingClientRect();
+    if (block && Date.now() - lastReaderScroll.current > READER_SCROLL_PAUSE_MS) {
+      const box = block.getBoundingClientRect();
       if (box.top < 0 || box.bottom > window.innerHeight) {
-        block?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        block.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
       }
     }
   }, [current]);

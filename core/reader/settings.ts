@@ -21,6 +21,10 @@ export interface ReaderSettings {
   showCaptions: boolean;
   /** The summary and key points unfolded above the article (folded, the article starts on the first screen). */
   summaryOpen: boolean;
+  /** Listen's speed, 0.5 to 2. */
+  listenRate: number;
+  /** Listen's voice chosen for each language ("fr" -> a voiceURI), when the reader chose one. */
+  listenVoices: Readonly<Record<string, string>>;
 }
 
 export interface Range {
@@ -33,6 +37,7 @@ export const RANGES = {
   fontSize: { min: 13, max: 28, step: 1 },
   lineWidth: { min: 40, max: 100, step: 5 },
   lineHeight: { min: 1.2, max: 2.2, step: 0.1 },
+  listenRate: { min: 0.5, max: 2, step: 0.25 },
 } as const satisfies Record<string, Range>;
 
 // 18px serif at 1.6 reads well at the popup's 460px and, capped at 70ch, on a wide screen.
@@ -45,7 +50,21 @@ export const DEFAULT_SETTINGS: Readonly<ReaderSettings> = Object.freeze({
   showImages: true,
   showCaptions: false,
   summaryOpen: false,
+  listenRate: 1,
+  listenVoices: Object.freeze({}),
 });
+
+/** Voices kept for at most this many languages; a language is a short tag, a voice id a bounded string. */
+const MAX_VOICE_LANGUAGES = 30;
+
+function voiceChoices(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const kept = Object.entries(value as Record<string, unknown>).filter(
+    (entry): entry is [string, string] =>
+      /^[a-z]{2,3}$/.test(entry[0]) && typeof entry[1] === 'string' && entry[1].length > 0 && entry[1].length <= 300,
+  );
+  return Object.fromEntries(kept.slice(0, MAX_VOICE_LANGUAGES));
+}
 
 function clampToRange(value: unknown, range: Range, fallback: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
@@ -72,6 +91,8 @@ export function normalizeSettings(value: unknown): ReaderSettings {
     showImages: typeof v.showImages === 'boolean' ? v.showImages : d.showImages,
     showCaptions: typeof v.showCaptions === 'boolean' ? v.showCaptions : d.showCaptions,
     summaryOpen: typeof v.summaryOpen === 'boolean' ? v.summaryOpen : d.summaryOpen,
+    listenRate: clampToRange(v.listenRate, RANGES.listenRate, d.listenRate),
+    listenVoices: voiceChoices(v.listenVoices),
   };
 }
 

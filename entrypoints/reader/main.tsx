@@ -17,6 +17,7 @@ import {
   Archive,
   ArchiveRestore,
   ExternalLink,
+  Headphones,
   Icon,
   Printer,
   Star,
@@ -24,6 +25,7 @@ import {
   Undo2,
 } from '../../components/icons.tsx';
 import { useItemActions } from './use-item-actions.ts';
+import { ListenPanel } from '../../components/listen/ListenPanel.tsx';
 import '../../components/reader.css';
 import './style.css';
 import { MissingCopy, type MissingCopyKind } from './MissingCopy.tsx';
@@ -119,6 +121,13 @@ function App() {
     };
   }, [state.kind]);
 
+  // Listen reads the article as rendered: its element, once it is there.
+  const [listening, setListening] = useState(false);
+  const [articleElement, setArticleElement] = useState<Element | null>(null);
+  useEffect(() => {
+    setArticleElement(state.kind === 'article' ? document.querySelector('main article') : null);
+  }, [state]);
+
   const actions: ToolbarAction[] = [
     {
       id: 'back',
@@ -147,6 +156,18 @@ function App() {
           { id: 'delete', label: t('delete'), icon: Trash2, iconOnly: true, onClick: actionsOnItem.remove },
         ]
       : []),
+    ...(state.kind === 'article'
+      ? [
+          {
+            id: 'listen',
+            label: t('listenPlay'),
+            hint: t('listenHint'),
+            icon: Headphones,
+            pressed: listening,
+            onClick: () => setListening((on) => !on),
+          },
+        ]
+      : []),
     { id: 'print', label: t('print'), icon: Printer, iconOnly: true, onClick: () => window.print() },
     ...(url
       ? [
@@ -173,6 +194,16 @@ function App() {
           </button>
         )}
       </p>
+      {listening && state.kind === 'article' && (
+        <ListenPanel
+          article={articleElement}
+          lang={state.article.lang || uiLanguage()}
+          settings={settings}
+          onSettingsChange={shell.onSettingsChange}
+          t={t}
+          locale={uiLanguage()}
+        />
+      )}
       {missing ? (
         <MissingCopy
           kind={missing.kind}

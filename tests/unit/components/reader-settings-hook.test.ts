@@ -15,6 +15,8 @@ const STORED: ReaderSettings = {
   showImages: false,
   showCaptions: true,
   summaryOpen: false,
+  listenRate: 1.5,
+  listenVoices: { fr: 'espeak-fr' },
 };
 
 interface Deferred<T> {

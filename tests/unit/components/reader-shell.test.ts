@@ -22,6 +22,8 @@ const SETTINGS: ReaderSettings = {
   showImages: false,
   showCaptions: true,
   summaryOpen: false,
+  listenRate: 0.75,
+  listenVoices: { en: 'espeak-en' },
 };
 
 describe('ReaderShell', () => {

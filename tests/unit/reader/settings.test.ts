@@ -18,6 +18,8 @@ const KEYS = [
   'showImages',
   'showCaptions',
   'summaryOpen',
+  'listenRate',
+  'listenVoices',
 ].sort();
 
 const CUSTOM: ReaderSettings = {
@@ -29,6 +31,8 @@ const CUSTOM: ReaderSettings = {
   showImages: false,
   showCaptions: true,
   summaryOpen: true,
+  listenRate: 0.75,
+  listenVoices: { en: 'espeak-en' },
 };
 
 /** Every value a range allows, computed in integers so the expected values carry no floating-point drift. */
@@ -64,6 +68,16 @@ describe('normalizeSettings: garbage in, usable settings out', () => {
     expect(Object.keys(out).sort()).toEqual(KEYS);
     expect(out).toEqual(CUSTOM);
     expect(out).not.toBe(DEFAULT_SETTINGS);
+  });
+
+  it('keeps Listen’s voice choices only as short language tags to bounded voice ids', () => {
+    const out = normalizeSettings({
+      listenVoices: { fr: 'espeak-fr', 'not a tag': 'x', de: 42, en: '', pl: 'v'.repeat(301), es: 'es-voice' },
+      listenRate: 7,
+    });
+    expect(out.listenVoices).toEqual({ fr: 'espeak-fr', es: 'es-voice' });
+    expect(out.listenRate).toBe(2);
+    expect(normalizeSettings({ listenVoices: ['fr'] }).listenVoices).toEqual({});
   });
 
   it.each([
@@ -149,6 +163,8 @@ describe('normalizeSettings: garbage in, usable settings out', () => {
         showImages: false,
         showCaptions: 'no',
         summaryOpen: 'open',
+        listenRate: '2x',
+        listenVoices: 'espeak',
         version: 3,
       }),
     ).toEqual({
@@ -160,6 +176,8 @@ describe('normalizeSettings: garbage in, usable settings out', () => {
       showImages: false,
       showCaptions: DEFAULT_SETTINGS.showCaptions,
       summaryOpen: DEFAULT_SETTINGS.summaryOpen,
+      listenRate: DEFAULT_SETTINGS.listenRate,
+      listenVoices: {},
     });
   });
 
