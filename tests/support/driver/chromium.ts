@@ -17,6 +17,8 @@ const QUIET_BROWSER = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Speech synthesis through speech-dispatcher (Listen): without it Chromium on Linux lists no voice at all.
+  '--enable-speech-dispatcher',
 ];
 
 export interface ChromiumLaunch {
