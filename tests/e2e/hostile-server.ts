@@ -6,9 +6,9 @@
 // the tests count, whichever tab or browser asked). The sentinel answers 204 No Content, which also keeps a
 // page whose own <meta http-equiv="refresh"> points there from navigating away.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { OWN_IMAGE_PATH, buildPage, pathOf, type Hosts } from '../hostile/page.ts';
 import { VECTORS, type Vector } from '../hostile/vectors.ts';
+import { serveOnFreePort } from '../support/free-port.ts';
 
 /** A stand-in photo (any path under /img/). */
 const PHOTO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" viewBox="0 0 800 450">
@@ -39,14 +39,6 @@ export interface HostileServers {
   close: () => Promise<void>;
 }
 
-async function listen(server: Server, host: string): Promise<string> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, host, () => resolve());
-  });
-  return `http://${host}:${(server.address() as AddressInfo).port}`;
-}
-
 function stop(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.closeAllConnections();
@@ -72,8 +64,8 @@ export async function startHostileServers(): Promise<HostileServers> {
     if (!path.startsWith(OWN_IMAGE_PATH)) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' }).end(PHOTO_SVG);
   });
-  const sentinelOrigin = await listen(sentinel, '127.0.0.2');
-  const cdnOrigin = await listen(cdn, '127.0.0.3');
+  const sentinelOrigin = await serveOnFreePort(sentinel, '127.0.0.2');
+  const cdnOrigin = await serveOnFreePort(cdn, '127.0.0.3');
   const hosts: Hosts = { sentinel: sentinelOrigin, cdn: cdnOrigin };
 
   const byPath = new Map(VECTORS.map((vector) => [pathOf(vector), vector]));
@@ -89,7 +81,7 @@ export async function startHostileServers(): Promise<HostileServers> {
     if (url.searchParams.has('quiet')) headers['content-security-policy'] = QUIET_CSP;
     res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(buildPage(vector, hosts));
   });
-  const pageOrigin = await listen(pages, '127.0.0.1');
+  const pageOrigin = await serveOnFreePort(pages, '127.0.0.1');
 
   return {
     pageOrigin,

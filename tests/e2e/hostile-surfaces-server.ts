@@ -2,8 +2,8 @@
 // every request both get: any request to the sentinel, and any to the page server's /track/ paths (addresses the
 // page itself never loads), is the reader's doing.
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SURFACE_PAGES, buildSurfacePage, type SurfacePage } from '../hostile/surfaces.ts';
+import { serveOnFreePort } from '../support/free-port.ts';
 
 const PHOTO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" viewBox="0 0 800 450">
 <rect width="800" height="450" fill="#5b7fa6"/></svg>`;
@@ -22,14 +22,6 @@ export interface SurfaceServers {
   close: () => Promise<void>;
 }
 
-async function listen(server: Server, host: string): Promise<string> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, host, () => resolve());
-  });
-  return `http://${host}:${(server.address() as AddressInfo).port}`;
-}
-
 const stop = (server: Server) =>
   new Promise<void>((resolve) => {
     server.closeAllConnections();
@@ -42,7 +34,7 @@ export async function startSurfaceServers(): Promise<SurfaceServers> {
     hits.push({ host: 'sentinel', path: req.url ?? '/' });
     res.writeHead(204, { 'cache-control': 'no-store' }).end();
   });
-  const sentinel = await listen(sentinelServer, '127.0.0.2');
+  const sentinel = await serveOnFreePort(sentinelServer, '127.0.0.2');
   const byPath = new Map(SURFACE_PAGES.map((surface) => [`/surface/${surface.id}/`, surface]));
   const pages = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -57,7 +49,7 @@ export async function startSurfaceServers(): Promise<SurfaceServers> {
       .writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' })
       .end(buildSurfacePage(surface, sentinel));
   });
-  const pageOrigin = await listen(pages, '127.0.0.1');
+  const pageOrigin = await serveOnFreePort(pages, '127.0.0.1');
   return {
     pageOrigin,
     sentinel,
