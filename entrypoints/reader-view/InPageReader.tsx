@@ -59,6 +59,8 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
           summary={summary}
           builtIn={builtInSummarizer}
           onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}
+          summaryOpen={settings.summaryOpen}
+          onSummaryToggle={(summaryOpen) => shell.onSettingsChange({ ...settings, summaryOpen })}
         />
       </ReaderShell>
     </div>

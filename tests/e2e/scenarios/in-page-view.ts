@@ -150,6 +150,11 @@ export function inPageViewScenarios({ name, driver, server }: Session): void {
 
       await openViewOn(driver(), server().url(PATHS.article));
       expect(await driver().pageTab.attribute(inView('.reader'), 'data-theme')).toBe('sepia');
+      // The summary folded or unfolded as the reader left it, and unfolding it here is remembered too.
+      await driver().pageTab.waitFor(inView('.summary-toggle[aria-expanded="false"]'));
+      await driver().pageTab.click(inView('.summary-toggle'));
+      await driver().pageTab.waitFor(inView('.summary-toggle[aria-expanded="true"]'));
+      await expect.poll(() => storedSettings(driver()), { timeout: 10_000 }).toMatchObject({ summaryOpen: true });
       await closeView(driver());
 
       // Back to the defaults for the other tests.
