@@ -149,7 +149,8 @@ export function inPageViewScenarios({ name, driver, server }: Session): void {
       await popup.close();
 
       await openViewOn(driver(), server().url(PATHS.article));
-      expect(await driver().pageTab.attribute(inView('.reader'), 'data-theme')).toBe('sepia');
+      // The view may paint before the settings arrive from storage: wait for them, do not read the first frame.
+      await driver().pageTab.waitFor(inView('.reader[data-theme="sepia"]'));
       // The summary folded or unfolded as the reader left it, and unfolding it here is remembered too.
       await driver().pageTab.waitFor(inView('.summary-toggle[aria-expanded="false"]'));
       await driver().pageTab.click(inView('.summary-toggle'));
