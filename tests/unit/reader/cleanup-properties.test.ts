@@ -176,6 +176,10 @@ const clutterList = (max: number) => fc.array(clutter, { maxLength: max }).map((
 // ---- Pages ----
 
 /** Class names that say nothing about clutter, as news sites' article markup has. */
+/** Readability 0.6's REGEXPS.unlikelyCandidates: ids and classes it removes before scoring. */
+const READABILITY_UNLIKELY =
+  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+
 const neutralClass = fc.oneof(
   fc.constantFrom('article-body', 'story-text', 'entry-content', 'rich-text', 'paragraph', 'body-copy', 'col-md-8'),
   fc.stringMatching(/^css-[0-9a-f]{6}$/),
@@ -228,7 +232,11 @@ const layout = (cls: fc.Arbitrary<string>, on: readonly Mark['on'][] = ['p', 'di
     paragraphAttrs: fc.array(
       fc.oneof(
         fc.constant(''),
-        fc.stringMatching(/^[a-z0-9-]{1,10}$/).map((id) => ` id="p-${id}" data-index="${id}"`),
+        fc
+          .stringMatching(/^[a-z0-9-]{1,10}$/)
+          // Not an id Readability itself reads as an ad or page furniture ("p-ad-" matches its -ad-): neutral ids.
+          .filter((id) => !READABILITY_UNLIKELY.test(`p-${id}`))
+          .map((id) => ` id="p-${id}" data-index="${id}"`),
       ),
       { minLength: PARAGRAPHS.length, maxLength: PARAGRAPHS.length },
     ),
