@@ -2,7 +2,7 @@
 // play or pause, ← → for paragraphs) and a click on a paragraph to read from there. Speed and voice are reader
 // settings, synced like the others.
 import { useEffect, useMemo } from 'preact/hooks';
-import { MIN_RATE, type ReaderSettings } from '../../core/reader/index.ts';
+import type { ReaderSettings } from '../../core/reader/index.ts';
 import type { Translate } from '../../contracts/i18n.ts';
 import { ListenBar } from './ListenBar.tsx';
 import { readableBlocks } from './article-blocks.ts';
@@ -85,12 +85,13 @@ export function ListenPanel({ article, lang, settings, onSettingsChange, t, loca
     <ListenBar
       controller={controller}
       state={state}
-      allVoices={engine.voices()}
+      // Every system voice (thousands with speech-dispatcher) only when none speaks the article's language.
+      allVoices={state.matching.length ? [] : engine.voices()}
       languageName={languageName}
       rate={settings.listenRate}
       t={t}
       locale={locale}
-      onRate={(listenRate) => onSettingsChange({ ...settings, listenRate: Math.max(MIN_RATE, listenRate) })}
+      onRate={(listenRate) => onSettingsChange({ ...settings, listenRate })}
       onVoice={(id) => onSettingsChange({ ...settings, listenVoices: { ...settings.listenVoices, [base(lang)]: id } })}
     />
   );

@@ -22,7 +22,6 @@ export interface UseListenOptions {
   voiceId: string | null;
   /** Null: this browser cannot speak. */
   engine: SpeechEngine | null;
-  onParagraph?: (paragraph: number, total: number) => void;
 }
 
 export interface UseListen {
@@ -42,13 +41,11 @@ function highlights(): { registry: HighlightRegistry; Highlight: HighlightConstr
   return css?.highlights && Highlight ? { registry: css.highlights, Highlight } : null;
 }
 
-export function useListen({ article, lang, rate, voiceId, engine, onParagraph }: UseListenOptions): UseListen {
+export function useListen({ article, lang, rate, voiceId, engine }: UseListenOptions): UseListen {
   const [controller, setController] = useState<ListenController | null>(null);
   const [state, setState] = useState<ListenState | null>(null);
   const blocks = useRef<Element[]>([]);
   const lastReaderScroll = useRef(0);
-  const onParagraphRef = useRef(onParagraph);
-  onParagraphRef.current = onParagraph;
 
   useEffect(() => {
     if (!article || !engine) return;
@@ -59,7 +56,6 @@ export function useListen({ article, lang, rate, voiceId, engine, onParagraph }:
       lang,
       rate,
       voiceId,
-      onParagraph: (paragraph) => onParagraphRef.current?.(paragraph, blocks.current.length),
     });
     const unsubscribe = created.subscribe(setState);
     setController(created);

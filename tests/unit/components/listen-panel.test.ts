@@ -63,7 +63,7 @@ describe('ListenPanel', () => {
     expect(root.textContent).toBe('Ce navigateur ne sait pas lire à voix haute.');
   });
 
-  it('reads at once in the article’s language; space pauses, a click on a paragraph reads from there', async () => {
+  it('reads at once in the article’s language, ignores the page’s synthetic keys and clicks, and moves on by paragraph', async () => {
     const { spoken } = fakeSpeech();
     const article = articleElement();
     const root = await mount(h(ListenPanel, props(article)));
