@@ -59,7 +59,7 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+U' },
       },
       'save-for-later': {
-        suggested_key: { default: 'Alt+Shift+S' },
+        suggested_key: { default: 'Alt+Shift+K' },
         description: '__MSG_commandSaveForLater__',
       },
     },

@@ -32,7 +32,7 @@ export function inPageViewScenarios({ name, driver, server }: Session): void {
       const shortcuts = new Map(commands.map((c) => [c.name, c.shortcut]));
       expect(shortcuts.get('toggle-reader-view')).toBe('Alt+Shift+Y');
       expect(shortcuts.get(ACTION_COMMAND[driver().name])).toBe('Alt+Shift+U');
-      expect(shortcuts.get('save-for-later')).toBe('Alt+Shift+S');
+      expect(shortcuts.get('save-for-later')).toBe('Alt+Shift+K');
     });
 
     test('the shortcut opens the clean view over the page; Esc closes it and restores the page', async () => {

@@ -71,7 +71,7 @@ export function saveFeedbackScenarios({ driver, server }: Session): void {
       await d.pageTab.goto(url);
       const title = await d.pageTab.evaluate(() => document.querySelector('h1')?.textContent?.trim() ?? '', null);
 
-      await d.command('save-for-later', url); // what Alt+Shift+S and the page menu run (shortcut.e2e.ts presses it)
+      await d.command('save-for-later', url); // what Alt+Shift+K and the page menu run (shortcut.e2e.ts presses it)
       const { toast, badge } = await awaitToast(() => d.inExtension(toastIn, url));
       expect(toast.role).toBe('status');
       expect(toast.text).toContain(title);
