@@ -84,3 +84,15 @@ export function isPageResult(value: unknown): value is PageResult {
  * speed test reads them; an extension page's own timeline, never a web page's).
  */
 export const POPUP_MARKS = { title: 'clear-reader:title-shown', article: 'clear-reader:article-shown' } as const;
+
+/** The steps between the popup's start and its article, marked the same way: where the time goes. */
+export const POPUP_STAGE_MARKS = {
+  /** The popup's first module has evaluated (its imports with it). */
+  module: 'clear-reader:module',
+  tab: 'clear-reader:tab',
+  /** The extraction script's result is back. */
+  extracted: 'clear-reader:extracted',
+  sanitized: 'clear-reader:sanitized',
+  /** The stored settings have arrived. */
+  settings: 'clear-reader:settings',
+} as const;

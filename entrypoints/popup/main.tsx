@@ -15,10 +15,12 @@ import { getActiveTab, openInNewTab, type TabRef } from '../../platform/tabs.ts'
 import { loadShortcuts, type Shortcuts } from '../../platform/shortcuts.ts';
 import { useSaved } from './use-saved.ts';
 import { describeError } from '../../contracts/error-reasons.ts';
-import { POPUP_MARKS } from '../../contracts/page.ts';
+import { POPUP_MARKS, POPUP_STAGE_MARKS } from '../../contracts/page.ts';
 import type { MessageKey } from '../../contracts/i18n.ts';
 import '../../components/reader.css';
 import { errorMessage } from '../../core/util/index.ts';
+
+performance.mark(POPUP_STAGE_MARKS.module);
 
 // Loaded when first needed (a click, or after the article shows): what every open loads stays small.
 const builtIn = () => import('../../platform/builtin-summarizer.ts');
@@ -36,6 +38,7 @@ async function toViewState(result: PageResult): Promise<ViewState> {
   if (!result.ok) return { kind: 'failure', reason: result.reason, detail: result.message };
   // Defense in depth: the engine already sanitized this HTML, but it was produced inside the page's process.
   const contentHtml = (await sanitizer).sanitizeHtml(result.article.contentHtml, document);
+  performance.mark(POPUP_STAGE_MARKS.sanitized);
   return { kind: 'article', article: { ...result.article, contentHtml } };
 }
 
@@ -83,9 +86,12 @@ function App() {
     try {
       tab.current ??= await getActiveTab();
       if (!tab.current) throw new Error('no active tab');
+      performance.mark(POPUP_STAGE_MARKS.tab);
       // What has loaded is shown as it is, article or not.
       const options = { force: force || partial, keepCaptions, partial };
-      show(await toViewState(await extractTab(tab.current.id, options, tab.current.url)));
+      const result = await extractTab(tab.current.id, options, tab.current.url);
+      performance.mark(POPUP_STAGE_MARKS.extracted);
+      show(await toViewState(result));
     } catch (error) {
       show(errorState(error));
     }
@@ -111,6 +117,7 @@ function App() {
   }, [load]);
   useEffect(() => {
     if (!ready) return;
+    performance.mark(POPUP_STAGE_MARKS.settings);
     rememberCaptionsSetting(settings.showCaptions);
     if (extractedWithCaptions.current === settings.showCaptions) return;
     extractedWithCaptions.current = settings.showCaptions;
