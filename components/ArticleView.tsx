@@ -9,7 +9,8 @@ import { localeFormat } from '../core/util/index.ts';
 import { ChevronDown, Icon } from './icons.tsx';
 
 export type ViewState =
-  | { kind: 'loading' }
+  /** `title`: the tab's own title, shown where the article's will be while the page is read. */
+  | { kind: 'loading'; title?: string }
   /** `article.contentHtml` must already be sanitized: it is rendered as HTML. */
   | { kind: 'article'; article: Article }
   | { kind: 'failure'; reason: PageFailureReason; detail: string };
@@ -64,6 +65,14 @@ export function ArticleView(props: ArticleViewProps) {
   if (state.kind === 'loading') {
     return (
       <main class="view" data-state="loading" aria-busy="true">
+        {/* Where the article's title comes: it takes this one's place without moving. */}
+        {state.title && (
+          <article dir="auto">
+            <header>
+              <h1 class="title">{state.title}</h1>
+            </header>
+          </article>
+        )}
         <p class="status" role="status">
           {t('popupLoading')}
         </p>

@@ -4,13 +4,15 @@ export interface TabRef {
   id: number;
   /** Known only when the extension has access to the tab (activeTab after a click, or a host permission). */
   url?: string;
+  /** Known on the same terms as `url`. */
+  title?: string;
 }
 
 /** The tab the reader is looking at: for the popup, the active tab of the window whose toolbar button was clicked. */
 export async function getActiveTab(): Promise<TabRef | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (!tab || tab.id === undefined) return null;
-  return { id: tab.id, url: tab.url };
+  return { id: tab.id, url: tab.url, title: tab.title };
 }
 
 /** Opens a link of the article in a new tab next to the current one. */

@@ -59,6 +59,17 @@ const LazyReadingList = lazyComponent(
   ),
 );
 
+// The first extraction starts as this module runs, not after Preact's first render and its effects (a frame or
+// more later), with the captions setting of the last open: the stored one is compared once it arrives.
+const firstCaptions = lastCaptionsSetting();
+const firstTab = getActiveTab();
+const firstResult = firstTab.then((tab) => {
+  if (!tab) throw new Error('no active tab');
+  performance.mark(POPUP_STAGE_MARKS.tab);
+  return extractTab(tab.id, { force: false, keepCaptions: firstCaptions, partial: false }, tab.url);
+});
+firstResult.catch(() => undefined); // handled where it is awaited (App's first load)
+
 /** A tooltip, with the action's keyboard shortcut when one is set. */
 function withShortcut(hint: MessageKey, shortcut: string): string {
   return shortcut ? t('hintWithShortcut', [t(hint), shortcut]) : t(hint);
@@ -78,18 +89,20 @@ function App() {
 
   // Only the latest extraction may show: an earlier one (the captions setting changed meanwhile) is dropped.
   const latestLoad = useRef(0);
-  const load = useCallback(async (force: boolean, keepCaptions: boolean, partial = false) => {
+  const load = useCallback(async (force: boolean, keepCaptions: boolean, partial = false, first = false) => {
     const id = ++latestLoad.current;
     const show = (next: ViewState) => id === latestLoad.current && setState(next);
     forced.current = force;
-    setState({ kind: 'loading' });
+    // The tab's own title stands in for the article's while the page is read.
+    const loading = () => show({ kind: 'loading', title: tab.current?.title || undefined });
+    loading();
     try {
-      tab.current ??= await getActiveTab();
+      tab.current ??= await (first ? firstTab : getActiveTab());
       if (!tab.current) throw new Error('no active tab');
-      performance.mark(POPUP_STAGE_MARKS.tab);
+      if (first) loading();
       // What has loaded is shown as it is, article or not.
       const options = { force: force || partial, keepCaptions, partial };
-      const result = await extractTab(tab.current.id, options, tab.current.url);
+      const result = await (first ? firstResult : extractTab(tab.current.id, options, tab.current.url));
       performance.mark(POPUP_STAGE_MARKS.extracted);
       show(await toViewState(result));
     } catch (error) {
@@ -99,10 +112,10 @@ function App() {
 
   // Committed to the document, painted at the next frame: the milestones the speed test reads.
   useLayoutEffect(() => {
-    if (state.kind !== 'article') return;
-    performance.mark(POPUP_MARKS.title);
-    performance.mark(POPUP_MARKS.article);
-  }, [state.kind]);
+    const once = (name: string) => performance.getEntriesByName(name).length || performance.mark(name);
+    if (state.kind === 'article' || (state.kind === 'loading' && state.title)) once(POPUP_MARKS.title);
+    if (state.kind === 'article') once(POPUP_MARKS.article);
+  }, [state]);
 
   // The reader may have changed the shortcuts in the browser's settings: show the ones that work.
   useEffect(() => {
@@ -111,9 +124,10 @@ function App() {
 
   // Extract at once with the captions setting of the last open, and again if the stored one differs (or changes).
   const extractedWithCaptions = useRef<boolean | null>(null);
-  useEffect(() => {
-    extractedWithCaptions.current = lastCaptionsSetting();
-    void load(false, extractedWithCaptions.current);
+  // A layout effect: it runs within the first render, so the tab's title shows as soon as the tab is known.
+  useLayoutEffect(() => {
+    extractedWithCaptions.current = firstCaptions;
+    void load(false, firstCaptions, false, true);
   }, [load]);
   useEffect(() => {
     if (!ready) return;
