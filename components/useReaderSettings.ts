@@ -16,11 +16,13 @@ export const SAVE_DELAY_MS = 400;
  * when another view or device changes them. `error` says why the last save failed, if it did.
  */
 export function useReaderSettings(store: SettingsStore) {
-  const [settings, setSettings] = useState<ReaderSettings>(DEFAULT_SETTINGS);
+  // The last settings seen, where the store keeps a copy: no flash of the default theme until `load` answers.
+  const [initial] = useState(() => store.lastSeen?.() ?? DEFAULT_SETTINGS);
+  const [settings, setSettings] = useState<ReaderSettings>(initial);
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef<ReaderSettings>(DEFAULT_SETTINGS);
+  const latest = useRef<ReaderSettings>(initial);
 
   useEffect(() => {
     let live = true;
@@ -31,6 +33,7 @@ export function useReaderSettings(store: SettingsStore) {
         if (pending.current) return; // changed before the load finished: the reader's change is newer
         latest.current = loaded;
         setSettings(loaded);
+        store.remember?.(loaded);
       },
       (reason: unknown) => {
         if (!live) return;
@@ -42,6 +45,7 @@ export function useReaderSettings(store: SettingsStore) {
       if (pending.current) return; // our own unsaved change is newer
       latest.current = changed;
       setSettings(changed);
+      store.remember?.(changed);
     });
     // Closing the popup or the view right after a change must not lose it.
     const flush = () => {
@@ -62,6 +66,7 @@ export function useReaderSettings(store: SettingsStore) {
   const update = (next: ReaderSettings) => {
     latest.current = next;
     setSettings(next);
+    store.remember?.(next);
     if (pending.current) clearTimeout(pending.current);
     pending.current = setTimeout(() => {
       pending.current = null;

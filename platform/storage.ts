@@ -15,6 +15,7 @@ import {
   type WebDavSettings,
   type WebDavStatus,
 } from '../contracts/webdav.ts';
+import { lastSettingsSeen, rememberSettings } from './settings-mirror.ts';
 
 /** Reader settings follow the reader to other devices (storage.sync), as Chrome and Firefox sync them. */
 export const readerSettingsItem = storage.defineItem<ReaderSettings>('sync:readerSettings', {
@@ -43,6 +44,13 @@ export function watchSettings(callback: (settings: ReaderSettings) => void): () 
 
 /** The settings as the reader surfaces use them (components/useReaderSettings.ts). */
 export const settingsStore: SettingsStore = { load: loadSettings, save: saveSettings, watch: watchSettings };
+
+/** The same, with the last settings seen kept in the extension's own localStorage: for its pages only. */
+export const mirroredSettingsStore: SettingsStore = {
+  ...settingsStore,
+  lastSeen: lastSettingsSeen,
+  remember: rememberSettings,
+};
 
 /** This browser profile's id in the reading list's sync data (never synced itself). */
 export const deviceIdItem = storage.defineItem<string | null>('local:deviceId', { fallback: null });

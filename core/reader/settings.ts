@@ -126,4 +126,11 @@ export interface SettingsStore {
   load(): Promise<ReaderSettings>;
   save(settings: ReaderSettings): Promise<void>;
   watch(callback: (settings: ReaderSettings) => void): () => void;
+  /**
+   * The settings last seen by this surface, at once (a local copy; the store stays the truth): it opens in the
+   * reader's theme instead of flashing the default one until `load` answers. Absent where no copy can be kept.
+   */
+  lastSeen?(): ReaderSettings | null;
+  /** Keeps the copy `lastSeen` returns. */
+  remember?(settings: ReaderSettings): void;
 }

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { ReaderShell } from '../../components/ReaderShell.tsx';
 import { useReaderShell } from '../../components/useReaderSettings.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
-import { settingsStore } from '../../platform/storage.ts';
+import { mirroredSettingsStore } from '../../platform/storage.ts';
 import { loadShortcuts } from '../../platform/shortcuts.ts';
 import { ReadingListTab } from '../popup/ReadingListTab.tsx';
 import { useEffect, useState } from 'preact/hooks';
@@ -11,7 +11,7 @@ import '../../components/reader.css';
 import '../reader/style.css';
 
 function App() {
-  const { settingsAction, shell } = useReaderShell(settingsStore, t, uiLanguage());
+  const { settingsAction, shell } = useReaderShell(mirroredSettingsStore, t, uiLanguage());
   const [saveShortcut, setSaveShortcut] = useState('');
   useEffect(() => {
     void loadShortcuts().then((shortcuts) => setSaveShortcut(shortcuts.save));

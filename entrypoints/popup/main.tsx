@@ -9,8 +9,7 @@ import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
 import { BookOpen, Bookmark, BookmarkCheck, List, Maximize2 } from '../../components/icons.tsx';
 import { extractTab, type PageResult } from '../../platform/extract-tab.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
-import { settingsStore } from '../../platform/storage.ts';
-import { lastCaptionsSetting, rememberCaptionsSetting } from '../../platform/captions-hint.ts';
+import { mirroredSettingsStore } from '../../platform/storage.ts';
 import { getActiveTab, openInNewTab, type TabRef } from '../../platform/tabs.ts';
 import { loadShortcuts, type Shortcuts } from '../../platform/shortcuts.ts';
 import { useSaved } from './use-saved.ts';
@@ -61,7 +60,7 @@ const LazyReadingList = lazyComponent(
 
 // The first extraction starts as this module runs, not after Preact's first render and its effects (a frame or
 // more later), with the captions setting of the last open: the stored one is compared once it arrives.
-const firstCaptions = lastCaptionsSetting();
+const firstCaptions = mirroredSettingsStore.lastSeen?.()?.showCaptions ?? false;
 const firstTab = getActiveTab();
 const firstResult = firstTab.then((tab) => {
   if (!tab) throw new Error('no active tab');
@@ -79,7 +78,7 @@ function App() {
   const [state, setState] = useState<ViewState>({ kind: 'loading' });
   const [tabShown, setTabShown] = useState<'article' | 'list'>('article');
   const [shortcuts, setShortcuts] = useState<Shortcuts>({ save: '', toggleView: '' });
-  const { settings, ready, settingsAction, shell } = useReaderShell(settingsStore, t, uiLanguage());
+  const { settings, ready, settingsAction, shell } = useReaderShell(mirroredSettingsStore, t, uiLanguage());
   const article = state.kind === 'article' ? state.article : null;
   const summary = useLocalSummary(article);
   const saved = useSaved(article);
@@ -132,7 +131,6 @@ function App() {
   useEffect(() => {
     if (!ready) return;
     performance.mark(POPUP_STAGE_MARKS.settings);
-    rememberCaptionsSetting(settings.showCaptions);
     if (extractedWithCaptions.current === settings.showCaptions) return;
     extractedWithCaptions.current = settings.showCaptions;
     void load(forced.current, settings.showCaptions);

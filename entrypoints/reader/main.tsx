@@ -10,7 +10,7 @@ import { useReaderShell } from '../../components/useReaderSettings.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import { OfflineStoreError, getOfflineArticle, type OfflineArticle } from '../../platform/offline-store.ts';
-import { settingsStore } from '../../platform/storage.ts';
+import { mirroredSettingsStore } from '../../platform/storage.ts';
 import { openInNewTab, readingListUrl } from '../../platform/tabs.ts';
 import {
   ArrowLeft,
@@ -57,7 +57,7 @@ function App() {
   const [state, setState] = useState<ViewState>({ kind: 'loading' });
   const [missing, setMissing] = useState<{ kind: MissingCopyKind; detail: string } | null>(null);
   const [url, setUrl] = useState<string | null>(null);
-  const { settings, settingsAction, shell } = useReaderShell(settingsStore, t, uiLanguage());
+  const { settings, settingsAction, shell } = useReaderShell(mirroredSettingsStore, t, uiLanguage());
   const [stored, setStored] = useState<SummaryState | null>(null);
   const summary = useLocalSummary(state.kind === 'article' ? state.article : null);
   const actionsOnItem = useItemActions(id);

@@ -184,6 +184,12 @@ describe('ArticleView: loading and failures', () => {
     expect($('button')).toBeNull();
   });
 
+  it('shows the tab’s title where the article’s will be while loading', async () => {
+    await view({ kind: 'loading', title: 'The tab’s title' }).mounted;
+    expect($('main[data-state="loading"] article header h1.title')?.textContent).toBe('The tab’s title');
+    expect($('[role="status"]')?.textContent).toBe('popupLoading');
+  });
+
   const CASES: [PageFailureReason, string, 'show-anyway' | 'retry' | null][] = [
     ['not-article', 'failureNotArticle', 'show-anyway'],
     ['loading', 'failureLoading', 'retry'],

@@ -386,3 +386,25 @@ describe('useReaderSettings: closing', () => {
     removed.mockRestore();
   });
 });
+
+describe('useReaderSettings: the last settings seen', () => {
+  it('starts with the copy the store keeps, then takes the stored settings and keeps them, and every change', async () => {
+    const fake = fakeStore();
+    const copies: ReaderSettings[] = [];
+    const lastSeen = { ...DEFAULT_SETTINGS, theme: 'sepia' as const, fontSize: 19 };
+    const gate = fake.holdLoad();
+    await mount({ ...fake.store, lastSeen: () => lastSeen, remember: (settings) => copies.push(settings) });
+    // Before storage answers: the copy, not the defaults (no flash of the default theme).
+    expect(shown()).toMatchObject({ ready: 'false', theme: 'sepia', fontSize: 19 });
+    gate.resolve(STORED);
+    await settle();
+    expect(shown()).toMatchObject({ ready: 'true', theme: 'dark', fontSize: 22 });
+    expect(copies.at(-1)).toEqual(STORED);
+    await update({ ...STORED, fontSize: 24 });
+    expect(copies.at(-1)?.fontSize).toBe(24);
+    await advance(SAVE_DELAY_MS); // saved: a change from elsewhere is taken again
+    fake.remote({ ...STORED, theme: 'light' });
+    await settle();
+    expect(copies.at(-1)?.theme).toBe('light');
+  });
+});
