@@ -1,6 +1,7 @@
 // The background's wiring: every listener the extension's worker (or Firefox's background page) registers.
 import { browser } from 'wxt/browser';
 import { handleCommand, handleContextMenuClick, handleOpenRequest, installContextMenu } from './commands.ts';
+import { extractTab } from './extract-tab.ts';
 import { onMessage } from './messaging.ts';
 import { listStatus, readingList, saveArticle } from './reading-list.ts';
 import { canonicalUrl, importInto, itemId } from '../core/reading-list/index.ts';
@@ -59,8 +60,9 @@ export function startBackground(): void {
     return webDavStatusItem.getValue();
   });
 
-  // The shortcut's handler, callable from the worker's DevTools console (pages cannot reach this global). The
-  // end-to-end tests call it too: no automation can press a shortcut in a headless browser. Shipped and tested
-  // builds stay byte-identical (tests/e2e/build.e2e.ts).
-  Object.assign(globalThis, { clearReader: { handleCommand } });
+  // The shortcut's handler and the extraction a click runs, callable from the worker's DevTools console (pages
+  // cannot reach this global). The end-to-end tests call them too: no automation can press a shortcut in a
+  // headless browser, and the browser-vs-jsdom check (tests/e2e/parity.e2e.ts) reads pages as a click does.
+  // Shipped and tested builds stay byte-identical (tests/e2e/build.e2e.ts).
+  Object.assign(globalThis, { clearReader: { handleCommand, extractTab } });
 }

@@ -18,9 +18,14 @@ function build(args: string[], e2e: boolean, command: 'build' | 'zip' = 'build')
   }
 }
 
+/** The builds the drivers load (the shipped code plus a host permission for 127.0.0.1): bench/parity.ts too. */
+export function buildE2e(): void {
+  build([], true);
+  build(['-b', 'firefox'], true);
+}
+
 export default function setup(): void {
   build([], false, 'zip');
   build(['-b', 'firefox'], false, 'zip');
-  build([], true);
-  build(['-b', 'firefox'], true);
+  buildE2e();
 }

@@ -117,7 +117,13 @@ interface StorageArea {
 export interface ExtensionContext {
   api: ExtensionApi;
   /** The background's global object: the service worker's, or Firefox's background page's window. */
-  background: typeof globalThis & { clearReader: { handleCommand(command: string, tab: unknown): Promise<void> } };
+  background: typeof globalThis & {
+    clearReader: {
+      handleCommand(command: string, tab: unknown): Promise<void>;
+      /** platform/extract-tab.ts's extractTab: the extraction a click runs. */
+      extractTab(tabId: number, options?: { force?: boolean; keepCaptions?: boolean }, url?: string): Promise<unknown>;
+    };
+  };
 }
 
 /** The real popup (the toolbar button's panel), open over the page tab. */
