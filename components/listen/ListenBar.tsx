@@ -45,7 +45,14 @@ export function ListenBar(props: ListenBarProps) {
   const playing = state.status === 'playing';
   const voices = state.matching.length ? state.matching : allVoices;
   return (
-    <div class="listen-bar" role="group" aria-label={t('listenControls')}>
+    <div
+      class="listen-bar"
+      role="group"
+      aria-label={t('listenControls')}
+      // What the engine really did, and in which voice's language (the end-to-end tests read these).
+      data-events={state.events.join(',')}
+      data-voice-lang={state.voice?.lang}
+    >
       <button type="button" class="listen-previous" onClick={() => controller.previous()} title={t('listenPrevious')}>
         {t('listenPrevious')}
       </button>

@@ -2,7 +2,7 @@
 // play or pause, ← → for paragraphs) and a click on a paragraph to read from there. Speed and voice are reader
 // settings, synced like the others.
 import { useEffect, useMemo } from 'preact/hooks';
-import type { ReaderSettings } from '../../core/reader/index.ts';
+import type { ListenPlace, ReaderSettings } from '../../core/reader/index.ts';
 import type { Translate } from '../../contracts/i18n.ts';
 import { ListenBar } from './ListenBar.tsx';
 import { readableBlocks } from './article-blocks.ts';
@@ -18,6 +18,10 @@ export interface ListenPanelProps {
   onSettingsChange: (settings: ReaderSettings) => void;
   t: Translate;
   locale: string;
+  /** Where to begin: the place kept for a saved article (the top otherwise). */
+  from?: ListenPlace | null;
+  /** Each place the reading reaches (null: read to the end), for a saved article's place to be kept. */
+  onPlace?: (place: ListenPlace | null) => void;
 }
 
 const base = (lang: string) => lang.toLowerCase().split(/[-_]/)[0] ?? '';
@@ -26,10 +30,19 @@ const base = (lang: string) => lang.toLowerCase().split(/[-_]/)[0] ?? '';
 const typing = (target: EventTarget | null) =>
   target instanceof Element && !!target.closest('input, select, textarea, button, a, [contenteditable]');
 
-export function ListenPanel({ article, lang, settings, onSettingsChange, t, locale }: ListenPanelProps) {
+export function ListenPanel(props: ListenPanelProps) {
+  const { article, lang, settings, onSettingsChange, t, locale, from, onPlace } = props;
   const engine = useMemo(() => (canSpeak() ? browserSpeechEngine() : null), []);
   const voiceId = settings.listenVoices[base(lang)] ?? null;
-  const { controller, state } = useListen({ article, lang, rate: settings.listenRate, voiceId, engine });
+  const { controller, state } = useListen({
+    article,
+    lang,
+    rate: settings.listenRate,
+    voiceId,
+    engine,
+    from,
+    onPlace,
+  });
   const languageName = useMemo(() => {
     try {
       return new Intl.DisplayNames([locale], { type: 'language' }).of(base(lang) || 'und') ?? lang;

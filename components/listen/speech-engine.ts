@@ -27,6 +27,7 @@ export function browserSpeechEngine(synth: SpeechSynthesis = globalThis.speechSy
       const voice = request.voiceId ? voiceById(request.voiceId) : undefined;
       if (voice) utterance.voice = voice;
       utterance.onstart = () => request.onStart();
+      utterance.onboundary = (event) => request.onBoundary?.(event.charIndex);
       utterance.onend = () => {
         if (speaking === utterance) speaking = null;
         request.onEnd();

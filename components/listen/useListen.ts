@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   createListenController,
   type ListenController,
+  type ListenPlace,
   type ListenState,
   type SpeechEngine,
 } from '../../core/reader/index.ts';
@@ -22,6 +23,10 @@ export interface UseListenOptions {
   voiceId: string | null;
   /** Null: this browser cannot speak. */
   engine: SpeechEngine | null;
+  /** Where to begin (the place kept from the last time). */
+  from?: ListenPlace | null;
+  /** Each place the reading reaches; null once read to the end. */
+  onPlace?: (place: ListenPlace | null) => void;
 }
 
 export interface UseListen {
@@ -41,11 +46,14 @@ function highlights(): { registry: HighlightRegistry; Highlight: HighlightConstr
   return css?.highlights && Highlight ? { registry: css.highlights, Highlight } : null;
 }
 
-export function useListen({ article, lang, rate, voiceId, engine }: UseListenOptions): UseListen {
+export function useListen({ article, lang, rate, voiceId, engine, from, onPlace }: UseListenOptions): UseListen {
   const [controller, setController] = useState<ListenController | null>(null);
   const [state, setState] = useState<ListenState | null>(null);
   const blocks = useRef<Element[]>([]);
   const lastReaderScroll = useRef(0);
+  // The latest callback, without making a new controller when the view passes a new function.
+  const placeCallback = useRef(onPlace);
+  placeCallback.current = onPlace;
 
   useEffect(() => {
     if (!article || !engine) return;
@@ -56,6 +64,8 @@ export function useListen({ article, lang, rate, voiceId, engine }: UseListenOpt
       lang,
       rate,
       voiceId,
+      from,
+      onPlace: (place) => placeCallback.current?.(place),
     });
     const unsubscribe = created.subscribe(setState);
     setController(created);

@@ -42,6 +42,7 @@ export {
 } from './settings.ts';
 export {
   createListenController,
+  EVENT_LOG_SIZE,
   KEEP_ALIVE_MS,
   MAX_UTTERANCE_CHARS,
   pickVoice,
@@ -49,6 +50,7 @@ export {
   MAX_RATE,
   MIN_RATE,
   type ListenController,
+  type ListenPlace,
   type ListenState,
   type ListenStatus,
   type SpeechEngine,

@@ -183,3 +183,11 @@ export {
   highlightsOfItem,
   sortByPosition,
 } from './highlights/present.ts';
+export {
+  LISTEN_PLACES_MAX,
+  listenPlaceOf,
+  normalizeListenPlaces,
+  withListenPlace,
+  type ListenPlace as SavedListenPlace,
+  type ListenPlaces,
+} from './listen-places.ts';

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { sanitizeHtml } from '../../core/reader/index.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { sanitizeHtml, type ListenPlace } from '../../core/reader/index.ts';
 import { ArticleView, type ViewState } from '../../components/ArticleView.tsx';
 import { useLocalSummary, type SummaryState } from '../../components/useSummary.ts';
 import { builtInSummarizer } from '../../platform/builtin-summarizer.ts';
@@ -10,7 +10,7 @@ import { useReaderShell } from '../../components/useReaderSettings.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import { OfflineStoreError, getOfflineArticle, type OfflineArticle } from '../../platform/offline-store.ts';
-import { mirroredSettingsStore } from '../../platform/storage.ts';
+import { loadListenPlace, mirroredSettingsStore, saveListenPlace } from '../../platform/storage.ts';
 import { openInNewTab, readingListUrl } from '../../platform/tabs.ts';
 import {
   ArrowLeft,
@@ -121,8 +121,17 @@ function App() {
     };
   }, [state.kind]);
 
-  // Listen reads the article as rendered: its element, once it is there.
+  // Listen reads the article as rendered: its element, once it is there. It starts where the reader stopped
+  // listening last time (kept on this device for each saved article).
   const [listening, setListening] = useState(false);
+  const listenPlace = useRef<ListenPlace | null>(null);
+  useEffect(() => {
+    void loadListenPlace(id).then((place) => (listenPlace.current ??= place));
+  }, []);
+  const keepListenPlace = (place: ListenPlace | null) => {
+    listenPlace.current = place;
+    void saveListenPlace(id, place).catch(() => undefined);
+  };
   const [articleElement, setArticleElement] = useState<Element | null>(null);
   useEffect(() => {
     setArticleElement(state.kind === 'article' ? document.querySelector('main article') : null);
@@ -202,6 +211,8 @@ function App() {
           onSettingsChange={shell.onSettingsChange}
           t={t}
           locale={uiLanguage()}
+          from={listenPlace.current}
+          onPlace={keepListenPlace}
         />
       )}
       {missing ? (

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './paths.ts';
+import { SPEECHD_PROBLEM, startSpeechDispatcher } from './speech-dispatcher.ts';
 
 const WXT = join(ROOT, 'node_modules/wxt/bin/wxt.mjs');
 
@@ -24,8 +25,19 @@ export function buildE2e(): void {
   build(['-b', 'firefox'], true);
 }
 
-export default function setup(): void {
+export default async function setup(): Promise<() => void> {
   build([], false, 'zip');
   build(['-b', 'firefox'], false, 'zip');
   buildE2e();
+  // Voices for Listen in both browsers (./speech-dispatcher.ts); where there are none, the Listen tests say why.
+  const speech = await startSpeechDispatcher();
+  if ('problem' in speech) {
+    process.env[SPEECHD_PROBLEM] = speech.problem;
+    return () => undefined;
+  }
+  process.env.SPEECHD_ADDRESS = speech.address;
+  console.log(
+    `[speech-dispatcher] ${speech.address}: ${speech.voices.all} voices (fr ${speech.voices.fr}, en ${speech.voices.en})`,
+  );
+  return () => speech.stop();
 }

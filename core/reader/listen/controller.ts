@@ -19,6 +19,8 @@ export interface SpeechRequest {
   /** 0.5 to 2. */
   rate: number;
   onStart(): void;
+  /** A word or sentence boundary (engines that report them; speech-dispatcher on Linux does not). */
+  onBoundary?(charIndex: number): void;
   onEnd(): void;
   /** `error` is SpeechSynthesisErrorEvent.error: "interrupted", "canceled", "synthesis-failed"… */
   onError(error: string): void;
@@ -54,6 +56,17 @@ export interface ListenState {
   matching: VoiceInfo[];
   /** With "error": the engine's error code. */
   error?: string;
+  /**
+   * The engine's last events, oldest first, as "start 3", "boundary 3", "end 3", "error 3" (3: the utterance):
+   * what the reading really did, shown on the bar for a test (or a curious reader) to check.
+   */
+  events: readonly string[];
+}
+
+/** Where the reading is: a paragraph, and an utterance (a sentence, or a piece of a long one) within it. */
+export interface ListenPlace {
+  paragraph: number;
+  sentence: number;
 }
 
 export interface ListenOptions {
@@ -65,8 +78,10 @@ export interface ListenOptions {
   /** The reader's voice for this language, if they chose one. */
   voiceId?: string | null;
   timers?: Timers;
-  /** Every time the reading reaches a new paragraph (to keep the place with the reading progress). */
-  onParagraph?: (paragraph: number) => void;
+  /** Where to begin (the place kept from the last time), else the start. */
+  from?: ListenPlace | null;
+  /** Each utterance the reading reaches (to keep the place); null once the article was read to its end. */
+  onPlace?: (place: ListenPlace | null) => void;
 }
 
 export interface ListenController {
@@ -89,6 +104,8 @@ export interface ListenController {
 }
 
 export const KEEP_ALIVE_MS = 10_000;
+/** How many engine events the state keeps. */
+export const EVENT_LOG_SIZE = 100;
 export const MIN_RATE = 0.5;
 export const MAX_RATE = 2;
 
@@ -102,12 +119,23 @@ export function createListenController(options: ListenOptions): ListenController
   const plan = planUtterances(options.paragraphs, lang);
   let rate = clampRate(options.rate ?? 1);
   let { voice, matching } = pickVoice(engine.voices(), lang, options.voiceId);
-  let index = 0;
+  const firstOf = (paragraph: number) => {
+    const found = plan.findIndex((utterance) => utterance.paragraph >= paragraph);
+    return found === -1 ? plan.length : found;
+  };
+  /** The utterance at `place`, within its paragraph; the start for a place this plan does not have. */
+  const indexOf = (place: ListenPlace | null | undefined) => {
+    if (!place || !plan.some((utterance) => utterance.paragraph === place.paragraph)) return 0;
+    const first = firstOf(place.paragraph);
+    const last = firstOf(place.paragraph + 1) - 1;
+    return Math.min(last, first + Math.max(0, Math.floor(place.sentence) || 0));
+  };
+  let index = indexOf(options.from);
+  let events: string[] = [];
   let status: ListenStatus = voice ? 'idle' : 'no-voice';
   let error: string | undefined;
   let generation = 0;
   let keepAlive: unknown = null;
-  let lastParagraph = -1;
   const listeners = new Set<(state: ListenState) => void>();
 
   const state = (): ListenState => ({
@@ -118,7 +146,11 @@ export function createListenController(options: ListenOptions): ListenController
     voice,
     matching,
     ...(error ? { error } : {}),
+    events,
   });
+  const note = (event: string, at: number) => {
+    events = [...events.slice(1 - EVENT_LOG_SIZE), `${event} ${at}`];
+  };
   const emit = () => {
     const snapshot = state();
     for (const listener of listeners) listener(snapshot);
@@ -151,31 +183,40 @@ export function createListenController(options: ListenOptions): ListenController
       silence();
       status = 'ended';
       index = Math.max(0, plan.length - 1);
+      options.onPlace?.(null);
       emit();
       return;
     }
     index = at;
     status = 'playing';
     error = undefined;
-    if (utterance.paragraph !== lastParagraph) {
-      lastParagraph = utterance.paragraph;
-      options.onParagraph?.(utterance.paragraph);
-    }
+    options.onPlace?.({ paragraph: utterance.paragraph, sentence: at - firstOf(utterance.paragraph) });
     const mine = generation;
     engine.speak({
       text: utterance.text,
       lang,
       voiceId: voice?.id ?? null,
       rate,
-      onStart: () => undefined,
+      onStart: () => {
+        if (mine !== generation) return;
+        note('start', at);
+        emit();
+      },
+      onBoundary: () => {
+        if (mine !== generation) return;
+        note('boundary', at);
+        emit();
+      },
       onEnd: () => {
         if (mine === generation && status === 'playing') {
+          note('end', at);
           generation++;
           speak(at + 1);
         }
       },
       onError: (code) => {
         if (mine !== generation || OWN_CANCEL.has(code)) return;
+        note('error', at);
         silence();
         status = 'error';
         error = code;
@@ -186,10 +227,6 @@ export function createListenController(options: ListenOptions): ListenController
     emit();
   };
 
-  const firstOf = (paragraph: number) => {
-    const found = plan.findIndex((utterance) => utterance.paragraph >= paragraph);
-    return found === -1 ? plan.length : found;
-  };
   const restartAt = (at: number) => {
     if (!voice) return;
     silence();

@@ -1,11 +1,13 @@
 // Listen: the article read aloud, sentence by sentence (see controller.ts for why it is built this way).
 export {
   createListenController,
+  EVENT_LOG_SIZE,
   KEEP_ALIVE_MS,
   MAX_RATE,
   MIN_RATE,
   type ListenController,
   type ListenOptions,
+  type ListenPlace,
   type ListenState,
   type ListenStatus,
   type SpeechEngine,

@@ -1,13 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   createListenController,
+  EVENT_LOG_SIZE,
   KEEP_ALIVE_MS,
   MAX_UTTERANCE_CHARS,
   pickVoice,
   planUtterances,
 } from '../../../core/reader/index.ts';
 import { EN, FR, FR_CA, scriptedEngine } from '../../support/speech.ts';
-import type { VoiceInfo } from '../../../core/reader/index.ts';
+import type { ListenPlace, VoiceInfo } from '../../../core/reader/index.ts';
 
 const ARTICLE = [
   'Budget : le conseil vote mardi.',
@@ -55,19 +56,78 @@ describe('pickVoice', () => {
 describe('createListenController', () => {
   it('reads every utterance in order in the article’s language and voice, then ends', () => {
     const speech = scriptedEngine();
-    const paragraphs: number[] = [];
+    const places: (ListenPlace | null)[] = [];
     const listen = createListenController({
       engine: speech.engine,
       paragraphs: ARTICLE,
       lang: 'fr',
-      onParagraph: (p) => paragraphs.push(p),
+      onPlace: (place) => places.push(place),
     });
     listen.play();
     for (let i = 0; i < 5; i++) speech.finish();
     expect(speech.texts()).toHaveLength(5);
     expect(speech.spoken.every((r) => r.lang === 'fr' && r.voiceId === 'espeak-fr')).toBe(true);
     expect(listen.state().status).toBe('ended');
-    expect(paragraphs).toEqual([0, 1, 2]);
+    // Each utterance's place, then null: read to the end, the next Listen starts over.
+    expect(places).toEqual([
+      { paragraph: 0, sentence: 0 },
+      { paragraph: 1, sentence: 0 },
+      { paragraph: 1, sentence: 1 },
+      { paragraph: 1, sentence: 2 },
+      { paragraph: 2, sentence: 0 },
+      null,
+    ]);
+  });
+
+  it('keeps the engine’s events of its own utterances, in order, not those of cancelled ones', () => {
+    const speech = scriptedEngine();
+    const listen = createListenController({ engine: speech.engine, paragraphs: ARTICLE, lang: 'fr' });
+    listen.play();
+    speech.spoken[0]!.onBoundary?.(8);
+    speech.finish();
+    const second = speech.spoken[1]!;
+    listen.next(); // cancels the second: its late events are not the reading's
+    second.onBoundary?.(3);
+    second.onEnd();
+    speech.fail('synthesis-failed');
+    expect(listen.state().events).toEqual(['start 0', 'boundary 0', 'end 0', 'start 1', 'start 4', 'error 4']);
+    expect(listen.state()).toMatchObject({ status: 'error', error: 'synthesis-failed' });
+  });
+
+  it('the event log keeps only the latest events (EVENT_LOG_SIZE)', () => {
+    const speech = scriptedEngine();
+    const long = Array.from({ length: 80 }, (_, i) => `Phrase numéro ${i}.`);
+    const listen = createListenController({ engine: speech.engine, paragraphs: long, lang: 'fr' });
+    listen.play();
+    for (let i = 0; i < 80; i++) speech.finish();
+    const { events } = listen.state();
+    expect(events).toHaveLength(EVENT_LOG_SIZE);
+    expect(events.at(-1)).toBe('end 79');
+    expect(events[0]).toBe('start 30');
+  });
+
+  it('starts where the reader stopped last time; a place the article no longer has starts at the top', () => {
+    const speech = scriptedEngine();
+    const from = { paragraph: 1, sentence: 2 };
+    const listen = createListenController({ engine: speech.engine, paragraphs: ARTICLE, lang: 'fr', from });
+    expect(listen.state().current?.text).toBe('La séance a duré deux heures.');
+    listen.play();
+    expect(speech.texts()).toEqual(['La séance a duré deux heures.']);
+    // A sentence past the paragraph's last is its last; an unknown paragraph is the start.
+    const past = createListenController({
+      engine: scriptedEngine().engine,
+      paragraphs: ARTICLE,
+      lang: 'fr',
+      from: { paragraph: 1, sentence: 9 },
+    });
+    expect(past.state().current?.text).toBe('La séance a duré deux heures.');
+    const gone = createListenController({
+      engine: scriptedEngine().engine,
+      paragraphs: ARTICLE,
+      lang: 'fr',
+      from: { paragraph: 7, sentence: 0 },
+    });
+    expect(gone.state().index).toBe(0);
   });
 
   it('pause stops the sound; play again starts the same sentence over', () => {
