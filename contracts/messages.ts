@@ -15,6 +15,8 @@ export interface OpenReaderViewRequest {
   tabId?: number;
   /** Skip the "is it an article" check ("Show it anyway"). */
   force?: boolean;
+  /** Start reading aloud in the view (the popup's Listen: the popup closes on blur, so reading happens there). */
+  listen?: boolean;
 }
 
 /** What the reading list says about itself, for the popup's notice lines (see ReadingListStatus). */

@@ -53,6 +53,8 @@ export interface ViewData {
   result: PageResult;
   /** Whether this result was extracted with "Show it anyway". */
   forced: boolean;
+  /** Start reading the article aloud at once (the popup's Listen). */
+  listen?: boolean;
 }
 
 export interface ViewController {

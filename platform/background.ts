@@ -28,7 +28,7 @@ export function startBackground(): void {
   onMessage('openReaderView', ({ data, sender }) => {
     // Without @types/chrome the sender is untyped here: only its tab id is read.
     const senderTab = (sender as { tab?: { id?: number } } | undefined)?.tab;
-    return handleOpenRequest(data.tabId ?? senderTab?.id, data.force === true);
+    return handleOpenRequest(data.tabId ?? senderTab?.id, data.force === true, data.listen === true);
   });
   // The reading list lives here: one writer per device, whatever pages are open.
   onMessage('saveArticle', async ({ data }) => {

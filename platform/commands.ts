@@ -118,8 +118,8 @@ export async function handleContextMenuClick(menuItemId: string | number, tab?: 
 }
 
 /** From the popup ("Open full clean view") or the view itself ("Show it anyway"). */
-export async function handleOpenRequest(tabId: number | undefined, force: boolean): Promise<boolean> {
+export async function handleOpenRequest(tabId: number | undefined, force: boolean, listen = false): Promise<boolean> {
   if (tabId === undefined) return false;
   const tab = await browser.tabs.get(tabId);
-  return openReaderView({ id: tabId, url: tab.url }, force);
+  return openReaderView({ id: tabId, url: tab.url }, force, listen);
 }

@@ -37,11 +37,11 @@ async function closeIfOpen(tabId: number): Promise<boolean> {
  * Resolves false when nothing could be shown in the tab (browser pages, stores, PDFs): the caller then
  * falls back to the popup, which can say why.
  */
-export async function openReaderView(tab: TabRef, force = false): Promise<boolean> {
+export async function openReaderView(tab: TabRef, force = false, listen = false): Promise<boolean> {
   const settings = await loadSettings();
   const result = await extractTab(tab.id, { force, keepCaptions: settings.showCaptions }, tab.url);
   if (!result.ok && (result.reason === 'restricted' || result.reason === 'not-html')) return false;
-  const data: ViewData = { result, forced: force };
+  const data: ViewData = { result, forced: force, ...(listen ? { listen } : {}) };
   try {
     await browser.scripting.executeScript({
       target: { tabId: tab.id },

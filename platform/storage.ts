@@ -16,12 +16,6 @@ import {
   type WebDavStatus,
 } from '../contracts/webdav.ts';
 import { lastSettingsSeen, rememberSettings } from './settings-mirror.ts';
-import {
-  listenPlaceOf,
-  normalizeListenPlaces,
-  withListenPlace,
-  type SavedListenPlace,
-} from '../core/reading-list/index.ts';
 
 /** Reader settings follow the reader to other devices (storage.sync), as Chrome and Firefox sync them. */
 export const readerSettingsItem = storage.defineItem<ReaderSettings>('sync:readerSettings', {
@@ -97,30 +91,6 @@ export const webDavStatusItem = normalizedItem(
  * readMemo, which ignores anything damaged or made for other settings); a cache, never synced.
  */
 export const webDavMemoItem = storage.defineItem<unknown>('local:webdavSyncMemo', { fallback: null });
-
-/** Where the reader stopped listening to each saved article (core/reading-list/listen-places.ts): this device only. */
-const listenPlacesItem = storage.defineItem<unknown>('local:listenPlaces', { fallback: {} });
-
-/** Where Listen starts for saved item `id` (null: the top); never rejects. */
-export async function loadListenPlace(id: string): Promise<SavedListenPlace | null> {
-  try {
-    return listenPlaceOf(normalizeListenPlaces(await listenPlacesItem.getValue()), id);
-  } catch {
-    return null;
-  }
-}
-
-/** Keeps where Listen is in saved item `id` (null: read to the end, forgotten). */
-export function saveListenPlace(id: string, place: SavedListenPlace | null): Promise<void> {
-  // One write at a time, in order: each reads what the one before wrote (places come a sentence apart).
-  const write = placeWrites.then(async () => {
-    const places = normalizeListenPlaces(await listenPlacesItem.getValue());
-    await listenPlacesItem.setValue(withListenPlace(places, id, place, Date.now()));
-  });
-  placeWrites = write.catch(() => undefined);
-  return write;
-}
-let placeWrites: Promise<unknown> = Promise.resolve();
 
 /** Calls back on any change of the extension's storage (a save by shortcut, another device); returns the unsubscribe. */
 export function watchAllStorage(callback: () => void): () => void {

@@ -1,6 +1,7 @@
 // Listen in a view (the offline reader, the in-page view): the controls over the article, the keys (space to
 // play or pause, ← → for paragraphs) and a click on a paragraph to read from there. Speed and voice are reader
-// settings, synced like the others.
+// settings, synced like the others. Its styles are listen.css, which each view applies (the in-page view inlines
+// them into its shadow root).
 import { useEffect, useMemo } from 'preact/hooks';
 import type { ListenPlace, ReaderSettings } from '../../core/reader/index.ts';
 import type { Translate } from '../../contracts/i18n.ts';
@@ -8,7 +9,6 @@ import { ListenBar } from './ListenBar.tsx';
 import { readableBlocks } from './article-blocks.ts';
 import { browserSpeechEngine, canSpeak } from './speech-engine.ts';
 import { useListen } from './useListen.ts';
-import './listen.css';
 
 export interface ListenPanelProps {
   /** The rendered article (its <article> element). */
@@ -22,6 +22,8 @@ export interface ListenPanelProps {
   from?: ListenPlace | null;
   /** Each place the reading reaches (null: read to the end), for a saved article's place to be kept. */
   onPlace?: (place: ListenPlace | null) => void;
+  /** Where the keys are heard: the window (default), or the in-page view's dialog (its keys stay in it). */
+  keyTarget?: EventTarget | null;
 }
 
 const base = (lang: string) => lang.toLowerCase().split(/[-_]/)[0] ?? '';
@@ -32,6 +34,7 @@ const typing = (target: EventTarget | null) =>
 
 export function ListenPanel(props: ListenPanelProps) {
   const { article, lang, settings, onSettingsChange, t, locale, from, onPlace } = props;
+  const keyTarget = props.keyTarget ?? window;
   const engine = useMemo(() => (canSpeak() ? browserSpeechEngine() : null), []);
   const voiceId = settings.listenVoices[base(lang)] ?? null;
   const { controller, state } = useListen({
@@ -58,7 +61,8 @@ export function ListenPanel(props: ListenPanelProps) {
 
   useEffect(() => {
     if (!controller || !article) return;
-    const onKey = (event: KeyboardEvent) => {
+    const onKey = (keyEvent: Event) => {
+      const event = keyEvent as KeyboardEvent;
       if (!event.isTrusted || event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;
       const action = {
         ' ': () => controller.toggle(),
@@ -76,15 +80,15 @@ export function ListenPanel(props: ListenPanelProps) {
       if (index >= 0 && window.getSelection()?.isCollapsed !== false) controller.play(index);
     };
     const onHide = () => controller.stop();
-    window.addEventListener('keydown', onKey);
+    keyTarget.addEventListener('keydown', onKey);
     article.addEventListener('click', onClick);
     window.addEventListener('pagehide', onHide);
     return () => {
-      window.removeEventListener('keydown', onKey);
+      keyTarget.removeEventListener('keydown', onKey);
       article.removeEventListener('click', onClick);
       window.removeEventListener('pagehide', onHide);
     };
-  }, [controller, article]);
+  }, [controller, article, keyTarget]);
 
   if (!engine) {
     return (

@@ -6,7 +6,7 @@ import { ReaderShell } from '../../components/ReaderShell.tsx';
 import { lazyComponent } from '../../components/lazy.tsx';
 import { useReaderShell } from '../../components/useReaderSettings.ts';
 import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
-import { BookOpen, Bookmark, BookmarkCheck, List, Maximize2 } from '../../components/icons.tsx';
+import { BookOpen, Bookmark, BookmarkCheck, Headphones, List, Maximize2 } from '../../components/icons.tsx';
 import { extractTab, type PageResult } from '../../platform/extract-tab.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { mirroredSettingsStore } from '../../platform/storage.ts';
@@ -136,12 +136,13 @@ function App() {
     void load(forced.current, settings.showCaptions);
   }, [ready, settings.showCaptions, load]);
 
-  const openFullView = async () => {
+  /** `listen`: the view starts reading aloud at once (this popup closes on blur, so it could not read). */
+  const openFullView = async (listen = false) => {
     const target = tab.current ?? (await getActiveTab());
     if (!target) return;
     // The background opens it: this popup closes at once and could not finish the work itself.
     const { sendMessage } = await messaging();
-    void sendMessage('openReaderView', { tabId: target.id, force: forced.current }).catch(() => undefined);
+    void sendMessage('openReaderView', { tabId: target.id, force: forced.current, listen }).catch(() => undefined);
     window.close();
   };
 
@@ -188,6 +189,18 @@ function App() {
             icon: Maximize2,
             iconOnly: true,
             onClick: () => void openFullView(),
+          },
+        ]
+      : []),
+    ...(state.kind === 'article' && tabShown === 'article'
+      ? [
+          {
+            id: 'listen',
+            label: t('listenPlay'),
+            hint: t('listenInViewHint'),
+            icon: Headphones,
+            iconOnly: true,
+            onClick: () => void openFullView(true),
           },
         ]
       : []),

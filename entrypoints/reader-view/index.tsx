@@ -4,6 +4,7 @@ import { VIEW_CONTROLLER_GLOBAL, VIEW_DATA_GLOBAL, type ViewController, type Vie
 import { InPageReader } from './InPageReader.tsx';
 import readerCss from '../../components/reader.css?inline';
 import viewCss from './view.css?inline';
+import listenCss from '../../components/listen/listen.css?inline';
 
 // Injected on demand by platform/reader-view.ts, after the extraction (entrypoints/extract.ts): shows the
 // result over the page in a closed Shadow DOM, so neither the page's styles nor ours leak across, and the page
@@ -88,7 +89,7 @@ function mountView(data: ViewData): ViewController {
   const shadow = call<ShadowRoot>(Element.prototype, 'attachShadow', host, { mode: 'closed' });
   const container = call<HTMLDivElement>(Document.prototype, 'createElement', document, 'div');
   call(Node.prototype, 'appendChild', shadow, container);
-  adoptCss(shadow, `${readerCss}\n${viewCss}`);
+  adoptCss(shadow, `${readerCss}\n${viewCss}\n${listenCss}`);
   const refuseUntrusted = (event: Event) => {
     if (event.isTrusted) return;
     event.stopImmediatePropagation();

@@ -10,7 +10,8 @@ import { useReaderShell } from '../../components/useReaderSettings.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import { OfflineStoreError, getOfflineArticle, type OfflineArticle } from '../../platform/offline-store.ts';
-import { loadListenPlace, mirroredSettingsStore, saveListenPlace } from '../../platform/storage.ts';
+import { mirroredSettingsStore } from '../../platform/storage.ts';
+import { loadListenPlace, saveListenPlace } from '../../platform/listen-places.ts';
 import { openInNewTab, readingListUrl } from '../../platform/tabs.ts';
 import {
   ArrowLeft,
@@ -26,6 +27,7 @@ import {
 } from '../../components/icons.tsx';
 import { useItemActions } from './use-item-actions.ts';
 import { ListenPanel } from '../../components/listen/ListenPanel.tsx';
+import '../../components/listen/listen.css';
 import '../../components/reader.css';
 import './style.css';
 import { MissingCopy, type MissingCopyKind } from './MissingCopy.tsx';
