@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { ListenController, ListenState, VoiceInfo } from '../../core/reader/index.ts';
 import type { Translate } from '../../contracts/i18n.ts';
 import { localeFormat, type LocaleFormat } from '../../core/util/index.ts';
@@ -31,6 +32,8 @@ function statusText(state: ListenState, t: Translate, format: LocaleFormat, lang
       return t('listenEnded');
     case 'no-voice':
       return t('listenNoVoice', [languageName]);
+    case 'blocked':
+      return t('listenBlocked');
     case 'error':
       return t('listenFailed');
     default:
@@ -44,12 +47,18 @@ export function ListenBar(props: ListenBarProps) {
   const format = localeFormat(locale);
   const playing = state.status === 'playing';
   const voices = state.matching.length ? state.matching : allVoices;
+  // Blocked until the reader acts in the page: Play has the focus, so Space or Enter starts at once.
+  const toggle = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (state.status === 'blocked') toggle.current?.focus();
+  }, [state.status]);
   return (
     <div
       class="listen-bar"
       role="group"
       aria-label={t('listenControls')}
       // What the engine really did, and in which voice's language (the end-to-end tests read these).
+      data-status={state.status}
       data-events={state.events.join(',')}
       data-voice-lang={state.voice?.lang}
     >
@@ -59,6 +68,7 @@ export function ListenBar(props: ListenBarProps) {
       <button
         type="button"
         class="listen-toggle"
+        ref={toggle}
         aria-pressed={playing}
         disabled={!state.voice}
         onClick={() => controller.toggle()}

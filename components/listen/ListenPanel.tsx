@@ -2,7 +2,7 @@
 // play or pause, ← → for paragraphs) and a click on a paragraph to read from there. Speed and voice are reader
 // settings, synced like the others. Its styles are listen.css, which each view applies (the in-page view inlines
 // them into its shadow root).
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { ListenPlace, ReaderSettings } from '../../core/reader/index.ts';
 import type { Translate } from '../../contracts/i18n.ts';
 import { ListenBar } from './ListenBar.tsx';
@@ -54,10 +54,14 @@ export function ListenPanel(props: ListenPanelProps) {
     }
   }, [lang, locale]);
 
-  // Starts reading as soon as the panel opens (the reader asked for it).
+  // Starts reading as soon as the panel opens (the reader asked for it), or as soon as a voice is there: Chrome
+  // lists its voices a moment after the page loads ("voiceschanged").
+  const startPending = useRef(true);
   useEffect(() => {
-    if (controller?.state().status === 'idle') controller.play();
-  }, [controller]);
+    if (!controller || !startPending.current || state?.status !== 'idle') return;
+    startPending.current = false;
+    controller.play();
+  }, [controller, state?.status]);
 
   useEffect(() => {
     if (!controller || !article) return;

@@ -42,7 +42,8 @@ export interface Timers {
   clearInterval(handle: unknown): void;
 }
 
-export type ListenStatus = 'idle' | 'playing' | 'paused' | 'ended' | 'no-voice' | 'error';
+/** "blocked": the browser lets a page speak only after the reader's click or key in it (Chromium's rule). */
+export type ListenStatus = 'idle' | 'playing' | 'paused' | 'ended' | 'no-voice' | 'blocked' | 'error';
 
 export interface ListenState {
   status: ListenStatus;
@@ -218,6 +219,12 @@ export function createListenController(options: ListenOptions): ListenController
         if (mine !== generation || OWN_CANCEL.has(code)) return;
         note('error', at);
         silence();
+        if (code === 'not-allowed') {
+          // Not a failure: play again once the reader has clicked or pressed a key in the page.
+          status = 'blocked';
+          emit();
+          return;
+        }
         status = 'error';
         error = code;
         emit();

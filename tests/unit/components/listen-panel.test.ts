@@ -12,9 +12,11 @@ const { mount } = useRoot();
 /** speechSynthesis as a page sees it, speaking nothing: what was asked, and a way to end the current one. */
 function fakeSpeech() {
   const spoken: { text: string; lang: string; onend: (() => void) | null }[] = [];
+  const listeners: (() => void)[] = [];
+  const voices = [{ voiceURI: 'fr-voice', name: 'Amélie', lang: 'fr-FR', localService: true, default: false }];
   const synth = {
     speaking: false,
-    getVoices: () => [{ voiceURI: 'fr-voice', name: 'Amélie', lang: 'fr-FR', localService: true, default: false }],
+    getVoices: () => voices,
     speak(utterance: { text: string; lang: string; onend: (() => void) | null }) {
       synth.speaking = true;
       spoken.push(utterance);
@@ -22,7 +24,7 @@ function fakeSpeech() {
     cancel: () => void (synth.speaking = false),
     pause: () => undefined,
     resume: () => undefined,
-    addEventListener: () => undefined,
+    addEventListener: (type: string, listener: () => void) => void listeners.push(listener),
     removeEventListener: () => undefined,
   };
   class Utterance {
@@ -36,7 +38,17 @@ function fakeSpeech() {
   }
   vi.stubGlobal('speechSynthesis', synth);
   vi.stubGlobal('SpeechSynthesisUtterance', Utterance);
-  return { spoken };
+  return {
+    spoken,
+    /** As Chrome does a moment after the page loads: no voices at first, then "voiceschanged". */
+    voicesLater() {
+      const all = voices.splice(0);
+      return () => {
+        voices.push(...all);
+        listeners.forEach((listener) => listener());
+      };
+    },
+  };
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -84,5 +96,15 @@ describe('ListenPanel', () => {
     expect(spoken.at(-1)?.text).not.toBe('Le vote final aura lieu en juin.'); // untrusted click: ignored too
     await act(() => root.querySelector<HTMLButtonElement>('.listen-next')!.click());
     expect(spoken.at(-1)?.text).toBe('Le vote final aura lieu en juin.');
+  });
+
+  it('opened before the system’s voices arrive, reads as soon as they do', async () => {
+    const speech = fakeSpeech();
+    const arrive = speech.voicesLater();
+    const root = await mount(h(ListenPanel, props(articleElement())));
+    expect(speech.spoken).toEqual([]);
+    expect(root.querySelector('.listen-bar')?.getAttribute('data-status')).toBe('no-voice');
+    await act(arrive);
+    expect(speech.spoken.map((u) => u.text)).toEqual(['Budget']);
   });
 });

@@ -106,6 +106,17 @@ describe('createListenController', () => {
     expect(events[0]).toBe('start 30');
   });
 
+  it('a browser that refuses to speak before the reader acts in the page: waits, then plays the same sentence', () => {
+    const speech = scriptedEngine();
+    const listen = createListenController({ engine: speech.engine, paragraphs: ARTICLE, lang: 'fr' });
+    listen.play(1);
+    speech.fail('not-allowed'); // Chromium, opened from the popup: no click or key in the page yet
+    expect(listen.state()).toMatchObject({ status: 'blocked', index: 1 });
+    listen.toggle(); // the reader presses Listen
+    expect(speech.texts()).toEqual(['M. Dupont a parlé.', 'M. Dupont a parlé.']);
+    expect(listen.state().status).toBe('playing');
+  });
+
   it('starts where the reader stopped last time; a place the article no longer has starts at the top', () => {
     const speech = scriptedEngine();
     const from = { paragraph: 1, sentence: 2 };
