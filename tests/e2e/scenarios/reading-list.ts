@@ -98,28 +98,7 @@ export function readingListScenarios({ driver, server }: Session): void {
       // The summary made at saving time comes with the copy.
       await reader.waitFor('.key-points li');
       expect((await reader.texts('.key-points li')).join(' ')).toContain('Nicolas Lerner');
-      // Listen: reads the French article aloud at once where the system has a French voice, and says so plainly
-      // where it has none (speech-dispatcher's voices: .ci/run installs them; Chromium needs a flag to see them).
-      // The voices the system offers this page (they may arrive late: voiceschanged, at most 3 s).
-      const frenchVoices = await reader.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const count = () => speechSynthesis.getVoices().filter((voice) => voice.lang.startsWith('fr')).length;
-            if (speechSynthesis.getVoices().length) resolve(count());
-            speechSynthesis.addEventListener('voiceschanged', () => resolve(count()));
-            setTimeout(() => resolve(count()), 3_000);
-          }),
-        null,
-      );
-      await reader.click('.reader-toolbar .action-listen');
-      const said =
-        frenchVoices > 0
-          ? enMessage('listenReading').replace('$N$', '1')
-          : enMessage('listenNoVoice').replace('$LANGUAGE$', 'French');
-      await reader.waitUntil((text) => document.querySelector('.listen-status')?.textContent === text, said);
-      console.log(`[listen] ${driver().name}: ${frenchVoices} French voices; the bar says "${said}"`);
-      await reader.click('.reader-toolbar .action-listen');
-      await reader.waitFor('.listen-bar', { state: 'detached' });
+      // Listen in this reader (the voice, the highlight, the place kept): scenarios/listen.ts.
       // The reader's own actions, each said in its status line: mark read and back, delete and undo.
       await reader.bringToFront();
       await reader.setViewport(1000, 700);
