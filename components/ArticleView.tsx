@@ -6,7 +6,7 @@ import type { MessageKey, Translate } from '../contracts/i18n.ts';
 import type { PageFailureReason } from '../contracts/page.ts';
 import { describeError } from '../contracts/error-reasons.ts';
 import { localeFormat } from '../core/util/index.ts';
-import { ChevronDown, Icon } from './icons.tsx';
+import { ChevronDown, Headphones, Icon } from './icons.tsx';
 
 export type ViewState =
   /** `title`: the tab's own title, shown where the article's will be while the page is read. */
@@ -51,6 +51,8 @@ export interface ArticleViewProps {
   /** The summary unfolded (the reader's setting); folded and remembered only here when absent. */
   summaryOpen?: boolean;
   onSummaryToggle?: (open: boolean) => void;
+  /** The popup's Listen (it opens the in-page view, which reads): in the meta line, the popup's header is full. */
+  onListen?: () => void;
 }
 
 // The summary area (and the summarizer it shows) loads after the article: the popup opens with less code.
@@ -139,6 +141,12 @@ export function ArticleView(props: ArticleViewProps) {
               </time>
             )}
             <span class="reading-time">{t('readingTime', [format.minutes(article.readingTimeMinutes)])}</span>
+            {props.onListen && (
+              <button type="button" class="action-listen" title={t('listenInViewHint')} onClick={props.onListen}>
+                <Icon icon={Headphones} size={14} />
+                {t('listenPlay')}
+              </button>
+            )}
           </p>
         </header>
         {hasSummary && (

@@ -6,7 +6,7 @@ import { ReaderShell } from '../../components/ReaderShell.tsx';
 import { lazyComponent } from '../../components/lazy.tsx';
 import { useReaderShell } from '../../components/useReaderSettings.ts';
 import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
-import { BookOpen, Bookmark, BookmarkCheck, Headphones, List, Maximize2 } from '../../components/icons.tsx';
+import { BookOpen, Bookmark, BookmarkCheck, List, Maximize2 } from '../../components/icons.tsx';
 import { extractTab, type PageResult } from '../../platform/extract-tab.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { mirroredSettingsStore } from '../../platform/storage.ts';
@@ -192,18 +192,6 @@ function App() {
           },
         ]
       : []),
-    ...(state.kind === 'article' && tabShown === 'article'
-      ? [
-          {
-            id: 'listen',
-            label: t('listenPlay'),
-            hint: t('listenInViewHint'),
-            icon: Headphones,
-            iconOnly: true,
-            onClick: () => void openFullView(true),
-          },
-        ]
-      : []),
     settingsAction,
   ];
 
@@ -243,6 +231,7 @@ function App() {
           onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}
           summaryOpen={settings.summaryOpen}
           onSummaryToggle={(summaryOpen) => shell.onSettingsChange({ ...settings, summaryOpen })}
+          onListen={() => void openFullView(true)}
         />
       )}
     </ReaderShell>
