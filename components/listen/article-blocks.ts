@@ -4,14 +4,20 @@
 /** The blocks Listen reads, in document order: headings, paragraphs, list items, quotes, captions shown. */
 const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, th, dt, dd, figcaption';
 
-/** The readable blocks under `root`: those with text, none inside another (a <p> in a <li> is read once). */
+/** The view's own chrome (ArticleView): the meta line (site, byline, date, reading time) and the summary. */
+const CHROME = '.meta, .summary';
+
+/**
+ * The readable blocks under `root`: those with text, none inside another (a <p> in a <li> is read once), nothing
+ * hidden and none of the view's chrome.
+ */
 export function readableBlocks(root: Element): Element[] {
   const all = Array.from(root.querySelectorAll(BLOCKS));
   return all.filter(
     (el) =>
       (el.textContent ?? '').trim() !== '' &&
       !all.some((other) => other !== el && other.contains(el)) &&
-      !el.closest('[hidden], [aria-hidden="true"]'),
+      !el.closest(`[hidden], [aria-hidden="true"], ${CHROME}`),
   );
 }
 

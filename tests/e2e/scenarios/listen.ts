@@ -197,6 +197,10 @@ async function readThrough(
   const counts = checkEvents(events);
   const progress = await run(listenProgress);
   checkHighlights(progress, `${title} ${await tab.text(at('main > article'))}`, title);
+  // After the title, the article's text: not the meta line (site, reading time) nor the summary.
+  const content = words(await tab.text(at('.content')));
+  const second = words(progress.seen[1]![0]!);
+  expect(content.startsWith(second), `"${second}" begins the text "${content.slice(0, 80)}"`).toBe(true);
   console.log(
     `[listen] ${label}: voice ${voiceLang}, ${progress.seen.length} sentences highlighted, ` +
       `${counts.utterances} utterances in the log, ${counts.boundaries} boundary events` +

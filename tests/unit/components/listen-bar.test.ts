@@ -14,7 +14,8 @@ const { mount, rerender } = useRoot();
 describe('the article as Listen reads it', () => {
   const article = () => {
     const root = document.createElement('article');
-    root.innerHTML = `<h1>Budget vote</h1>
+    root.innerHTML = `<header><h1>Budget vote</h1><p class="meta"><span>City News</span></p></header>
+      <section class="summary"><ul><li>A key point.</li></ul></section>
       <p>The council <a href="/vote">voted</a> on <em>Tuesday</em>. It took two hours.</p>
       <ul><li><p>One point.</p></li><li>Another point.</li></ul>
       <figure><img alt=""><figcaption>A caption.</figcaption></figure>
@@ -22,7 +23,7 @@ describe('the article as Listen reads it', () => {
     return root;
   };
 
-  it('every block with text once, in order, headings and list items too, nothing hidden', () => {
+  it('every block with text once, in order, headings and list items too, nothing hidden, no meta or summary', () => {
     expect(readableBlocks(article()).map((block) => block.textContent?.trim())).toEqual([
       'Budget vote',
       'The council voted on Tuesday. It took two hours.',
