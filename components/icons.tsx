@@ -135,6 +135,10 @@ export const Undo2: IconData = [
   ['path', { d: 'M9 14 4 9l5-5' }],
   ['path', { d: 'M4 9h10.5a5.5 5.5 0 0 1 5.5 5.5a5.5 5.5 0 0 1-5.5 5.5H11' }],
 ];
+export const X: IconData = [
+  ['path', { d: 'M18 6 6 18' }],
+  ['path', { d: 'm6 6 12 12' }],
+];
 export const Headphones: IconData = [
   [
     'path',

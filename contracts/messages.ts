@@ -71,6 +71,8 @@ export interface ProtocolMap {
   changeItem(request: { id: string; change: ItemChange }): void;
   listItems(): { items: SavedItem[]; status: ListStatus };
   getItem(request: { id: string }): SavedItem | null;
+  /** The in-page view's "Reading list": opens the list page (list.html) in a new tab (a page's world cannot). */
+  openReadingList(): void;
   /** The list's item for a page, if it is saved (and not deleted). */
   findSaved(request: { url: string; canonicalUrl: string | null }): SavedItem | null;
 }

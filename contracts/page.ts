@@ -49,12 +49,22 @@ export const VIEW_DATA_GLOBAL = '__clearReaderViewData';
 /** The open in-page view's controller, kept in the extension's isolated world of the page between injections. */
 export const VIEW_CONTROLLER_GLOBAL = '__clearReaderViewController';
 
+/** The extension's keyboard shortcuts as the browser writes them ('' when none is set). */
+export interface Shortcuts {
+  /** Save for later. */
+  save: string;
+  /** Show or hide the in-page view. */
+  toggleView: string;
+}
+
 export interface ViewData {
   result: PageResult;
   /** Whether this result was extracted with "Show it anyway". */
   forced: boolean;
   /** Start reading the article aloud at once (the popup's Listen). */
   listen?: boolean;
+  /** Read by the background: a page's world has no `commands` API. */
+  shortcuts: Shortcuts;
 }
 
 export interface ViewController {

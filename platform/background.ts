@@ -6,6 +6,7 @@ import { onMessage } from './messaging.ts';
 import { listStatus, readingList, saveArticle } from './reading-list.ts';
 import { canonicalUrl, importInto, itemId } from '../core/reading-list/index.ts';
 import { webDavSettingsItem, webDavStatusItem } from './storage.ts';
+import { openInNewTab, readingListUrl } from './tabs.ts';
 import { WEBDAV_ALARM, scheduleWebDavSync, syncNow, syncSoon, testConnection } from './webdav-sync.ts';
 
 /** Registers every listener synchronously at start, so an event that woke the worker is not missed. */
@@ -45,6 +46,7 @@ export function startBackground(): void {
     const item = (await readingList()).item(itemId(canonicalUrl(data.url, data.canonicalUrl)));
     return item && !item.deleted ? item : null;
   });
+  onMessage('openReadingList', () => openInNewTab(readingListUrl()));
   onMessage('changeItem', async ({ data }) => {
     await (await readingList()).change(data.id, data.change);
     syncSoon();

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { extractTab } from './extract-tab.ts';
 import { retryOnceOnRefusal } from './retry.ts';
 import { loadSettings } from './storage.ts';
+import { loadShortcuts } from './shortcuts.ts';
 import {
   READER_VIEW_FILE,
   VIEW_CONTROLLER_GLOBAL,
@@ -38,10 +39,10 @@ async function closeIfOpen(tabId: number): Promise<boolean> {
  * falls back to the popup, which can say why.
  */
 export async function openReaderView(tab: TabRef, force = false, listen = false): Promise<boolean> {
-  const settings = await loadSettings();
+  const [settings, shortcuts] = await Promise.all([loadSettings(), loadShortcuts()]);
   const result = await extractTab(tab.id, { force, keepCaptions: settings.showCaptions }, tab.url);
   if (!result.ok && (result.reason === 'restricted' || result.reason === 'not-html')) return false;
-  const data: ViewData = { result, forced: force, ...(listen ? { listen } : {}) };
+  const data: ViewData = { result, forced: force, shortcuts, ...(listen ? { listen } : {}) };
   try {
     await browser.scripting.executeScript({
       target: { tabId: tab.id },

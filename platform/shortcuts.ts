@@ -4,12 +4,9 @@ import { browser } from 'wxt/browser';
 import { shortcutText } from '../core/util/index.ts';
 import { SAVE_FOR_LATER, TOGGLE_READER_VIEW } from './command-names.ts';
 
-export interface Shortcuts {
-  /** Save for later; '' when the reader removed it or the browser could not assign it. */
-  save: string;
-  /** Show or hide the in-page view. */
-  toggleView: string;
-}
+import type { Shortcuts } from '../contracts/page.ts';
+
+export type { Shortcuts } from '../contracts/page.ts';
 
 const NONE: Shortcuts = { save: '', toggleView: '' };
 

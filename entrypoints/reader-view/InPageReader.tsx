@@ -7,10 +7,44 @@ import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
 import { useReaderShell } from '../../components/useReaderSettings.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { sendMessage } from '../../platform/messaging.ts';
+import { describeError } from '../../contracts/error-reasons.ts';
+import { errorMessage } from '../../core/util/index.ts';
 import type { ViewData } from '../../contracts/page.ts';
+import type { MessageKey } from '../../contracts/i18n.ts';
 import { settingsStore } from '../../platform/storage.ts';
-import { Headphones } from '../../components/icons.tsx';
 import { ListenPanel } from '../../components/listen/ListenPanel.tsx';
+import {
+  Archive,
+  ArchiveRestore,
+  Bookmark,
+  BookmarkCheck,
+  Headphones,
+  Icon,
+  List,
+  Printer,
+  Star,
+  Undo2,
+  X,
+} from '../../components/icons.tsx';
+import { usePageItem } from './use-page-item.ts';
+
+/** The view's own keys (the reading list's letters, the same in English and French), shown in the tooltips. */
+const KEYS = { read: 'A', favourite: 'F' } as const;
+
+/** A tooltip: its sentences, with the browser's shortcut or the view's key when there is one. */
+function hint(key: MessageKey, extra: { shortcut?: string; key?: string; savesFirst?: boolean } = {}): string {
+  let text = t(key);
+  if (extra.savesFirst) text = `${text} ${t('viewSavesFirst')}`;
+  if (extra.shortcut) text = t('hintWithShortcut', [text, extra.shortcut]);
+  if (extra.key) text = t('hintWithKey', [text, extra.key]);
+  return text;
+}
+
+/** Whether a key press was meant for a control that takes text or arrows (the settings' fields). */
+function typing(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0];
+  return target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
+}
 
 function toViewState({ result }: ViewData): ViewState {
   // Sanitized by the engine in this same script world (core/reader/sanitize.ts), moments ago.
@@ -19,7 +53,10 @@ function toViewState({ result }: ViewData): ViewState {
     : { kind: 'failure', reason: result.reason, detail: result.message };
 }
 
-/** The in-page clean view: the popup's reader, full window, with print and close. */
+/**
+ * The in-page clean view: the popup's reader, full window, with the reader's actions on the page (save, mark read,
+ * favourite, the reading list), print and close.
+ */
 export function InPageReader({ initial, onClose }: { initial: ViewData; onClose: () => void }) {
   const [state, setState] = useState<ViewState>(() => toViewState(initial));
   const { settings, ready, settingsAction, shell } = useReaderShell(settingsStore, t, uiLanguage());
@@ -32,6 +69,9 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
   useEffect(() => {
     setArticleElement(state.kind === 'article' ? (dialog.current?.querySelector('main article') ?? null) : null);
   }, [state]);
+  const page = usePageItem(state.kind === 'article' ? state.article : null);
+  const { item } = page;
+  const { shortcuts } = initial;
 
   // Extract again (in the background, which may script the page) and let the new view replace this one.
   const reopen = (force: boolean) => {
@@ -48,7 +88,56 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
     captions.current = settings.showCaptions;
   }, [ready, settings.showCaptions]);
 
+  // The reading list page opens in a tab, which only the background may do from here.
+  const openList = () => {
+    sendMessage('openReadingList', undefined).then(
+      () => page.say(t('viewListOpened')),
+      (error: unknown) => page.say(t('viewListFailed', [describeError(t, errorMessage(error))])),
+    );
+  };
+  const unread = !item || item.state === 'unread';
   const actions: ToolbarAction[] = [
+    {
+      id: 'reading-list',
+      label: t('backToList'),
+      hint: t('openListHint'),
+      icon: List,
+      group: 'views',
+      onClick: openList,
+    },
+    ...(state.kind === 'article'
+      ? [
+          {
+            id: 'save',
+            // A toggle, as in the popup: "Saved" takes the page out of the list again (with undo).
+            label: t(item ? 'savedForLater' : 'saveForLater'),
+            hint: item ? t('unsaveHint') : hint('saveForLaterHint', { shortcut: shortcuts.save }),
+            icon: item ? BookmarkCheck : Bookmark,
+            pressed: !!item,
+            onClick: page.toggleSave,
+          },
+          {
+            id: 'mark-read',
+            label: t(unread ? 'markRead' : 'markUnread'),
+            hint: hint(unread ? 'markReadHint' : 'markUnreadHint', { key: KEYS.read, savesFirst: !item }),
+            icon: unread ? Archive : ArchiveRestore,
+            onClick: page.toggleRead,
+          },
+          {
+            id: 'favourite',
+            label: t('favourite'),
+            hint: hint(item?.favourite ? 'unfavouriteHint' : 'favouriteHint', {
+              key: KEYS.favourite,
+              savesFirst: !item,
+            }),
+            icon: Star,
+            iconOnly: true,
+            pressed: !!item?.favourite,
+            onClick: page.toggleFavourite,
+          },
+        ]
+      : []),
+    { id: 'print', label: t('print'), icon: Printer, iconOnly: true, onClick: () => window.print() },
     settingsAction,
     ...(state.kind === 'article'
       ? [
@@ -62,13 +151,34 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
           },
         ]
       : []),
-    { id: 'print', label: t('print'), onClick: () => window.print() },
-    { id: 'close', label: t('close'), hint: t('closeHint'), onClick: onClose },
+    {
+      id: 'close',
+      label: t('close'),
+      hint: hint('closeHint', { shortcut: shortcuts.toggleView }),
+      icon: X,
+      iconOnly: true,
+      onClick: onClose,
+    },
   ];
   const title = state.kind === 'article' ? state.article.title : t('extName');
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (state.kind !== 'article' || event.altKey || event.ctrlKey || event.metaKey || typing(event)) return;
+    const run = { [KEYS.read]: page.toggleRead, [KEYS.favourite]: page.toggleFavourite }[event.key.toUpperCase()];
+    if (!run) return;
+    event.preventDefault();
+    run();
+  };
 
   return (
-    <div class="dialog" role="dialog" aria-modal="true" aria-label={title} tabIndex={-1} ref={dialog}>
+    <div
+      class="dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-label={title}
+      tabIndex={-1}
+      ref={dialog}
+      onKeyDown={onKeyDown}
+    >
       <ReaderShell {...shell} actions={actions}>
         {listening && state.kind === 'article' && (
           <ListenPanel
@@ -81,6 +191,16 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
             keyTarget={dialog.current}
           />
         )}
+        {/* What the last action did (a live region, always there); a removal can be undone from here. */}
+        <p class="reader-status" role="status" data-empty={!page.said}>
+          <span>{page.said}</span>
+          {page.removed && (
+            <button type="button" class="action-undo" onClick={page.undo}>
+              <Icon icon={Undo2} size={14} />
+              {t('undo')}
+            </button>
+          )}
+        </p>
         <ArticleView
           state={state}
           t={t}

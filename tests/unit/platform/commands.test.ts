@@ -28,13 +28,27 @@ const openPopup = useFakeBrowser();
 describe('handleCommand', () => {
   it('opens the view when it is closed: close check, options + content script, view data + view script', async () => {
     const page = fakePage();
+    // The view shows the shortcuts in its tooltips: a page's world cannot ask for them, the background hands them.
+    vi.spyOn(fakeBrowser.commands, 'getAll').mockResolvedValue([
+      { name: 'save-for-later', shortcut: 'Alt+Shift+S' },
+      { name: TOGGLE_READER_VIEW, shortcut: 'Alt+Shift+Y' },
+    ] as never);
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
     await handleCommand(TOGGLE_READER_VIEW, tab(7));
 
     expect(describeCalls(page.calls)).toEqual(OPEN_SEQUENCE);
     for (const call of page.calls) expect(call.target).toEqual({ tabId: 7 });
     expect(page.calls[1]?.args).toEqual([OPTIONS_GLOBAL, { force: false, keepCaptions: false, partial: false }]);
     expect(page.optionsSeen).toEqual([{ force: false, keepCaptions: false, partial: false }]);
-    const data: ViewData = { result: { ok: true, article: ARTICLE } as unknown as PageResult, forced: false };
+    const data: ViewData = {
+      result: { ok: true, article: ARTICLE } as unknown as PageResult,
+      forced: false,
+      // As the browser writes them (platform/shortcuts.ts orders the modifiers its way).
+      shortcuts: {
+        save: expect.stringMatching(/Alt.*S$/) as string,
+        toggleView: expect.stringMatching(/Alt.*Y$/) as string,
+      },
+    };
     expect(page.calls[3]?.args).toEqual([VIEW_DATA_GLOBAL, data]);
     expect(page.viewDataSeen).toEqual([data]);
     expect(page.open).toBe(true);
@@ -139,7 +153,7 @@ describe('handleCommand', () => {
     await handleCommand(TOGGLE_READER_VIEW, tab(7));
 
     expect(describeCalls(page.calls)).toEqual(OPEN_SEQUENCE);
-    expect(page.viewDataSeen).toEqual([{ result: notArticle, forced: false }]);
+    expect(page.viewDataSeen).toEqual([{ result: notArticle, forced: false, shortcuts: { save: '', toggleView: '' } }]);
     expect(openPopup()).not.toHaveBeenCalled();
   });
 

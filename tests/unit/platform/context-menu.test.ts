@@ -110,7 +110,9 @@ describe('handleOpenRequest', () => {
     expect(describeCalls(page.calls)).toEqual(OPEN_SEQUENCE.slice(1));
     for (const call of page.calls) expect(call.target).toEqual({ tabId: created.id });
     expect(page.optionsSeen).toEqual([{ force: true, keepCaptions: false, partial: false } satisfies PageOptions]);
-    expect(page.viewDataSeen).toEqual([{ result: { ok: true, article: ARTICLE }, forced: true }]);
+    expect(page.viewDataSeen).toEqual([
+      { result: { ok: true, article: ARTICLE }, forced: true, shortcuts: { save: '', toggleView: '' } },
+    ]);
   });
 
   it('extracts without force from the popup’s "Open full clean view"', async () => {
