@@ -87,14 +87,19 @@ export function usePageItem(article: Article | null): PageItem {
     return { saved: result.item, note };
   };
 
-  /** Applies `change` to the page's item, saving the page first when it is not in the list yet. */
-  const changeSaving = (change: (saved: SavedItem) => ItemChange, done: (saved: SavedItem) => MessageKey) =>
+  /**
+   * Applies `change` to the page's item as the buttons show it, saving the page first when it is not in the list
+   * yet (then it is unread and no favourite, whatever a copy deleted earlier said).
+   */
+  type Shown = Pick<SavedItem, 'state' | 'favourite'>;
+  const changeSaving = (change: (shown: Shown) => ItemChange, done: (shown: Shown) => MessageKey) =>
     run(async () => {
+      const shown: Shown = item ?? { state: 'unread', favourite: false };
       const first = item ? null : await save(article!);
-      const target = item ?? first!.saved;
-      await sendMessage('changeItem', { id: target.id, change: change(target) });
-      setItem(await sendMessage('getItem', { id: target.id }));
-      return first ? `${first.note} ${t(done(target))}` : t(done(target));
+      const id = item?.id ?? first!.saved.id;
+      await sendMessage('changeItem', { id, change: change(shown) });
+      setItem(await sendMessage('getItem', { id }));
+      return first ? `${first.note} ${t(done(shown))}` : t(done(shown));
     });
 
   return {
@@ -112,13 +117,13 @@ export function usePageItem(article: Article | null): PageItem {
       }),
     toggleRead: () =>
       void changeSaving(
-        (saved) => ({ field: 'state', value: saved.state === 'unread' ? 'archived' : 'unread' }),
-        (saved) => (saved.state === 'unread' ? 'readerMarkedRead' : 'readerMarkedUnread'),
+        (shown) => ({ field: 'state', value: shown.state === 'unread' ? 'archived' : 'unread' }),
+        (shown) => (shown.state === 'unread' ? 'readerMarkedRead' : 'readerMarkedUnread'),
       ),
     toggleFavourite: () =>
       void changeSaving(
-        (saved) => ({ field: 'favourite', value: !saved.favourite }),
-        (saved) => (saved.favourite ? 'readerUnfavourited' : 'readerFavourited'),
+        (shown) => ({ field: 'favourite', value: !shown.favourite }),
+        (shown) => (shown.favourite ? 'readerUnfavourited' : 'readerFavourited'),
       ),
     undo: () =>
       void run(async () => {

@@ -9,6 +9,7 @@
 // the page, exactly as when the reader clicks the button. Nothing in the extension knows it is being tested.
 import { describe } from 'vitest';
 import { DRIVERS } from '../support/driver/index.ts';
+import { inPageActionScenarios } from './scenarios/in-page-actions.ts';
 import { inPageViewScenarios } from './scenarios/in-page-view.ts';
 import { popupScenarios } from './scenarios/popup.ts';
 import { readingListScenarios } from './scenarios/reading-list.ts';
@@ -23,4 +24,5 @@ describe.each(DRIVERS)('$name', (entry) => {
   readingListScenarios(session);
   screenScenarios(session);
   saveFeedbackScenarios(session);
+  inPageActionScenarios(session);
 });

@@ -29,8 +29,9 @@ const sendMessage = vi.hoisted(() =>
         id: 'a1',
         title: article.title,
         url: article.url,
-        state: 'unread',
-        favourite: false,
+        // A page deleted earlier comes back with what it had (as a merge of its records may give).
+        state: item?.state ?? 'unread',
+        favourite: item?.favourite ?? false,
         deleted: false,
       };
       return Promise.resolve({ ok: true, item: { ...background.item } });
@@ -138,6 +139,18 @@ describe('usePageItem', () => {
     expect(calls('saveArticle')).toHaveLength(1);
     expect(background.item).toMatchObject({ id: 'a1', state: 'archived', deleted: false });
     expect(latest.item?.state).toBe('archived');
+    expect(latest.said).toBe('viewSaved readerMarkedRead');
+  });
+
+  it('mark read on a page deleted earlier as read marks it read, whatever the old copy said', async () => {
+    background.item = { id: 'a1', title: 'Night trains return', state: 'archived', favourite: true, deleted: true };
+    await rerender(h(Probe, { article: ARTICLE }));
+    await settle();
+    expect(latest.item).toBeNull();
+    // The button showed "Mark read": the page ends up read, not toggled back to unread from its old state.
+    latest.toggleRead();
+    await settle();
+    expect(background.item).toMatchObject({ state: 'archived', deleted: false });
     expect(latest.said).toBe('viewSaved readerMarkedRead');
   });
 
