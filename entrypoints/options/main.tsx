@@ -5,18 +5,26 @@ import { WebDavSyncView } from '../../components/WebDavSyncView.tsx';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { useImportExport } from './use-import-export.ts';
 import { useWebDavSync } from './use-webdav-sync.ts';
+import { useReaderSettings } from '../../components/useReaderSettings.ts';
+import { settingsStore } from '../../platform/storage.ts';
 import '../../components/reader.css';
+import '../reader/style.css';
 import './style.css';
 
 function App() {
   const webDavSync = useWebDavSync();
   const importExport = useImportExport();
+  // The reader's theme, as on every other screen (the reading font is for articles only).
+  const { settings } = useReaderSettings(settingsStore);
   return (
-    <main class="reader view options" data-theme="auto" data-font="system">
-      <h1>{t('extName')}</h1>
-      <WebDavSyncView t={t} locale={uiLanguage()} {...webDavSync} />
-      <ImportExportView t={t} {...importExport} locale={uiLanguage()} />
-    </main>
+    // The theme's background fills the window; the settings stay a readable column in the middle.
+    <div class="reader options-page" data-theme={settings.theme} data-font="system">
+      <main class="view options">
+        <h1>{t('extName')}</h1>
+        <WebDavSyncView t={t} locale={uiLanguage()} {...webDavSync} />
+        <ImportExportView t={t} {...importExport} locale={uiLanguage()} />
+      </main>
+    </div>
   );
 }
 

@@ -52,9 +52,18 @@ export function expectSeedArticle(popup: PopupSnapshot): void {
 type Messages = Record<string, { message: string }>;
 const en = JSON.parse(readFileSync(join(ROOT, 'public/_locales/en/messages.json'), 'utf8')) as Messages;
 
-/** The English message (both test browsers run with an English UI: Debian ships no other locale for them). */
+const fr = JSON.parse(readFileSync(join(ROOT, 'public/_locales/fr/messages.json'), 'utf8')) as Messages;
+
+/** The English message (the test browsers run with an English UI unless launched with `locale: 'fr'`). */
 export function enMessage(key: string): string {
   const entry = en[key];
+  if (!entry) throw new Error(`no message ${key}`);
+  return entry.message;
+}
+
+/** The message in `lang`. */
+export function message(lang: 'en' | 'fr', key: string): string {
+  const entry = (lang === 'fr' ? fr : en)[key];
   if (!entry) throw new Error(`no message ${key}`);
   return entry.message;
 }

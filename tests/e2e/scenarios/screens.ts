@@ -1,4 +1,4 @@
-// Screenshots of every screen, light and dark, and the real popup's time to the title and to the article next to
+// Screenshots of every screen in every theme (./every-screen.ts), and the real popup's time to the title and to the article next to
 // plain Readability in the same page (printed, never asserted: times on a shared machine are noise).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -10,15 +10,18 @@ import { POPUP_MARKS, POPUP_STAGE_MARKS } from '../../../contracts/page.ts';
 import { poll } from '../../support/driver/index.ts';
 import { SEED_PARAGRAPHS } from '../expectations.ts';
 import { PATHS } from '../server.ts';
-import { artifact, closeView, openPopupOn, openViewOn, type Session } from './session.ts';
+import { type Session } from './session.ts';
+import { everyScreenScenario } from './every-screen.ts';
 
 // More runs for a steadier median on a busy machine: POPUP_RUNS=15.
 const RUNS = Number(process.env.POPUP_RUNS) || 5;
 
 const READABILITY = readFileSync(join(ROOT, 'node_modules/@mozilla/readability/Readability.js'), 'utf8');
 
-export function screenScenarios({ driver, server }: Session): void {
-  describe('timings and screenshots', () => {
+export function screenScenarios(session: Session): void {
+  const { driver, server } = session;
+  everyScreenScenario(session, 'en');
+  describe('timings', () => {
     test('the real popup: time to the title and to the article, next to plain Readability (printed)', async () => {
       const url = server().url(PATHS.article);
       const { pageTab: page } = driver();
@@ -91,29 +94,6 @@ export function screenScenarios({ driver, server }: Session): void {
       mkdirSync(ARTIFACTS, { recursive: true });
       writeFileSync(join(ARTIFACTS, `timing-${driver().name}.json`), `${JSON.stringify(figures, null, 2)}\n`);
       expect(figures.articleShownMs).toBeGreaterThan(0);
-    });
-
-    test.each(['light', 'dark'] as const)('screenshots of the popup and the in-page view, %s theme', async (theme) => {
-      await driver().inExtension(({ api }, theme) => api.storage.sync.set({ readerSettings: { theme } }), theme);
-      try {
-        const url = server().url(PATHS.article);
-        const popup = await openPopupOn(driver(), url);
-        await popup.setViewport(460, 580);
-        expect(await popup.attribute('.reader', 'data-theme')).toBe(theme);
-        // The palette follows the theme (components/reader.css).
-        expect(await popup.style('.reader', 'background-color')).toBe(
-          theme === 'dark' ? 'rgb(28, 27, 34)' : 'rgb(255, 255, 255)',
-        );
-        await popup.screenshot(artifact(driver(), `popup-${theme}.png`));
-        await popup.close();
-
-        await driver().pageTab.setViewport(1280, 800);
-        await openViewOn(driver(), url);
-        await driver().pageTab.screenshot(artifact(driver(), `in-page-view-${theme}.png`));
-        await closeView(driver());
-      } finally {
-        await driver().inExtension(({ api }) => api.storage.sync.remove('readerSettings'), null);
-      }
     });
   });
 }

@@ -316,6 +316,7 @@ export async function launchChromiumDriver({
   proxy,
   timeout = 10_000,
   display,
+  locale,
 }: LaunchOptions = {}): Promise<Driver> {
   const dir = profile ?? mkdtempSync(join(tmpdir(), 'clear-reader-chromium-'));
   const args = proxy
@@ -329,7 +330,12 @@ export async function launchChromiumDriver({
         '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication',
       ]
     : [];
-  const env = display ? { ...process.env, DISPLAY: display } : undefined;
+  // Chromium on Linux takes its interface language from the environment (--lang alone is ignored there).
+  if (locale) args.push(`--lang=${locale}`);
+  const env =
+    display || locale
+      ? { ...process.env, ...(display ? { DISPLAY: display } : {}), ...(locale ? { LANGUAGE: locale } : {}) }
+      : undefined;
   const launched = await launchChromium(dir, { args, headful: !!display, env });
   launched.context.setDefaultTimeout(timeout);
   const driver = new ChromiumDriver(launched, launched.origin, timeout, () => {

@@ -342,6 +342,7 @@ export async function launchFirefoxDriver({
   proxy,
   timeout = 10_000,
   display,
+  locale,
 }: LaunchOptions = {}): Promise<Driver> {
   const uuid = uuidFor(profile);
   const downloads = mkdtempSync(join(tmpdir(), 'clear-reader-downloads-'));
@@ -383,6 +384,8 @@ export async function launchFirefoxDriver({
       // The real popup opened by the tests (openRealPopup), as the reader's click would.
       'extensions.openPopupWithoutUserGesture.enabled': true,
       ...proxyPrefs,
+      // The interface language; a language other than English comes from Debian's pack, an app-scope add-on.
+      ...(locale ? { 'intl.locale.requested': locale, 'extensions.autoDisableScopes': 0 } : {}),
     },
   });
   const id = await browser.installExtension(E2E_BUILD.firefox);

@@ -182,6 +182,11 @@ export interface LaunchOptions {
   proxy?: { port: number };
   /** Milliseconds a wait waits by default. */
   timeout?: number;
+  /**
+   * The browser's interface language (the extension follows it): Chromium through LANGUAGE and --lang (Debian's
+   * chromium-l10n), Firefox through intl.locale.requested and Debian's language pack (firefox-esr-l10n-fr).
+   */
+  locale?: 'en' | 'fr';
   /** An X display (`:99`) to run the browser headful on, for real key presses (shortcut.e2e.ts); headless otherwise. */
   display?: string;
 }
