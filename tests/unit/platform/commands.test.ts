@@ -30,7 +30,7 @@ describe('handleCommand', () => {
     const page = fakePage();
     // The view shows the shortcuts in its tooltips: a page's world cannot ask for them, the background hands them.
     vi.spyOn(fakeBrowser.commands, 'getAll').mockResolvedValue([
-      { name: 'save-for-later', shortcut: 'Alt+Shift+S' },
+      { name: 'save-for-later', shortcut: 'Alt+Shift+K' },
       { name: TOGGLE_READER_VIEW, shortcut: 'Alt+Shift+Y' },
     ] as never);
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
@@ -45,7 +45,7 @@ describe('handleCommand', () => {
       forced: false,
       // As the browser writes them (platform/shortcuts.ts orders the modifiers its way).
       shortcuts: {
-        save: expect.stringMatching(/Alt.*S$/) as string,
+        save: expect.stringMatching(/Alt.*K$/) as string,
         toggleView: expect.stringMatching(/Alt.*Y$/) as string,
       },
     };
