@@ -12,6 +12,7 @@ import { SURFACE_PAGES } from '../hostile/surfaces.ts';
 import { startSurfaceServers, type SurfaceServers } from './hostile-surfaces-server.ts';
 import { SurfaceRun, untrustedActions } from './scenarios/hostile-surfaces.ts';
 import { inView } from './scenarios/session.ts';
+import { enMessage } from './expectations.ts';
 
 const storedSettings = (driver: Driver) =>
   driver.inExtension(async ({ api }) => (await api.storage.sync.get('readerSettings')).readerSettings ?? null, null);
@@ -51,13 +52,27 @@ describe.each(DRIVERS)('$name: pages that attack the extension’s surfaces', (e
     },
   );
 
-  test('the view acts on the reader’s own input only: untrusted clicks and keys change no setting', async () => {
+  test('the view acts on the reader’s own input only: untrusted clicks and keys change no setting and no saved item', async () => {
     const surface = SURFACE_PAGES.find((s) => s.id === 'shadow-root-open')!;
     const { page } = run.tabs;
     await driver.inExtension(({ api }) => api.storage.sync.remove('readerSettings'), null);
     try {
       await run.visit(surface, true);
+      const saved = (await page.attribute(inView('.action-save'), 'aria-pressed')) === 'true';
       expect(await driver.inPageWorld(page, untrustedActions, null)).toEqual({ panel: false, open: true });
+      // Real keys after them say exactly what they did: had an untrusted save, mark read or favourite got
+      // through (or were one still running), these would say something else (or be ignored while it runs).
+      const first = saved ? '' : `${enMessage('viewSaved')} `;
+      await page.press('f');
+      await expect
+        .poll(() => page.text(inView('.reader-status span')))
+        .toBe(`${first}${enMessage('readerFavourited')}`);
+      await page.press('a');
+      await expect.poll(() => page.text(inView('.reader-status span'))).toBe(enMessage('readerMarkedRead'));
+      await page.press('a');
+      await expect.poll(() => page.text(inView('.reader-status span'))).toBe(enMessage('readerMarkedUnread'));
+      await page.press('f');
+      await expect.poll(() => page.text(inView('.reader-status span'))).toBe(enMessage('readerUnfavourited'));
       // The same controls, clicked for real: they work, and only the real change is stored.
       await page.click(inView('.action-settings'));
       await page.waitFor(inView('.settings'));

@@ -164,7 +164,8 @@ export class SurfaceRun {
 
 /**
  * Run in the extension's world of the page, as a page script would if it ever got hold of the view's root:
- * untrusted clicks on the settings, the theme and the font size, and an untrusted Escape. Resolves once the
+ * untrusted clicks on the settings, the theme, the font size and the reading list's actions, untrusted keys (A, F,
+ * Escape). Resolves once the
  * view's render queue has run after them.
  */
 export async function untrustedActions(): Promise<{ panel: boolean; open: boolean }> {
@@ -176,6 +177,14 @@ export async function untrustedActions(): Promise<{ panel: boolean; open: boolea
   view.root.querySelector<HTMLElement>('.setting-theme input[value="sepia"]')?.click();
   view.root.querySelector<HTMLElement>('.setting-fontSize .increase')?.click();
   view.root.querySelector<HTMLElement>('.action-close')?.click();
+  // The reading list's actions: save (or unsave), mark read, favourite, by click and by key.
+  for (const action of ['save', 'mark-read', 'favourite'])
+    view.root.querySelector<HTMLElement>(`.action-${action}`)?.click();
+  for (const key of ['a', 'f']) {
+    view.root
+      .querySelector('[role="dialog"]')
+      ?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+  }
   document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
   await rendered();
   return { panel: !!view.root.querySelector('.settings'), open: view.isOpen() };
