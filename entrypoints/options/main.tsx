@@ -6,7 +6,7 @@ import { t, uiLanguage } from '../../platform/i18n.ts';
 import { useImportExport } from './use-import-export.ts';
 import { useWebDavSync } from './use-webdav-sync.ts';
 import { useReaderSettings } from '../../components/useReaderSettings.ts';
-import { settingsStore } from '../../platform/storage.ts';
+import { mirroredSettingsStore } from '../../platform/storage.ts';
 import '../../components/reader.css';
 import '../reader/style.css';
 import './style.css';
@@ -14,8 +14,8 @@ import './style.css';
 function App() {
   const webDavSync = useWebDavSync();
   const importExport = useImportExport();
-  // The reader's theme, as on every other screen (the reading font is for articles only).
-  const { settings } = useReaderSettings(settingsStore);
+  // The reader's theme, as on every other screen, from the first frame (the reading font is for articles only).
+  const { settings } = useReaderSettings(mirroredSettingsStore);
   return (
     // The theme's background fills the window; the settings stay a readable column in the middle.
     <div class="reader options-page" data-theme={settings.theme} data-font="system">
