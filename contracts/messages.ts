@@ -3,6 +3,10 @@
 import type { Article } from '../core/reader/index.ts';
 import type {
   ConnectionResult,
+  HighlightAnchor,
+  HighlightChange,
+  HighlightColor,
+  HighlightRecord,
   ImportedItem,
   ImportSummary,
   ItemChange,
@@ -73,6 +77,20 @@ export interface ProtocolMap {
   getItem(request: { id: string }): SavedItem | null;
   /** The in-page view's "Reading list": opens the list page (list.html) in a new tab (a page's world cannot). */
   openReadingList(): void;
+  /**
+   * Highlight records (deletion tombstones too: undo needs them) of one item, or of every item; `unreadable`:
+   * stored rows this version could not read (left as they are). Rejects when highlights cannot be read.
+   */
+  listHighlights(request: { item?: string }): { records: HighlightRecord[]; unreadable: number };
+  /** A new highlight on a saved item; rejects (storage full or unavailable) with an error errorReason sorts. */
+  addHighlight(request: {
+    item: string;
+    anchor: HighlightAnchor;
+    color: HighlightColor;
+    note?: string;
+  }): HighlightRecord;
+  /** Recolour, annotate, delete or undo the deletion of a highlight; the record as it is now. */
+  changeHighlight(request: { id: string; change: HighlightChange }): HighlightRecord;
   /** The list's item for a page, if it is saved (and not deleted). */
   findSaved(request: { url: string; canonicalUrl: string | null }): SavedItem | null;
 }

@@ -4,6 +4,7 @@ import { handleCommand, handleContextMenuClick, handleOpenRequest, installContex
 import { extractTab } from './extract-tab.ts';
 import { onMessage } from './messaging.ts';
 import { listStatus, readingList, saveArticle } from './reading-list.ts';
+import { addHighlight, changeStoredHighlight, highlightRecords } from './highlight-store.ts';
 import { canonicalUrl, importInto, itemId } from '../core/reading-list/index.ts';
 import { webDavSettingsItem, webDavStatusItem } from './storage.ts';
 import { openInNewTab, readingListUrl } from './tabs.ts';
@@ -56,6 +57,12 @@ export function startBackground(): void {
     syncSoon();
     return summary;
   });
+  // Highlights are kept on this device, in IndexedDB (platform/highlight-store.ts).
+  onMessage('listHighlights', ({ data }) => highlightRecords(data.item));
+  onMessage('addHighlight', ({ data }) =>
+    addHighlight({ item: data.item, anchor: data.anchor, color: data.color, note: data.note }),
+  );
+  onMessage('changeHighlight', ({ data }) => changeStoredHighlight(data.id, data.change));
   onMessage('webdavTest', ({ data }) => testConnection(data));
   onMessage('webdavSyncNow', async () => {
     await syncNow();

@@ -15,14 +15,19 @@ export interface OfflineArticle {
   summary?: { text: string; paragraph: number }[];
 }
 
-interface ReaderDb extends DBSchema {
+export interface ReaderDb extends DBSchema {
   articles: { key: string; value: OfflineArticle };
   /** Normalized text per article, kept apart so that searching the list never loads whole articles. */
   searchText: { key: string; value: { id: string; text: string } };
+  /**
+   * Highlights and notes (platform/highlight-store.ts), one row per highlight in the codec's form
+   * (core/reading-list/highlights/codec.ts), by id, indexed by item. Version 2 added it.
+   */
+  highlights: { key: string; value: { id: string; item: string }; indexes: { item: string } };
 }
 
 const DB_NAME = 'clear-reader';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 /** Enough words to find an article by what it says, small enough that 5,000 of them load at once. */
 const SEARCH_TEXT_CHARS = 4_000;
 
@@ -32,15 +37,23 @@ const OPEN_TIMEOUT_MS = 10_000;
 let db: Promise<IDBPDatabase<ReaderDb>> | null = null;
 
 /** The database, opened once; a failure is not remembered (the next call tries again). */
-function open(): Promise<IDBPDatabase<ReaderDb>> {
+export function openReaderDb(): Promise<IDBPDatabase<ReaderDb>> {
   db ??= (async () => {
     // Missing in some private windows and locked-down profiles; opening may also throw or fail there.
     if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available here');
     return withTimeout(
       openDB<ReaderDb>(DB_NAME, DB_VERSION, {
-        upgrade(database) {
-          database.createObjectStore('articles', { keyPath: 'id' });
-          database.createObjectStore('searchText', { keyPath: 'id' });
+        upgrade(database, oldVersion) {
+          if (oldVersion < 1) {
+            database.createObjectStore('articles', { keyPath: 'id' });
+            database.createObjectStore('searchText', { keyPath: 'id' });
+          }
+          if (oldVersion < 2) database.createObjectStore('highlights', { keyPath: 'id' }).createIndex('item', 'item');
+        },
+        blocking(_current, _next, event) {
+          // A newer version (an update of the extension) wants to upgrade: let it, open again next time.
+          (event.target as IDBDatabase | null)?.close();
+          db = null;
         },
         terminated() {
           db = null; // closed by the browser (storage cleared): open again next time
@@ -60,7 +73,7 @@ function open(): Promise<IDBPDatabase<ReaderDb>> {
  * The same promise, its rejection marked handled: when a later step of a transaction throws at once (an aborted
  * transaction, a value it cannot store), the steps already started must not become unhandled rejections.
  */
-function handled<T>(promise: Promise<T>): Promise<T> {
+export function handled<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
   return promise;
 }
@@ -104,7 +117,7 @@ function isQuotaError(error: unknown): boolean {
 }
 
 /** `transaction`: an aborted transaction's own error says why (a quota error shows there, not on its requests). */
-function storeError(error: unknown, transaction?: { error: unknown } | null): OfflineStoreError {
+export function storeError(error: unknown, transaction?: { error: unknown } | null): OfflineStoreError {
   if (error instanceof OfflineStoreError) return error;
   const quota = isQuotaError(error) || isQuotaError(transaction?.error);
   return new OfflineStoreError(quota ? 'quota' : 'unavailable', error);
@@ -118,7 +131,7 @@ export async function putOfflineArticle(
 ): Promise<void> {
   let tx: { error: unknown } | null = null;
   try {
-    const database = await open();
+    const database = await openReaderDb();
     const { removed: _removed, ...kept } = article;
     const writing = database.transaction(['articles', 'searchText'], 'readwrite');
     tx = writing;
@@ -135,7 +148,7 @@ export async function putOfflineArticle(
 export async function getOfflineArticle(id: string): Promise<OfflineArticle | null> {
   let stored: unknown;
   try {
-    stored = await (await open()).get('articles', id);
+    stored = await (await openReaderDb()).get('articles', id);
   } catch (error) {
     throw storeError(error);
   }
@@ -146,7 +159,7 @@ export async function getOfflineArticle(id: string): Promise<OfflineArticle | nu
 
 export async function deleteOfflineArticle(id: string): Promise<void> {
   try {
-    const database = await open();
+    const database = await openReaderDb();
     const tx = database.transaction(['articles', 'searchText'], 'readwrite');
     const done = handled(tx.done);
     const body = handled(tx.objectStore('articles').delete(id));
@@ -159,7 +172,7 @@ export async function deleteOfflineArticle(id: string): Promise<void> {
 /** Every saved article's folded words (core/reading-list/search.ts), by id: for searching the list by what they say. */
 export async function allSearchTexts(): Promise<Map<string, string>> {
   try {
-    const rows = await (await open()).getAll('searchText');
+    const rows = await (await openReaderDb()).getAll('searchText');
     return new Map(rows.map((row) => [row.id, row.text]));
   } catch (error) {
     throw storeError(error);
@@ -169,7 +182,7 @@ export async function allSearchTexts(): Promise<Map<string, string>> {
 /** Ids that have an offline copy on this device. */
 export async function offlineIds(): Promise<Set<string>> {
   try {
-    return new Set(await (await open()).getAllKeys('articles'));
+    return new Set(await (await openReaderDb()).getAllKeys('articles'));
   } catch (error) {
     throw storeError(error);
   }
@@ -185,7 +198,7 @@ export interface OfflineDetails {
 /** The details of the copies of `ids` that this device has (the items on screen: one read transaction). */
 export async function offlineDetails(ids: readonly string[]): Promise<Map<string, OfflineDetails>> {
   try {
-    const tx = (await open()).transaction('articles');
+    const tx = (await openReaderDb()).transaction('articles');
     const store = tx.objectStore('articles');
     const copies = await Promise.all(ids.map((id) => handled(store.get(id))));
     await tx.done;

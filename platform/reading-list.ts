@@ -88,7 +88,7 @@ export const syncArea: SyncArea = {
   },
 };
 
-async function deviceId(): Promise<string> {
+export async function deviceId(): Promise<string> {
   const known = await deviceIdItem.getValue();
   if (known) return known;
   const id = crypto.randomUUID();

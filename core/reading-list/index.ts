@@ -34,6 +34,7 @@ export { encodeV1 } from './sync-storage/format-v1.ts';
 export { entryBytes } from './sync-storage/sizes.ts';
 export { filterItems, foldForSearch, searchTokens, type ItemFilter } from './search.ts';
 export type { ItemMeta, ItemRecord, Register } from './crdt.ts';
+export { deviceTag } from './crdt.ts';
 // Import from other read-later services and bookmarks, and export: framework-free (bytes and strings in and out).
 export { ImportFormatError, type ImportedItem, type RejectedRow } from './transfer/types.ts';
 export {

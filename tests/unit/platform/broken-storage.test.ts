@@ -285,7 +285,7 @@ describe('offline copies when IndexedDB is unavailable or full', () => {
   it('tells a missing copy (null) from a damaged one (an error saying so)', async () => {
     const { openDB } = await import('idb');
     await p.offline.putOfflineArticle('a1', article(1)); // creates the database
-    const db = await openDB('clear-reader', 1);
+    const db = await openDB('clear-reader');
     await db.put('articles', { id: 'a2', savedAt: 1, article: { title: 42 } });
     db.close();
     expect(await p.offline.getOfflineArticle('missing')).toBeNull();

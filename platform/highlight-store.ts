@@ -1,0 +1,130 @@
+// Highlights and notes on this device, in IndexedDB next to the offline copies (the `highlights` store of the
+// `clear-reader` database, platform/offline-store.ts). One row per highlight, in the codec's form (the same
+// records as the per-device WebDAV files, core/reading-list/highlights/codec.ts): a sync merges them with
+// mergeHighlights, field by field. Only the background writes here (one writer per device); pages ask it.
+import {
+  changeHighlight,
+  createHighlightRecord,
+  decodeHighlightRecord,
+  deviceTag,
+  encodeHighlightRecord,
+  mergeHighlightRecords,
+  type HighlightChange,
+  type HighlightRecord,
+  type NewHighlight,
+} from '../core/reading-list/index.ts';
+import { errorMessage } from '../core/util/index.ts';
+import { handled, openReaderDb, storeError } from './offline-store.ts';
+import { deviceId } from './reading-list.ts';
+
+/** A storage failure, worded so that errorReason (core/util/error-reason.ts) tells its kind. */
+export class HighlightStoreError extends Error {
+  constructor(
+    readonly kind: 'quota' | 'unavailable' | 'missing',
+    cause: unknown,
+  ) {
+    super(
+      kind === 'quota'
+        ? 'highlights could not be stored: the storage quota is exceeded'
+        : kind === 'missing'
+          ? 'no such highlight'
+          : `highlights are unavailable: IndexedDB failed (${errorMessage(cause)})`,
+      { cause },
+    );
+  }
+}
+
+function fail(error: unknown, transaction?: { error: unknown } | null): HighlightStoreError {
+  if (error instanceof HighlightStoreError) return error;
+  const reason = storeError(error, transaction);
+  return new HighlightStoreError(reason.kind === 'quota' ? 'quota' : 'unavailable', error);
+}
+
+const nowS = () => Math.floor(Date.now() / 1000);
+let tag: Promise<string> | null = null;
+const device = () => (tag ??= deviceId().then(deviceTag));
+
+/** Rows read back; a row this version cannot read is left where it is (counted, never deleted or overwritten). */
+function decodeRows(rows: unknown[]): { records: HighlightRecord[]; unreadable: number } {
+  const records: HighlightRecord[] = [];
+  let unreadable = 0;
+  for (const row of rows) {
+    const decoded = decodeHighlightRecord(row);
+    if (decoded.ok) records.push(decoded.record);
+    else unreadable++;
+  }
+  return { records, unreadable };
+}
+
+/** Every stored highlight record (tombstones too), or those of one item. */
+export async function highlightRecords(item?: string): Promise<{ records: HighlightRecord[]; unreadable: number }> {
+  try {
+    const database = await openReaderDb();
+    const rows =
+      item === undefined
+        ? await database.getAll('highlights')
+        : await database.getAllFromIndex('highlights', 'item', item);
+    return decodeRows(rows);
+  } catch (error) {
+    throw fail(error);
+  }
+}
+
+async function write(
+  id: string,
+  update: (current: HighlightRecord | undefined) => HighlightRecord | undefined,
+): Promise<HighlightRecord | undefined> {
+  let tx: { error: unknown } | null = null;
+  try {
+    const database = await openReaderDb();
+    const writing = database.transaction('highlights', 'readwrite');
+    tx = writing;
+    const done = handled(writing.done);
+    const store = writing.objectStore('highlights');
+    const row = await handled(store.get(id));
+    let current: HighlightRecord | undefined;
+    if (row !== undefined) {
+      const decoded = decodeHighlightRecord(row);
+      // A row this version cannot read is never overwritten: its data may be a newer version's.
+      if (!decoded.ok)
+        throw new HighlightStoreError('unavailable', new Error(`unreadable highlight row: ${decoded.reason}`));
+      current = decoded.record;
+    }
+    const next = update(current);
+    if (next && next !== current) await handled(store.put(encodeHighlightRecord(next)));
+    await done;
+    return next;
+  } catch (error) {
+    throw fail(error, tx);
+  }
+}
+
+/** A new highlight made on this device; rejects with a HighlightStoreError (quota, unavailable). */
+export async function addHighlight(input: NewHighlight): Promise<HighlightRecord> {
+  const record = createHighlightRecord(input, nowS(), await device());
+  await write(record.id, (current) => (current ? mergeHighlightRecords(current, record) : record));
+  return record;
+}
+
+/** The reader's change to a highlight (colour, note, delete, undo), stored; the record as it is now. */
+export async function changeStoredHighlight(id: string, change: HighlightChange): Promise<HighlightRecord> {
+  const tagged = await device();
+  const record = await write(id, (current) => {
+    if (!current) throw new HighlightStoreError('missing', id);
+    return changeHighlight(current, change, nowS(), tagged);
+  });
+  return record!;
+}
+
+/** Records from elsewhere (another device's file, an import) merged into the stored ones; how many changed. */
+export async function mergeIntoStore(incoming: readonly HighlightRecord[]): Promise<number> {
+  let changed = 0;
+  for (const record of incoming) {
+    await write(record.id, (current) => {
+      const merged = current ? mergeHighlightRecords(current, record) : record;
+      if (merged !== current) changed++;
+      return merged;
+    });
+  }
+  return changed;
+}
