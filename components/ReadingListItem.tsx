@@ -17,6 +17,8 @@ export interface ReadingListItemProps {
   /** The item has an offline copy on this device. */
   offline: boolean;
   details?: ItemDetails;
+  /** The item's highlights and notes on this device, when it has any. */
+  highlights?: { highlights: number; notes: number };
   t: Translate;
   locale: string;
   /** ms since epoch, for "saved 3 days ago". */
@@ -145,6 +147,12 @@ export function ReadingListItem(props: ReadingListItemProps) {
           <span class="saved-at">{t('savedAgo', [format.relative(item.addedAt, props.now)])}</span>
           {published && <span class="published">{t('publishedOn', [published])}</span>}
           {item.progress > 0 && <span class="progress-text">{t('progress', [format.percent(item.progress)])}</span>}
+          {props.highlights && (
+            <span class="highlight-count">
+              {t('listHighlightCount', [format.integer(props.highlights.highlights)])}
+              {props.highlights.notes > 0 && `, ${t('listNoteCount', [format.integer(props.highlights.notes)])}`}
+            </span>
+          )}
           {!props.offline && <span class="not-offline">{t('notOffline')}</span>}
           {item.localOnly && (
             <span class="local-only" title={t('localOnlyHint')}>

@@ -14,6 +14,8 @@ export interface ListFilter {
   state: StateFilter;
   favourites: boolean;
   tag: string | null;
+  /** Only items with highlights. */
+  highlights?: boolean;
 }
 
 export interface ReadingListViewProps {
@@ -28,6 +30,10 @@ export interface ReadingListViewProps {
   offline: ReadonlySet<string>;
   /** What the offline copies add (reading time, publication date, site name), by id, for the items shown. */
   details?: ReadonlyMap<string, ItemDetails>;
+  /** Highlights and notes per item id (those with any). */
+  highlightCounts?: ReadonlyMap<string, { highlights: number; notes: number }>;
+  /** Shows every highlight across articles (the Highlights view); the button is left out without it. */
+  onShowHighlights?: () => void;
   /** ms since epoch, for "saved 3 days ago" (a prop: tests pin it). */
   now?: number;
   t: Translate;
@@ -125,6 +131,19 @@ export function ReadingListView(props: ReadingListViewProps) {
           >
             {t('filterFavourites')}
           </button>
+          <button
+            type="button"
+            class="filter-highlights"
+            aria-pressed={filter.highlights === true}
+            onClick={() => setFilter({ highlights: !filter.highlights })}
+          >
+            {t('filterHighlights')}
+          </button>
+          {props.onShowHighlights && (
+            <button type="button" class="view-highlights" onClick={props.onShowHighlights}>
+              {t('viewHighlights')}
+            </button>
+          )}
           {tags.length > 0 && (
             <select
               class="filter-tag"
@@ -166,6 +185,7 @@ export function ReadingListView(props: ReadingListViewProps) {
               item={item}
               offline={offline.has(item.id)}
               details={props.details?.get(item.id)}
+              highlights={props.highlightCounts?.get(item.id)}
               t={t}
               locale={locale}
               now={now}

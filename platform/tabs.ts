@@ -20,9 +20,10 @@ export async function openInNewTab(url: string): Promise<void> {
   await browser.tabs.create({ url });
 }
 
-/** Opens the offline copy of a saved article in the extension's reader page. */
-export async function openOfflineCopy(id: string): Promise<void> {
-  await openInNewTab(browser.runtime.getURL(`/reader.html?id=${encodeURIComponent(id)}`));
+/** Opens the offline copy of a saved article in the extension's reader page (at one of its highlights). */
+export async function openOfflineCopy(id: string, highlightId?: string): Promise<void> {
+  const at = highlightId ? `#hl-${encodeURIComponent(highlightId)}` : '';
+  await openInNewTab(browser.runtime.getURL(`/reader.html?id=${encodeURIComponent(id)}${at}`));
 }
 
 /** The reading list's own page (list.html), where the offline reader goes back to. */

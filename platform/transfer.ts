@@ -42,7 +42,10 @@ export async function importItems(
 /** Exports the reading list and starts the download; says how many offline copies could not be read. */
 export async function exportReadingList(kind: ExportKind): Promise<{ leftOut: number }> {
   const { items } = await sendMessage('listItems', undefined);
+  // Highlights go into the JSON export; one that cannot read them fails rather than leave them out unsaid.
+  const highlights = kind === 'json' ? (await sendMessage('listHighlights', {})).records : [];
   const { file, leftOut } = await exportFile(kind, items, {
+    highlights,
     readCopy: async (id) => (await getOfflineArticle(id))?.article.contentHtml,
     sanitize: (html) => sanitizeHtml(html, document),
     // Loaded for a Markdown export only: the options page does not carry the converter otherwise.

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { filterItems } from '../../core/reading-list/index.ts';
+import { countHighlights, filterItems } from '../../core/reading-list/index.ts';
 import type { ItemChange, SavedItem } from '../../core/reading-list/index.ts';
+import { HighlightsView } from '../../components/HighlightsView.tsx';
+import { useListHighlights } from './use-list-highlights.ts';
 import { PAGE_SIZE, ReadingListView, listNotices, type ListFilter } from '../../components/ReadingListView.tsx';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { LIST_STATUS_OK, type ListStatus } from '../../contracts/messages.ts';
@@ -28,6 +30,9 @@ export function ReadingListTab({ saveShortcut }: { saveShortcut: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [changeFailure, setChangeFailure] = useState<string | null>(null);
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** This device's highlights (counts, search, the Highlights view); `view` shows them all. */
+  const highlights = useListHighlights();
+  const [view, setView] = useState<'items' | 'highlights'>('items');
 
   const refresh = async () => {
     // Offline copies cannot be read in some windows (no IndexedDB): then null, and the list works without them.
@@ -43,6 +48,7 @@ export function ReadingListTab({ saveShortcut }: { saveShortcut: string }) {
       setStatus(list.status);
       setFailure(null);
       showIds(found);
+      void highlights.refresh();
     } catch (error) {
       setFailure(errorMessage(error));
       showIds(await ids);
@@ -64,15 +70,16 @@ export function ReadingListTab({ saveShortcut }: { saveShortcut: string }) {
     if (filter.query.trim() && !texts) void allSearchTexts().then(setTexts, () => setTexts(new Map()));
   }, [filter.query, texts]);
 
-  const shown = useMemo(
-    () =>
-      filterItems(
-        items,
-        { query: filter.query, state: filter.state, favourite: filter.favourites || undefined, tag: filter.tag },
-        texts ? (id) => texts.get(id) ?? '' : undefined,
-      ),
-    [items, filter, texts],
-  );
+  const counts = useMemo(() => countHighlights(highlights.records), [highlights.records]);
+  const shown = useMemo(() => {
+    const found = filterItems(
+      items,
+      { query: filter.query, state: filter.state, favourite: filter.favourites || undefined, tag: filter.tag },
+      // The saved text, then what the reader highlighted and wrote in notes.
+      (id) => `${texts?.get(id) ?? ''} ${highlights.searchText.get(id) ?? ''}`,
+    );
+    return filter.highlights ? found.filter((item) => counts.has(item.id)) : found;
+  }, [items, filter, texts, highlights.searchText, counts]);
   // Reading time, publication date and site name live in the offline copies: read for the first items shown.
   const [details, setDetails] = useState<ReadonlyMap<string, OfflineDetails>>(new Map());
   const wanted = shown
@@ -101,9 +108,24 @@ export function ReadingListTab({ saveShortcut }: { saveShortcut: string }) {
   };
 
   const notices = [
+    ...highlights.notices,
     ...(changeFailure ? [t('saveFailed', [describeError(t, changeFailure)])] : []),
     ...listNotices(status, t, uiLanguage(), { failure, offlineUnavailable }),
   ];
+
+  if (view === 'highlights') {
+    return (
+      <HighlightsView
+        highlights={highlights.live}
+        items={new Map(items.map((item) => [item.id, item]))}
+        notices={highlights.notices}
+        t={t}
+        locale={uiLanguage()}
+        onOpen={(itemId, highlightId) => void openOfflineCopy(itemId, highlightId)}
+        onBack={() => setView('items')}
+      />
+    );
+  }
 
   return (
     <ReadingListView
@@ -113,6 +135,8 @@ export function ReadingListTab({ saveShortcut }: { saveShortcut: string }) {
       filter={filter}
       offline={offline}
       details={details}
+      highlightCounts={counts}
+      onShowHighlights={() => setView('highlights')}
       t={t}
       locale={uiLanguage()}
       saveShortcut={saveShortcut}

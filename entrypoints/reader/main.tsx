@@ -32,6 +32,8 @@ import '../../components/reader.css';
 import './style.css';
 import { MissingCopy, type MissingCopyKind } from './MissingCopy.tsx';
 import { errorMessage } from '../../core/util/index.ts';
+import { ArticleHighlights } from '../../components/highlights/ArticleHighlights.tsx';
+import { focusedHighlight, highlightStore } from './highlight-store.ts';
 
 // The offline copy of a saved article (reader.html?id=…): read from IndexedDB, no network needed.
 const id = new URLSearchParams(location.search).get('id') ?? '';
@@ -226,19 +228,33 @@ function App() {
           onOpenOriginal={(link) => void openInNewTab(link).catch(() => undefined)}
         />
       ) : (
-        <ArticleView
-          state={state}
-          t={t}
-          locale={uiLanguage()}
-          onShowAnyway={() => undefined}
-          onRetry={() => location.reload()}
-          onOpenLink={(link) => void openInNewTab(link).catch(() => undefined)}
-          summary={stored ?? summary}
-          builtIn={builtInSummarizer}
-          onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}
-          summaryOpen={settings.summaryOpen}
-          onSummaryToggle={(summaryOpen) => shell.onSettingsChange({ ...settings, summaryOpen })}
-        />
+        <>
+          <ArticleView
+            state={state}
+            t={t}
+            locale={uiLanguage()}
+            onShowAnyway={() => undefined}
+            onRetry={() => location.reload()}
+            onOpenLink={(link) => void openInNewTab(link).catch(() => undefined)}
+            summary={stored ?? summary}
+            builtIn={builtInSummarizer}
+            onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}
+            summaryOpen={settings.summaryOpen}
+            onSummaryToggle={(summaryOpen) => shell.onSettingsChange({ ...settings, summaryOpen })}
+          />
+          {/* Highlights and notes (components/highlights/): painted over the text, listed below it. */}
+          {state.kind === 'article' && (
+            <ArticleHighlights
+              root={articleElement?.querySelector('.content') ?? null}
+              itemId={id}
+              store={highlightStore}
+              article={{ title: state.article.title, url: state.article.url }}
+              focusId={focusedHighlight(location.hash)}
+              t={t}
+              locale={uiLanguage()}
+            />
+          )}
+        </>
       )}
     </ReaderShell>
   );

@@ -3,6 +3,8 @@
 // makes the file for each kind the options page offers (platform/transfer.ts downloads it).
 import { strToU8, zipSync } from 'fflate';
 import type { SavedItem } from '../types.ts';
+import { encodeHighlights, type HighlightsDocument } from '../highlights/codec.ts';
+import type { HighlightRecord } from '../highlights/model.ts';
 import { escapeHtml } from './html.ts';
 
 export const EXPORT_FORMAT = 'clear-reader';
@@ -13,16 +15,29 @@ export interface JsonExport {
   version: typeof EXPORT_VERSION;
   exportedAt: string;
   items: SavedItem[];
+  /**
+   * The highlights and notes of those items, in the stored form (highlights/codec.ts: records of last-writer-wins
+   * registers, deletions as tombstones), so that reading them back merges rather than duplicates.
+   */
+  highlights?: HighlightsDocument;
 }
 
-/** Every field of every item that is not deleted, as indented JSON. */
-export function exportJson(items: readonly SavedItem[], now: number = Date.now()): string {
+/** Every field of every item that is not deleted, and their highlights, as indented JSON. */
+export function exportJson(
+  items: readonly SavedItem[],
+  now: number = Date.now(),
+  highlights: readonly HighlightRecord[] = [],
+): string {
+  const kept = items.filter((item) => !item.deleted);
+  const ids = new Set(kept.map((item) => item.id));
   const data: JsonExport = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: new Date(now).toISOString(),
-    items: items.filter((item) => !item.deleted),
+    items: kept,
   };
+  const theirs = highlights.filter((record) => ids.has(record.item));
+  if (theirs.length) data.highlights = encodeHighlights(theirs);
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
@@ -173,6 +188,8 @@ export interface OfflineCopySource {
   sanitize: (html: string) => string;
   /** The HTML to Markdown converter, loaded only when a Markdown export asks for it. */
   loadMarkdown: () => Promise<(html: string) => string>;
+  /** This device's highlight records, for the JSON export. */
+  highlights?: readonly HighlightRecord[];
 }
 
 /**
@@ -211,7 +228,10 @@ export async function exportFile(
 ): Promise<{ file: ExportFile; leftOut: number }> {
   const name = (ext: string) => `clear-reader-${new Date(now).toISOString().slice(0, 10)}.${ext}`;
   if (kind === 'json') {
-    return { file: { name: name('json'), type: 'application/json', data: exportJson(items, now) }, leftOut: 0 };
+    return {
+      file: { name: name('json'), type: 'application/json', data: exportJson(items, now, source.highlights) },
+      leftOut: 0,
+    };
   }
   if (kind === 'bookmarks') {
     return { file: { name: name('html'), type: 'text/html', data: exportBookmarks(items) }, leftOut: 0 };

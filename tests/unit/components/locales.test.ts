@@ -32,6 +32,7 @@ const SAME_IN_FRENCH = new Set([
   'tabArticle',
   'valuePixels',
   'listenVoiceName',
+  'hlNote',
 ]);
 
 /** Source files the extension is built from, where messages are used. */
