@@ -86,20 +86,23 @@ export function ArticleHighlights(props: ArticleHighlightsProps) {
     setOpen(withNote ? { id: made.id, note: true } : null);
   };
 
-  // H highlights the selection in the last colour used, N highlights it and opens its note.
+  // H highlights the selection in the last colour used, N highlights it and opens its note. Registered once and
+  // reading the latest state: a key pressed right after selecting must not meet an older listener.
+  const latest = useRef({ selection, color: hl.color, highlight });
+  latest.current = { selection, color: hl.color, highlight };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || isField(event.target)) return;
       const key = event.key.toLowerCase();
       if (key === 'escape') setOpen(null);
-      if ((key === 'h' || key === 'n') && selection) {
+      if ((key === 'h' || key === 'n') && latest.current.selection) {
         event.preventDefault();
-        void highlight(hl.color, key === 'n');
+        void latest.current.highlight(latest.current.color, key === 'n');
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [selection, hl.color, hl.model]);
+  }, []);
 
   // Reached from the Highlights view (#hl-<id>): brought into view and opened, once.
   const placedById = new Map(hl.placed.map((h) => [h.id, h]));

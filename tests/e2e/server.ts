@@ -53,6 +53,8 @@ export const PATHS = {
   strictCsp: '/strict/visite-officielle-hammouchi-france/',
   /** An English news article (a golden fixture). */
   english: '/business/northgate-water-refunds/',
+  /** The same article at an address of its own, whose page a test can change (`revise`): highlights. */
+  revisable: '/business/northgate-water-refunds-live/',
   /** The whole article at once, then comments trickle in for about 8 s before the HTML ends (slow-pages.ts). */
   streamingTail: '/slow/comments-trickle/',
   /** The article itself arrives a paragraph at a time, and the HTML never ends. */
@@ -68,6 +70,8 @@ const STRICT_CSP = "default-src 'self'; style-src 'self'; script-src 'self'; img
 export interface TestServer {
   origin: string;
   url: (path: string) => string;
+  /** Serves `html` at `path` from now on (a newer version of the page); `null` serves the original again. */
+  revise: (path: string, html: string | null) => void;
   /** Resolves once the server has received a request for `path` (from now on, or already). */
   requested: (path: string) => Promise<void>;
   close: () => Promise<void>;
@@ -82,7 +86,9 @@ export async function startServer(): Promise<TestServer> {
     [PATHS.pdf, { type: 'application/pdf', body: PDF }],
     [PATHS.strictCsp, { type: 'text/html; charset=utf-8', body: seed, csp: STRICT_CSP }],
     [PATHS.english, { type: 'text/html; charset=utf-8', body: readFileSync(ENGLISH) }],
+    [PATHS.revisable, { type: 'text/html; charset=utf-8', body: readFileSync(ENGLISH) }],
   ]);
+  const originals = new Map(routes);
   const seen = new Set<string>();
   const waiting = new Map<string, (() => void)[]>();
   const server: Server = createServer((req, res) => {
@@ -109,6 +115,11 @@ export async function startServer(): Promise<TestServer> {
   return {
     origin,
     url: (path) => origin + path,
+    revise: (path, html) => {
+      const original = originals.get(path);
+      if (!original) throw new Error(`no page at ${path}`);
+      routes.set(path, html === null ? original : { ...original, body: html });
+    },
     requested: (path) =>
       seen.has(path)
         ? Promise.resolve()
