@@ -42,7 +42,8 @@ function downloadText(text: string, name: string): void {
 export function HighlightSection(props: HighlightSectionProps) {
   const { placed, orphans, t } = props;
   const format = localeFormat(props.locale);
-  const all = [...placed, ...orphans];
+  // Exported as the article says it now; those not found, as they were.
+  const all = [...placed.map((h) => ({ ...h, quote: { ...h.quote, exact: h.text } })), ...orphans];
   return (
     <section class="hl-section" aria-labelledby="hl-section-title">
       <h2 id="hl-section-title">{t('hlSectionTitle')}</h2>
@@ -54,7 +55,7 @@ export function HighlightSection(props: HighlightSectionProps) {
             <li key={h.id} class="hl-item" data-color={h.color}>
               <button type="button" class="hl-show" onClick={() => props.onShow(h)}>
                 <span class={`hl-dot hl-${h.color}`} aria-hidden="true" />
-                <q>{h.quote.exact}</q>
+                <q>{h.text}</q>
               </button>
               {h.note && <p class="hl-item-note">{h.note}</p>}
             </li>

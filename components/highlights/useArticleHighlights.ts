@@ -59,6 +59,8 @@ function paintApi(): { registry: HighlightRegistry; Painted: HighlightConstructo
 export interface PlacedHighlight extends Highlight {
   start: number;
   end: number;
+  /** What the article says there now (the quote itself, or the text it was found as after a change). */
+  text: string;
 }
 
 export function useArticleHighlights(options: {
@@ -123,8 +125,9 @@ export function useArticleHighlights(options: {
     const placed: PlacedHighlight[] = [];
     const orphans: Highlight[] = [];
     for (const h of sortByPosition(live, folded ? located : undefined)) {
-      const r = located.get(h.id);
-      if (r && r.kind !== 'orphan') placed.push({ ...h, start: r.start, end: r.end });
+      const r = folded ? located.get(h.id) : undefined;
+      if (folded && r && r.kind !== 'orphan')
+        placed.push({ ...h, start: r.start, end: r.end, text: folded.original.slice(r.start, r.end) });
       else orphans.push(h);
     }
     return { placed, orphans, located };

@@ -53,6 +53,9 @@ const paintedAs = (reader: Tab, name: string, texts: string[]) =>
     { name, texts },
   );
 
+/** Screenshots wait for the theme's colour transitions to end. */
+const settled = (tab: Tab) => tab.waitUntil(() => document.getAnimations().length === 0, null);
+
 const statusIs = (reader: Tab, text: string) =>
   reader.waitUntil((text) => document.querySelector('.hl-status span')?.textContent === text, text);
 
@@ -138,6 +141,7 @@ export function highlightScenarios({ driver, server }: Session): void {
       await driver().inExtension(({ api }) => api.storage.sync.set({ readerSettings: { theme: 'dark' } }), null);
       await reader.waitFor('.reader[data-theme="dark"]');
       await reader.evaluate(() => document.querySelector('.hl-section')?.scrollIntoView({ block: 'center' }), null);
+      await settled(reader);
       await reader.screenshot(artifact(driver(), 'highlights-reader-dark.png'));
       await driver().inExtension(({ api }) => api.storage.sync.remove('readerSettings'), null);
       await reader.close();
@@ -161,6 +165,7 @@ export function highlightScenarios({ driver, server }: Session): void {
       await list.screenshot(artifact(driver(), 'highlights-view-light.png'));
       await driver().inExtension(({ api }) => api.storage.sync.set({ readerSettings: { theme: 'dark' } }), null);
       await list.waitFor('.reader[data-theme="dark"]');
+      await settled(list);
       await list.screenshot(artifact(driver(), 'highlights-view-dark.png'));
       await driver().inExtension(({ api }) => api.storage.sync.remove('readerSettings'), null);
       // Each leads to its place in the offline copy, opened there.

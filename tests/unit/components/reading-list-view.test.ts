@@ -74,6 +74,18 @@ describe('ReadingListView: an item', () => {
     expect($$('.item button')).toHaveLength(1);
   });
 
+  it('shows how many highlights and notes it has; the filter and the Highlights view are a click away', async () => {
+    const onShowHighlights = vi.fn();
+    const props = await show({ highlightCounts: new Map([['a1', { highlights: 3, notes: 1 }]]), onShowHighlights });
+    expect($('.highlight-count')?.textContent).toBe('listHighlightCount:3, listNoteCount:1');
+    await click($('.filter-highlights'));
+    expect(props.onFilter).toHaveBeenCalledWith(expect.objectContaining({ highlights: true }));
+    await click($('.view-highlights'));
+    expect(onShowHighlights).toHaveBeenCalled();
+    await show({ highlightCounts: new Map() });
+    expect($('.highlight-count')).toBeNull();
+  });
+
   it('prefers the site name the page gave', async () => {
     await show({ shown: [{ ...ITEM, site: 'Le Monde' }] });
     expect($('.item-site .site')?.textContent).toBe('Le Monde');

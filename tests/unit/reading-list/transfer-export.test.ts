@@ -11,7 +11,10 @@ import {
   exportFile,
   exportJson,
   exportOfflineZip,
+  changeHighlight,
+  createHighlightRecord,
   parseImport,
+  readHighlights,
   safeFileName,
 } from '../../../core/reading-list/index.ts';
 
@@ -65,6 +68,29 @@ describe('JSON export', () => {
     expect(back.format).toBe('clear-reader-json');
     expect(back.rejected).toEqual([]);
     expect(back.items).toEqual([awkward[0]!, awkward[1]!, awkward[3]!].map(asImported));
+  });
+
+  it('carries the highlights of the items it exports, in the stored form (tombstones too), readable back', () => {
+    const anchor = {
+      quote: { exact: 'a quote', prefix: 'before ', suffix: ' after' },
+      position: { start: 7, end: 14 },
+    };
+    const kept = createHighlightRecord({ item: 'id1', anchor, note: 'my *note*' }, 1_700_000_000, 'dev001');
+    const removed = changeHighlight(
+      createHighlightRecord({ item: 'id2', anchor }, 1_700_000_000, 'dev001'),
+      { field: 'deleted', value: true },
+      1_700_000_100,
+      'dev001',
+    );
+    const ofDeletedItem = createHighlightRecord({ item: 'id3', anchor }, 1_700_000_000, 'dev001');
+    const data = JSON.parse(exportJson(awkward, Date.UTC(2026, 0, 1), [kept, removed, ofDeletedItem])) as {
+      highlights: unknown;
+    };
+    const back = readHighlights(data.highlights);
+    expect(back.ok && back.records).toEqual([kept, removed]);
+    // Without highlights the file is as before.
+    expect(JSON.parse(exportJson(awkward, 0))).not.toHaveProperty('highlights');
+    expect(parseImport(exportJson(awkward, 0, [kept])).items).toHaveLength(3);
   });
 
   it('refuses an export from a newer version rather than guessing', () => {
