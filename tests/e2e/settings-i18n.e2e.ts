@@ -150,4 +150,70 @@ describe.each(['en', 'fr'] as const)('Chromium in %s', (lang) => {
       await worker.evaluate(() => chrome.storage.sync.remove('readerSettings'));
     },
   );
+
+  test('a highlighted article and the Highlights view in this language, light and dark (screenshots)', async () => {
+    // The article saved by the test above; its id is the offline copy's key.
+    const origin = popup.url().replace(/\/popup\.html.*$/, '');
+    const id = await popup.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('clear-reader');
+          open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
+          open.onsuccess = () => {
+            const keys = open.result.transaction('articles').objectStore('articles').getAllKeys();
+            keys.onsuccess = () => resolve(keys.result[0] as string);
+          };
+        }),
+    );
+    const reader = await context.newPage();
+    await reader.setViewportSize({ width: 1000, height: 720 });
+    await reader.goto(`${origin}/reader.html?id=${id}`);
+    await reader.locator('.hl-section').waitFor();
+    /** Selects the words `from`..`to` of the `nth` paragraph, then presses `key` (H or N). */
+    const highlight = async (nth: number, from: number, to: number, key: string) => {
+      await reader.evaluate(
+        ({ nth, from, to }) => {
+          const node = document.querySelectorAll('main article .content p')[nth]!.firstChild!;
+          const words = [...node.textContent!.matchAll(/\S+/g)];
+          const range = document.createRange();
+          range.setStart(node, words[from]!.index);
+          range.setEnd(node, words[to]!.index + words[to]![0].length);
+          document.getSelection()!.removeAllRanges();
+          document.getSelection()!.addRange(range);
+        },
+        { nth, from, to },
+      );
+      await reader.locator('.hl-toolbar').waitFor();
+      await reader.keyboard.press(key);
+    };
+    await highlight(0, 2, 12, 'h');
+    await reader.locator('.hl-item').first().waitFor();
+    await highlight(1, 0, 8, 'n');
+    await reader
+      .locator('.hl-editor textarea')
+      .fill(lang === 'fr' ? 'À vérifier : la date exacte ?' : 'Check the exact date?');
+    await reader.locator('.hl-editor .hl-save-note').click();
+    await reader.locator('.hl-item-note').waitFor();
+    await reader.locator('.hl-editor .hl-close').click();
+    const list = await context.newPage();
+    await list.setViewportSize({ width: 900, height: 640 });
+    await list.goto(`${origin}/list.html`);
+    await list.locator('.view-highlights').click();
+    await list.locator('.highlight-entry').nth(1).waitFor();
+    for (const theme of ['light', 'dark'] as const) {
+      await worker.evaluate((theme) => chrome.storage.sync.set({ readerSettings: { theme } }), theme);
+      for (const page of [reader, list]) {
+        await page.locator(`.reader[data-theme="${theme}"]`).waitFor();
+        await expect.poll(() => page.evaluate(() => document.getAnimations().length)).toBe(0);
+      }
+      await reader.evaluate(() =>
+        document.querySelectorAll('main article .content p')[1]?.scrollIntoView({ block: 'center' }),
+      );
+      await reader.screenshot({ path: join(ARTIFACTS, `highlights-reader-${lang}-${theme}.png`) });
+      await list.screenshot({ path: join(ARTIFACTS, `highlights-view-${lang}-${theme}.png`) });
+    }
+    await worker.evaluate(() => chrome.storage.sync.remove('readerSettings'));
+    await reader.close();
+    await list.close();
+  });
 });
