@@ -6,7 +6,7 @@
 // sanitized article body, is checked by the hostile corpus itself (hostile-corpus.test.ts, hostile.e2e.ts).
 import { h, type ComponentChild } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import type { ImportSummary, SavedItem } from '../../../core/reading-list/index.ts';
+import type { Highlight, ImportSummary, SavedItem } from '../../../core/reading-list/index.ts';
 import { ArticleView, type ArticleViewProps } from '../../../components/ArticleView.tsx';
 import {
   ImportExportView,
@@ -16,6 +16,8 @@ import {
 import { ReaderShell } from '../../../components/ReaderShell.tsx';
 import { ReadingListView, type ReadingListViewProps } from '../../../components/ReadingListView.tsx';
 import { WebDavSyncView, type WebDavSyncViewProps } from '../../../components/WebDavSyncView.tsx';
+import { HighlightsView } from '../../../components/HighlightsView.tsx';
+import { HighlightSection } from '../../../components/highlights/HighlightSection.tsx';
 import { DEFAULT_SETTINGS } from '../../../core/reader/index.ts';
 import { MissingCopy } from '../../../entrypoints/reader/MissingCopy.tsx';
 import { WEBDAV_DEFAULTS } from '../../../contracts/webdav.ts';
@@ -203,6 +205,62 @@ describe('the reading list (ReadingListView): items and notices are text', () =>
       !!root.querySelector('.list-status .undo')?.textContent?.includes(text) &&
       root.querySelector('.filter-tag option:last-child')?.textContent === text;
     expect(await textOnly((text) => h(ReadingListView, props(text)), shown)).toEqual([]);
+  });
+});
+
+describe('highlights (HighlightSection, HighlightsView): quotes, notes and titles are text', () => {
+  const highlight = (text: string, id: string): Highlight => ({
+    id,
+    itemId: 'a1',
+    color: 'yellow',
+    note: text,
+    quote: { exact: text, prefix: '', suffix: '' },
+    position: null,
+    createdAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000,
+    deleted: false,
+  });
+  it('the article’s highlights and those not found, with their notes', async () => {
+    const problems = await textOnly(
+      (text) =>
+        h(HighlightSection, {
+          placed: [{ ...highlight(text, 'h1'), start: 0, end: text.length, text }],
+          orphans: [highlight(text, 'h2')],
+          unreadable: 0,
+          article: { title: text, url: 'https://news.example/a' },
+          t,
+          locale: 'en',
+          onShow: vi.fn(),
+          onChange: vi.fn(),
+        }),
+      (root, text) =>
+        ['.hl-show q', '.hl-orphan blockquote', '.hl-item-note'].every(
+          (slot) => root.querySelector(slot)?.textContent === text,
+        ),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('every highlight across the list, with its article’s title', async () => {
+    const problems = await textOnly(
+      (text) =>
+        h(HighlightsView, {
+          highlights: [highlight(text, 'h1')],
+          items: new Map([
+            ['a1', { id: 'a1', title: text, url: 'https://news.example/a', deleted: false } as SavedItem],
+          ]),
+          notices: [],
+          t,
+          locale: 'en',
+          onOpen: vi.fn(),
+          onBack: vi.fn(),
+        }),
+      (root, text) =>
+        ['.highlight-quote', '.highlight-note', '.highlight-link'].every(
+          (slot) => root.querySelector(slot)?.textContent === text,
+        ),
+    );
+    expect(problems).toEqual([]);
   });
 });
 
