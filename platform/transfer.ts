@@ -42,8 +42,8 @@ export async function importItems(
 /** Exports the reading list and starts the download; says how many offline copies could not be read. */
 export async function exportReadingList(kind: ExportKind): Promise<{ leftOut: number }> {
   const { items } = await sendMessage('listItems', undefined);
-  // Highlights go into the JSON export; one that cannot read them fails rather than leave them out unsaid.
-  const highlights = kind === 'json' ? (await sendMessage('listHighlights', {})).records : [];
+  // Highlights go into the JSON and ZIP exports; one that cannot read them fails rather than leave them out unsaid.
+  const highlights = kind === 'bookmarks' ? [] : (await sendMessage('listHighlights', {})).records;
   const { file, leftOut } = await exportFile(kind, items, {
     highlights,
     readCopy: async (id) => (await getOfflineArticle(id))?.article.contentHtml,

@@ -32,6 +32,28 @@ function placement(rect: DOMRect, width: number, height: number) {
 const isField = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
+const EXTEND: Record<string, ['forward' | 'backward', 'character' | 'line']> = {
+  ArrowRight: ['forward', 'character'],
+  ArrowLeft: ['backward', 'character'],
+  ArrowDown: ['forward', 'line'],
+  ArrowUp: ['backward', 'line'],
+};
+
+/**
+ * Shift+arrows from a caret or selection in the article extend it, as in a text field. Firefox does so by
+ * itself; Chromium only with caret browsing: when the browser left the selection as it was, it is done here.
+ */
+function extendSelection(event: KeyboardEvent, root: Element | null) {
+  const how = EXTEND[event.key];
+  const s = document.getSelection();
+  if (!how || !root || !s?.focusNode || !root.contains(s.focusNode)) return;
+  const before = [s.focusNode, s.focusOffset] as const;
+  setTimeout(() => {
+    if (event.defaultPrevented || s.focusNode !== before[0] || s.focusOffset !== before[1]) return;
+    s.modify('extend', how[0], event.ctrlKey || event.altKey ? (how[1] === 'line' ? 'paragraph' : 'word') : how[1]);
+  });
+}
+
 export function ArticleHighlights(props: ArticleHighlightsProps) {
   const { root, t } = props;
   const hl = useArticleHighlights({ root, itemId: props.itemId, store: props.store, t });
@@ -88,10 +110,11 @@ export function ArticleHighlights(props: ArticleHighlightsProps) {
 
   // H highlights the selection in the last colour used, N highlights it and opens its note. Registered once and
   // reading the latest state: a key pressed right after selecting must not meet an older listener.
-  const latest = useRef({ selection, color: hl.color, highlight });
-  latest.current = { selection, color: hl.color, highlight };
+  const latest = useRef({ selection, color: hl.color, highlight, root });
+  latest.current = { selection, color: hl.color, highlight, root };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (event.shiftKey && !isField(event.target)) extendSelection(event, latest.current.root);
       if (event.altKey || event.ctrlKey || event.metaKey || isField(event.target)) return;
       const key = event.key.toLowerCase();
       if (key === 'escape') setOpen(null);

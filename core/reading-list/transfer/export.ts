@@ -5,6 +5,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { SavedItem } from '../types.ts';
 import { encodeHighlights, type HighlightsDocument } from '../highlights/codec.ts';
 import type { HighlightRecord } from '../highlights/model.ts';
+import { highlightsMarkdown, highlightsOfItem } from '../highlights/present.ts';
 import { escapeHtml } from './html.ts';
 
 export const EXPORT_FORMAT = 'clear-reader';
@@ -93,6 +94,8 @@ export interface OfflineZipOptions {
   toMarkdown?: (html: string) => string;
   /** Modification time written in the ZIP (default: now). */
   now?: number;
+  /** Highlight records: an article with live ones gets "<name> - highlights.md" beside its file. */
+  highlights?: readonly HighlightRecord[];
 }
 
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
@@ -165,6 +168,13 @@ export function exportOfflineZip(copies: readonly OfflineCopy[], options: Offlin
     used.add(name.toLowerCase());
     const text = format === 'markdown' ? markdownDocument(copy, toMarkdown!) : htmlDocument(copy);
     files[name] = [strToU8(text), { mtime }];
+    const marks = options.highlights ? highlightsOfItem(options.highlights, copy.id) : [];
+    if (marks.length) {
+      let notes = `${base} - highlights.md`;
+      for (let n = 2; used.has(notes.toLowerCase()); n++) notes = `${base} - highlights (${n}).md`;
+      used.add(notes.toLowerCase());
+      files[notes] = [strToU8(highlightsMarkdown(copy, marks)), { mtime }];
+    }
   }
   return zipSync(files, { level: 6 });
 }
@@ -239,7 +249,12 @@ export async function exportFile(
   const { copies, leftOut } = await collectOfflineCopies(items, source);
   const data =
     kind === 'zip'
-      ? exportOfflineZip(copies, { format: 'html', now })
-      : exportOfflineZip(copies, { format: 'markdown', toMarkdown: await source.loadMarkdown(), now });
+      ? exportOfflineZip(copies, { format: 'html', now, highlights: source.highlights })
+      : exportOfflineZip(copies, {
+          format: 'markdown',
+          toMarkdown: await source.loadMarkdown(),
+          now,
+          highlights: source.highlights,
+        });
   return { file: { name: name('zip'), type: 'application/zip', data }, leftOut };
 }

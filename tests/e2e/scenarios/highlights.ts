@@ -203,6 +203,21 @@ export function highlightScenarios({ driver, server }: Session): void {
       expect(await reader.text('.hl-orphans .hl-item-note')).toBe(NOTE);
       await reader.evaluate(() => document.querySelector('.hl-orphans')?.scrollIntoView({ block: 'center' }), null);
       await reader.screenshot(artifact(driver(), 'highlights-not-found.png'));
+
+      // With the keyboard: a caret where a click would put it, Shift+arrows to select, H.
+      await reader.evaluate(() => {
+        const p = [...document.querySelectorAll('main article .content p')].find((el) =>
+          el.textContent.startsWith('Northgate’s chief executive'),
+        )!;
+        p.scrollIntoView({ block: 'center' });
+        document.getSelection()!.collapse(p.firstChild, 0);
+      }, null);
+      for (const _ of 'Northgate’s') await reader.press('Shift+ArrowRight');
+      await reader.waitUntil(() => document.getSelection()?.toString() === 'Northgate’s', null);
+      await reader.waitFor('.hl-toolbar');
+      await reader.press('h');
+      await statusIs(reader, enMessage('hlAdded').replace('$COLOR$', 'yellow'));
+      await paintedAs(reader, 'cr-hl-yellow', [KEPT, 'Northgate’s']);
       await reader.close();
       server().revise(PATHS.revisable, null);
     });

@@ -193,7 +193,14 @@ class FirefoxTab implements Tab {
     if (text) await element.type(text);
     await element.dispose();
   }
-  press = (key: string) => this.page.keyboard.press(key as never);
+  /** A key, or a chord written as Playwright writes it ("Shift+ArrowRight"): modifiers held around the key. */
+  press = async (key: string) => {
+    const parts = key.length > 1 ? key.split('+') : [key];
+    const main = parts.pop()!;
+    for (const modifier of parts) await this.page.keyboard.down(modifier as never);
+    await this.page.keyboard.press(main as never);
+    for (const modifier of parts.reverse()) await this.page.keyboard.up(modifier as never);
+  };
   wheel = (deltaY: number) => this.page.mouse.wheel({ deltaY });
   async chooseFile(selector: string, path: string) {
     const input = (await this.#element(selector)) as ElementHandle<HTMLInputElement>;

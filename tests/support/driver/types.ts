@@ -57,7 +57,7 @@ export interface Tab {
   clickAt(x: number, y: number): Promise<void>;
   /** Replaces the text of a field, as typing does. */
   fill(selector: string, text: string): Promise<void>;
-  /** A key press in the page (`Escape`, `Enter`…). */
+  /** A key press in the page (`Escape`, `Enter`…), or a chord (`Shift+ArrowRight`). */
   press(key: string): Promise<void>;
   /** Scrolls with the mouse wheel. */
   wheel(deltaY: number): Promise<void>;

@@ -148,6 +148,22 @@ describe('offline copies ZIP', () => {
     );
   });
 
+  it('adds each article’s highlights as Markdown beside its file', () => {
+    const anchor = { quote: { exact: 'the quoted *words*', prefix: '', suffix: '' }, position: { start: 3, end: 20 } };
+    const marked = createHighlightRecord({ item: 'c1', anchor, note: 'why it matters' }, 1_700_000_000, 'dev001');
+    const copies = [
+      { id: 'c1', title: 'Marked', url: 'https://example.org/1', contentHtml: '<p>x</p>' },
+      { id: 'c2', title: 'Plain', url: 'https://example.org/2', contentHtml: '<p>y</p>' },
+    ];
+    const files = unzipSync(
+      exportOfflineZip(copies, { format: 'html', now: Date.UTC(2026, 0, 1), highlights: [marked] }),
+    );
+    expect(Object.keys(files).sort()).toEqual(['Marked - highlights.md', 'Marked.html', 'Plain.html']);
+    expect(strFromU8(files['Marked - highlights.md']!)).toBe(
+      '# Marked\n\n<https://example.org/1>\n\n> the quoted \\*words\\*\n\nwhy it matters\n',
+    );
+  });
+
   it('writes Markdown with the converter it is given', () => {
     const toMarkdown = (html: string) => html.replace(/<\/?p>/g, '');
     const files = unzipSync(exportOfflineZip(copies.slice(0, 1), { format: 'markdown', toMarkdown }));
