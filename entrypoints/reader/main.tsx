@@ -228,33 +228,31 @@ function App() {
           onOpenOriginal={(link) => void openInNewTab(link).catch(() => undefined)}
         />
       ) : (
-        <>
-          <ArticleView
-            state={state}
-            t={t}
-            locale={uiLanguage()}
-            onShowAnyway={() => undefined}
-            onRetry={() => location.reload()}
-            onOpenLink={(link) => void openInNewTab(link).catch(() => undefined)}
-            summary={stored ?? summary}
-            builtIn={builtInSummarizer}
-            onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}
-            summaryOpen={settings.summaryOpen}
-            onSummaryToggle={(summaryOpen) => shell.onSettingsChange({ ...settings, summaryOpen })}
-          />
-          {/* Highlights and notes (components/highlights/): painted over the text, listed below it. */}
-          {state.kind === 'article' && (
-            <ArticleHighlights
-              root={articleElement?.querySelector('.content') ?? null}
-              itemId={id}
-              store={highlightStore}
-              article={{ title: state.article.title, url: state.article.url }}
-              focusId={focusedHighlight(location.hash)}
-              t={t}
-              locale={uiLanguage()}
-            />
-          )}
-        </>
+        <ArticleView
+          state={state}
+          t={t}
+          locale={uiLanguage()}
+          onShowAnyway={() => undefined}
+          onRetry={() => location.reload()}
+          onOpenLink={(link) => void openInNewTab(link).catch(() => undefined)}
+          summary={stored ?? summary}
+          builtIn={builtInSummarizer}
+          onCopy={(text) => void navigator.clipboard.writeText(text).catch(() => undefined)}
+          summaryOpen={settings.summaryOpen}
+          onSummaryToggle={(summaryOpen) => shell.onSettingsChange({ ...settings, summaryOpen })}
+        />
+      )}
+      {/* Highlights and notes (components/highlights/): painted over the text, listed below it. */}
+      {!missing && state.kind === 'article' && (
+        <ArticleHighlights
+          root={articleElement?.querySelector('.content') ?? null}
+          itemId={id}
+          store={highlightStore}
+          article={{ title: state.article.title, url: state.article.url }}
+          focusId={focusedHighlight(location.hash)}
+          t={t}
+          locale={uiLanguage()}
+        />
       )}
     </ReaderShell>
   );
