@@ -88,6 +88,7 @@ export function ArticleHighlights(props: ArticleHighlightsProps) {
     };
     // Panels follow the text they belong to.
     const onMove = () => setTick((n) => n + 1);
+    onSelection(); // a selection made before the article's element was known
     document.addEventListener('selectionchange', onSelection);
     root.addEventListener('click', onClick as EventListener);
     window.addEventListener('scroll', onMove, { passive: true });
@@ -200,6 +201,7 @@ export function ArticleHighlights(props: ArticleHighlightsProps) {
         />
       )}
       <HighlightSection
+        ready={hl.loaded}
         placed={hl.placed}
         orphans={hl.orphans}
         unreadable={hl.unreadable}

@@ -8,6 +8,8 @@ import { Icon, Trash2 } from '../icons.tsx';
 import type { PlacedHighlight } from './useArticleHighlights.ts';
 
 export interface HighlightSectionProps {
+  /** The article's highlights are loaded and placed (tests wait for it). */
+  ready?: boolean;
   placed: PlacedHighlight[];
   orphans: Highlight[];
   /** Stored highlights this version could not read (kept as they are). */
@@ -45,7 +47,7 @@ export function HighlightSection(props: HighlightSectionProps) {
   // Exported as the article says it now; those not found, as they were.
   const all = [...placed.map((h) => ({ ...h, quote: { ...h.quote, exact: h.text } })), ...orphans];
   return (
-    <section class="hl-section" aria-labelledby="hl-section-title">
+    <section class="hl-section" aria-labelledby="hl-section-title" data-ready={props.ready === true}>
       <h2 id="hl-section-title">{t('hlSectionTitle')}</h2>
       <p class="hl-help">{t('hlHelp')}</p>
       {props.unreadable > 0 && <p class="notice">{t('hlUnreadable', [format.integer(props.unreadable)])}</p>}

@@ -168,7 +168,7 @@ describe.each(['en', 'fr'] as const)('Chromium in %s', (lang) => {
     const reader = await context.newPage();
     await reader.setViewportSize({ width: 1000, height: 720 });
     await reader.goto(`${origin}/reader.html?id=${id}`);
-    await reader.locator('.hl-section').waitFor();
+    await reader.locator('.hl-section[data-ready="true"]').waitFor();
     /** Selects the words `from`..`to` of the `nth` paragraph, then presses `key` (H or N). */
     const highlight = async (nth: number, from: number, to: number, key: string) => {
       await reader.evaluate(

@@ -91,7 +91,7 @@ export function highlightScenarios({ driver, server }: Session): void {
       await reader.bringToFront();
       await reader.setViewport(1000, 720);
       await reader.waitFor('main[data-state="article"]');
-      await reader.waitFor('.hl-section');
+      await reader.waitFor('.hl-section[data-ready="true"]');
 
       // A selection, then H: highlighted in yellow, said in the live region.
       expect(await select(reader, KEPT)).toBe(true);
