@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { E2E_BUILD, FIREFOX, GECKO_ID } from '../../e2e/paths.ts';
 import { expressionFor, pageWorldExpression, poll, runCommand } from './expression.ts';
+import { pressChord } from './keys.ts';
 import { inViewOps, viewPart } from './view.ts';
 import type { Driver, ExtensionContext, LaunchOptions, RealPopup, SeenRequest, Tab, WaitOptions } from './types.ts';
 
@@ -193,14 +194,7 @@ class FirefoxTab implements Tab {
     if (text) await element.type(text);
     await element.dispose();
   }
-  /** A key, or a chord written as Playwright writes it ("Shift+ArrowRight"): modifiers held around the key. */
-  press = async (key: string) => {
-    const parts = key.length > 1 ? key.split('+') : [key];
-    const main = parts.pop()!;
-    for (const modifier of parts) await this.page.keyboard.down(modifier as never);
-    await this.page.keyboard.press(main as never);
-    for (const modifier of parts.reverse()) await this.page.keyboard.up(modifier as never);
-  };
+  press = (key: string) => pressChord(this.page.keyboard, key);
   wheel = (deltaY: number) => this.page.mouse.wheel({ deltaY });
   async chooseFile(selector: string, path: string) {
     const input = (await this.#element(selector)) as ElementHandle<HTMLInputElement>;
