@@ -41,17 +41,14 @@ const EXTEND: Record<string, ['forward' | 'backward', 'character' | 'line']> = {
 
 /**
  * Shift+arrows from a caret or selection in the article extend it, as in a text field. Firefox does so by
- * itself; Chromium only with caret browsing: when the browser left the selection as it was, it is done here.
+ * itself, Chromium only with caret browsing: done here in both, the same way (the browser's own move cancelled).
  */
 function extendSelection(event: KeyboardEvent, root: Element | null) {
   const how = EXTEND[event.key];
   const s = document.getSelection();
-  if (!how || !root || !s?.focusNode || !root.contains(s.focusNode)) return;
-  const before = [s.focusNode, s.focusOffset] as const;
-  setTimeout(() => {
-    if (event.defaultPrevented || s.focusNode !== before[0] || s.focusOffset !== before[1]) return;
-    s.modify('extend', how[0], event.ctrlKey || event.altKey ? (how[1] === 'line' ? 'paragraph' : 'word') : how[1]);
-  });
+  if (!how || event.defaultPrevented || !root || !s?.focusNode || !root.contains(s.focusNode)) return;
+  event.preventDefault();
+  s.modify('extend', how[0], event.ctrlKey || event.altKey ? (how[1] === 'line' ? 'paragraph' : 'word') : how[1]);
 }
 
 export function ArticleHighlights(props: ArticleHighlightsProps) {
