@@ -18,7 +18,7 @@ import { bylineBesides, findCanonicalUrl, findLede, findPublishedTime, findSiteN
 import { findPublisherSummary } from './summary/publisher.ts';
 import { errorMessage } from '../util/index.ts';
 import { TimeBudgetExceeded, startDeadline } from './budget.ts';
-import { copyPage, surveyPage } from './unclobber.ts';
+import { copyPage, fromPrototypes, surveyPage } from './unclobber.ts';
 import { declaredImages, keepDeclaredImages } from './page-images.ts';
 
 /**
@@ -110,9 +110,12 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   const rules = options.rules ?? RULES;
   const removed: RemovedBlock[] = [];
   // Forms are divs in the copy, before anything walks it: a form's controls can shadow its tree properties.
-  const copy = copyPage(page, xhtml ? surveyPage(page.documentElement, maxElements, maxDepth) : survey);
+  const pageSurvey = xhtml ? surveyPage(page.documentElement, maxElements, maxDepth) : survey;
+  const copy = copyPage(page, pageSurvey);
   deadline.check('copying the page');
-  const pageImages = declaredImages(copy, url); // before Readability adds the lazy images it "recovers"
+  // The page's base address, which a browser keeps at hand (jsdom searches the copy for a <base> again).
+  const base = (fromPrototypes(page, 'baseURI', 'get') as (this: Node) => string).call(page);
+  const pageImages = declaredImages(pageSurvey.images, base, url); // not the lazy images Readability "recovers"
   if (copy.body) removed.push(...runCleanup(copy.body, rules, 'page', ctx, cleanupOptions));
   deadline.check('the page cleanup');
 

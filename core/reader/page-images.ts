@@ -5,7 +5,6 @@
 // keeps only images the page itself declares in its own <img> and <picture> elements (which it loads, or will
 // as they scroll into view), candidate by candidate.
 import { srcsetCandidates } from './sanitize.ts';
-import { fromPrototypes } from './unclobber.ts';
 
 /** The ways an address may be written in the page and in the article (Readability resolves it, or not). */
 function spellings(url: string, bases: string[]): string[] {
@@ -20,17 +19,16 @@ function spellings(url: string, bases: string[]): string[] {
   return forms;
 }
 
-/** The addresses of the page's own images: src and every srcset candidate of its img and source elements. */
-export function declaredImages(doc: Document, pageUrl: string): Set<string> {
-  // Through the prototypes: a page's <img name="querySelectorAll"> would shadow the document's own.
-  const query = fromPrototypes(doc, 'querySelectorAll', 'value') as (this: Document, s: string) => NodeList;
-  const base = (fromPrototypes(doc, 'baseURI', 'get') as (this: Node) => string).call(doc);
+/**
+ * The addresses of the page's own images: src and every srcset candidate of its img and source elements (as the
+ * page survey found them), resolved against the page's base address and its URL.
+ */
+export function declaredImages(images: readonly Element[], base: string, pageUrl: string): Set<string> {
   const urls = new Set<string>();
   const add = (url: string | null) => {
     if (url?.trim()) for (const form of spellings(url, [base, pageUrl])) urls.add(form);
   };
-  for (const node of Array.from(query.call(doc, 'img, source'))) {
-    const el = node as Element;
+  for (const el of images) {
     add(el.getAttribute('src'));
     for (const { url } of srcsetCandidates(el.getAttribute('srcset') ?? '')) add(url);
   }

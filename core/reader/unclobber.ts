@@ -29,6 +29,8 @@ export interface PageSurvey {
   forms: Element[];
   /** Elements with a style attribute: copied without it (see `copyPage`). */
   styled: Element[];
+  /** The page's own img and source elements, whose addresses the article may load (see page-images.ts). */
+  images: Element[];
 }
 
 const JSON_LD = /^\s*application\/ld\+json\s*(?:;|$)/i;
@@ -53,7 +55,7 @@ export function surveyPage(root: Element, maxElements: number, maxDepth: number)
   const parentNode = fromPrototypes(root, 'parentNode', 'get') as (this: Node) => Node | null;
   const head = (fromPrototypes(doc, 'head', 'get') as (this: Document) => HTMLHeadElement | null).call(doc);
   const walker = createWalker.call(doc, root, 1 /* NodeFilter.SHOW_ELEMENT */);
-  const survey: PageSurvey = { elements: 1, depth: 0, dropped: [], forms: [], styled: [] };
+  const survey: PageSurvey = { elements: 1, depth: 0, dropped: [], forms: [], styled: [], images: [] };
   // Readability reads the head's title, metas and JSON-LD only. Its noscripts cannot be unwrapped into images
   // (an image never follows them there), and links are never read.
   const note = (el: Element, depth: number) => {
@@ -66,6 +68,8 @@ export function surveyPage(root: Element, maxElements: number, maxDepth: number)
       survey.dropped.push(el);
       return;
     }
+    // Noted here, in the walk already made: a selector query of the copy costs a walk more (in jsdom above all).
+    if (name === 'img' || name === 'source') survey.images.push(el);
     if (name === 'form') survey.forms.push(el);
     // A template's content is copied with it by the browser only.
     else if (name !== 'template' && hasAttribute.call(el, 'style')) survey.styled.push(el);

@@ -73,9 +73,9 @@ describe('images the page did not declare', () => {
   const TRACKER = 'http://127.0.0.2:9/t.gif?uid=42';
   const PLACEHOLDER = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
 
-  function article(figures: string): Element {
+  function article(figures: string, head = ''): Element {
     const prose = proseOf(VECTORS[0]!).paragraphs;
-    const html = `<!DOCTYPE html><html><head><title>T</title></head><body><article><h1>T</h1>
+    const html = `<!DOCTYPE html><html><head><title>T</title>${head}</head><body><article><h1>T</h1>
       <p>${prose[0]}</p>${figures}<p>${prose[1]}</p><p>${prose[2]}</p><p>${prose[3]}</p></article></body></html>`;
     const url = `${ORIGIN}/news/a/`;
     const page = new JSDOM(html, { url }).window.document;
@@ -108,5 +108,17 @@ describe('images the page did not declare', () => {
       `<figure><img src="/img/a.jpg" srcset="/img/a.jpg 1x, /img/a2.jpg 2x" data-srcset="${TRACKER} 3x" alt="a"></figure>`,
     );
     expect(sources(root)).toEqual([[`${ORIGIN}/img/a.jpg`, `${ORIGIN}/img/a.jpg 1x, ${ORIGIN}/img/a2.jpg 2x`]]);
+  });
+
+  it("reads relative addresses against the page's <base>, and finds images in forms and <picture> sources", () => {
+    const root = article(
+      `<form><figure><img src="b.jpg" alt="b"></figure></form>
+       <figure><picture><source srcset="c.webp 1x"><img src="${PLACEHOLDER}" srcset="c.webp 1x" data-srcset="${TRACKER} 2x" alt="c"></picture></figure>`,
+      '<base href="http://127.0.0.1:8000/media/">',
+    );
+    expect(sources(root)).toEqual([
+      [`${ORIGIN}/media/b.jpg`, null],
+      [null, `${ORIGIN}/media/c.webp 1x`], // Readability drops the placeholder src once a srcset is there
+    ]);
   });
 });

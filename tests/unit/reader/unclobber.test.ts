@@ -65,6 +65,13 @@ describe('surveyPage', () => {
     expect(survey.dropped.map((el) => el.localName)).toEqual(['style', 'script', 'script', 'style', 'script']);
     expect(survey.forms.map((el) => el.id)).toEqual(['a', 'b']);
   });
+
+  it("notes the page's img and source elements, in forms and pictures too", () => {
+    const doc = page(
+      '<body><img id="a"><form><img id="b"></form><picture><source id="c"><img id="d"></picture><template><img id="e"></template></body>',
+    );
+    expect(surveyPage(doc.documentElement, 1000, 1000).images.map((el) => el.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
 });
 
 describe('copyPage', () => {
