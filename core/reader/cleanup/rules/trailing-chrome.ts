@@ -30,18 +30,29 @@ const LABEL = /[:：]$/u;
 /** Most of the article's text that may follow its last paragraph of prose: past that, the "tail" is content. */
 const MAX_TAIL_SHARE = 0.25;
 
+/** Length of the text that follows el inside the scope, from the raw lengths the cleanup has measured. */
+function textAfter(el: Element, scope: CleanupScope): number {
+  let after = 0;
+  for (let n: Node = el; n !== scope.root && n.parentNode; n = n.parentNode) {
+    for (let sib = n.nextSibling; sib; sib = sib.nextSibling) {
+      if (sib.nodeType === 1) after += scope.rawLength(sib as Element);
+      else if (sib.nodeType === 3) after += (sib as Text).data.length;
+    }
+  }
+  return after;
+}
+
 /**
  * The article's last paragraph of prose; none when it has no <p> of prose, or when much text follows it (a page
- * of short sections, a list of references): then nothing is trailing chrome.
+ * of short sections, a list of references): then nothing is trailing chrome. Lengths come from the cleanup's
+ * measure (the article's whole text is never built).
  */
 function lastProse(scope: CleanupScope): Element | null {
   const ps = scope.root.getElementsByTagName('P');
   for (let i = ps.length - 1; i >= 0; i--) {
     const p = ps[i]!;
     if (!holdsProse(p, scope)) continue;
-    const all = scope.root.textContent ?? '';
-    const end = all.lastIndexOf(p.textContent ?? '') + (p.textContent ?? '').length;
-    return all.length - end <= all.length * MAX_TAIL_SHARE ? p : null;
+    return textAfter(p, scope) <= scope.rawLength(scope.root) * MAX_TAIL_SHARE ? p : null;
   }
   return null;
 }
