@@ -8,6 +8,7 @@ import { loadShortcuts } from '../../platform/shortcuts.ts';
 import { ReadingListTab } from '../popup/ReadingListTab.tsx';
 import { useEffect, useState } from 'preact/hooks';
 import '../../components/reader.css';
+import '../../components/reader-frame.css';
 import '../reader/style.css';
 
 function App() {

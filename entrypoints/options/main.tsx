@@ -8,6 +8,7 @@ import { useWebDavSync } from './use-webdav-sync.ts';
 import { useReaderSettings } from '../../components/useReaderSettings.ts';
 import { mirroredSettingsStore } from '../../platform/storage.ts';
 import '../../components/reader.css';
+import '../../components/reader-frame.css';
 import '../reader/style.css';
 import './style.css';
 

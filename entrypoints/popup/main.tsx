@@ -17,6 +17,7 @@ import { describeError } from '../../contracts/error-reasons.ts';
 import { POPUP_MARKS, POPUP_STAGE_MARKS } from '../../contracts/page.ts';
 import type { MessageKey } from '../../contracts/i18n.ts';
 import '../../components/reader.css';
+import '../../components/reader-frame.css';
 import { errorMessage } from '../../core/util/index.ts';
 
 performance.mark(POPUP_STAGE_MARKS.module);

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { VIEW_CONTROLLER_GLOBAL, VIEW_DATA_GLOBAL, type ViewController, type ViewData } from '../../contracts/page.ts';
 import { InPageReader } from './InPageReader.tsx';
 import readerCss from '../../components/reader.css?inline';
+import frameCss from '../../components/reader-frame.css?inline';
 import viewCss from './view.css?inline';
 import listenCss from '../../components/listen/listen.css?inline';
 
@@ -89,7 +90,7 @@ function mountView(data: ViewData): ViewController {
   const shadow = call<ShadowRoot>(Element.prototype, 'attachShadow', host, { mode: 'closed' });
   const container = call<HTMLDivElement>(Document.prototype, 'createElement', document, 'div');
   call(Node.prototype, 'appendChild', shadow, container);
-  adoptCss(shadow, `${readerCss}\n${viewCss}\n${listenCss}`);
+  adoptCss(shadow, `${readerCss}\n${frameCss}\n${viewCss}\n${listenCss}`);
   const refuseUntrusted = (event: Event) => {
     if (event.isTrusted) return;
     event.stopImmediatePropagation();
