@@ -1,4 +1,4 @@
-import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import type {
   Article,
   ExtractFailure,
@@ -20,6 +20,7 @@ import { errorMessage } from '../util/index.ts';
 import { TimeBudgetExceeded, startDeadline } from './budget.ts';
 import { copyPage, fromPrototypes, surveyPage } from './unclobber.ts';
 import { declaredImages, keepDeclaredImages } from './page-images.ts';
+import { looksLikeArticle } from './readerable.ts';
 
 /**
  * Readability's own visibility test, reading the style attribute instead of the CSSOM:
@@ -100,7 +101,7 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   // From here on, every stage can take long on a big page: check the clock between them.
   const xhtml = Boolean(doc.contentType && doc.contentType !== 'text/html');
   const page = xhtml ? asHtmlDocument(doc) : doc;
-  if (!options.force && !isProbablyReaderable(page, { visibilityChecker: isVisible })) return failure('not-article');
+  if (!options.force && !looksLikeArticle(page, isVisible)) return failure('not-article');
   deadline.check('the readerable check');
 
   const meta = metaValues(page);
