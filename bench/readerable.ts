@@ -32,11 +32,16 @@ const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(
 const list = Math.max(0, Number(values.list) || 0);
 let over = false;
 
-async function articles(name: string, pages: { id: string; load: () => Promise<Uint8Array>; url: string }[]) {
+async function articles(
+  name: string,
+  pages: { id: string; load: () => Promise<Uint8Array>; url: string }[],
+  /** News articles, held to the target; Readability's test pages are edge cases of every kind, shown only. */
+  news: boolean,
+) {
   const away: string[] = [];
   for (const page of pages) if (rejected(await page.load(), page.url)) away.push(page.id);
   const share = away.length / Math.max(1, pages.length);
-  over ||= share > MAX_FALSE_REJECTIONS;
+  if (news) over ||= share > MAX_FALSE_REJECTIONS;
   console.log(`${name}: ${away.length} of ${pages.length} articles turned away (${pct(away.length, pages.length)})`);
   for (const id of away) console.log(`    ${id}`);
 }
@@ -48,6 +53,7 @@ if (corpusPresent(values.dev, 'the article-extraction dev corpus', '--dev')) {
     Object.keys(truth)
       .sort()
       .map((id) => ({ id, url: truth[id]!.url, load: () => readInput(devPagePath(values.dev, id)) })),
+    true,
   );
 }
 if (corpusPresent(values.readability, "Readability's test pages", '--readability')) {
@@ -61,6 +67,7 @@ if (corpusPresent(values.readability, "Readability's test pages", '--readability
       url: READABILITY_PAGE_URL,
       load: () => readInput(join(values.readability, id, 'source.html')),
     })),
+    false,
   );
 }
 if (corpusPresent(values.broad, 'the broad corpus (trafilatura-dev)', '--broad')) {
@@ -79,6 +86,6 @@ if (corpusPresent(values.broad, 'the broad corpus (trafilatura-dev)', '--broad')
   if (away.length > list) console.log(`    … ${away.length - list} more (--list N)`);
 }
 if (over) {
-  console.log(`\nOver the target: more than ${MAX_FALSE_REJECTIONS * 100}% of a set of articles turned away.`);
+  console.log(`\nOver the target: more than ${MAX_FALSE_REJECTIONS * 100}% of the news articles turned away.`);
   process.exitCode = 1;
 }
