@@ -51,6 +51,13 @@ function extendSelection(event: KeyboardEvent, root: Element | null) {
   s.modify('extend', how[0], event.ctrlKey || event.altKey ? (how[1] === 'line' ? 'paragraph' : 'word') : how[1]);
 }
 
+/** The selection in the article as it is now, or null. */
+function selectionIn(root: Element | null): Range | null {
+  const s = document.getSelection();
+  const range = s && s.rangeCount && !s.isCollapsed ? s.getRangeAt(0) : null;
+  return range && root?.contains(range.commonAncestorContainer) ? range.cloneRange() : null;
+}
+
 export function ArticleHighlights(props: ArticleHighlightsProps) {
   const { root, t } = props;
   const hl = useArticleHighlights({ root, itemId: props.itemId, store: props.store, t });
@@ -63,11 +70,7 @@ export function ArticleHighlights(props: ArticleHighlightsProps) {
 
   useEffect(() => {
     if (!root) return;
-    const onSelection = () => {
-      const s = document.getSelection();
-      const range = s && s.rangeCount && !s.isCollapsed ? s.getRangeAt(0) : null;
-      setSelection(range && root.contains(range.commonAncestorContainer) ? range.cloneRange() : null);
-    };
+    const onSelection = () => setSelection(selectionIn(root));
     const onClick = (event: MouseEvent) => {
       if (document.getSelection()?.isCollapsed === false || !hl.model) return;
       const doc = document as Document & {
@@ -98,8 +101,8 @@ export function ArticleHighlights(props: ArticleHighlightsProps) {
     };
   }, [root, hl.model, hl.placed]);
 
-  const highlight = async (color: HighlightColor, withNote: boolean) => {
-    const made = await hl.add(selection, color);
+  const highlight = async (color: HighlightColor, withNote: boolean, range = selection) => {
+    const made = await hl.add(range, color);
     if (!made) return;
     document.getSelection()?.removeAllRanges();
     setSelection(null);
@@ -108,18 +111,20 @@ export function ArticleHighlights(props: ArticleHighlightsProps) {
 
   // H highlights the selection in the last colour used, N highlights it and opens its note. Registered once and
   // reading the latest state: a key pressed right after selecting must not meet an older listener.
-  const latest = useRef({ selection, color: hl.color, highlight, root });
-  latest.current = { selection, color: hl.color, highlight, root };
+  const latest = useRef({ color: hl.color, highlight, root });
+  latest.current = { color: hl.color, highlight, root };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.shiftKey && !isField(event.target)) extendSelection(event, latest.current.root);
       if (event.altKey || event.ctrlKey || event.metaKey || isField(event.target)) return;
       const key = event.key.toLowerCase();
       if (key === 'escape') setOpen(null);
-      if ((key === 'h' || key === 'n') && latest.current.selection) {
-        event.preventDefault();
-        void latest.current.highlight(latest.current.color, key === 'n');
-      }
+      if (key !== 'h' && key !== 'n') return;
+      // The selection as it is now: the state follows selectionchange, which comes after a quick Shift+arrow.
+      const range = selectionIn(latest.current.root);
+      if (!range) return;
+      event.preventDefault();
+      void latest.current.highlight(latest.current.color, key === 'n', range);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

@@ -123,6 +123,18 @@ describe('highlights in the offline reader', () => {
     expect(document.getSelection()?.isCollapsed).toBe(true);
   });
 
+  it('H takes the selection as it is when pressed, not as the last selectionchange left it', async () => {
+    const { store, added } = memoryStore();
+    await show(store);
+    await select('council me');
+    // Extended by one more character with no selectionchange yet (it comes after a quick Shift+arrow).
+    const range = document.getSelection()!.getRangeAt(0);
+    range.setEnd(range.endContainer, range.endOffset + 1);
+    await press('h');
+    await settle();
+    expect(added[0]?.anchor.quote.exact).toBe('council met');
+  });
+
   it('N highlights and opens the note; the note is saved; delete, then Undo brings it back', async () => {
     const { store, records } = memoryStore();
     await show(store);
