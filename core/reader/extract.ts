@@ -21,6 +21,10 @@ import { TimeBudgetExceeded, startDeadline } from './budget.ts';
 import { copyPage, fromPrototypes, surveyPage } from './unclobber.ts';
 import { declaredImages, keepDeclaredImages } from './page-images.ts';
 import { looksLikeArticle } from './readerable.ts';
+import { blockProvenance, stampSources, takeStamps } from './site-rules/provenance.ts';
+import { rulesForSite, ruleStage, toCleanupRule } from './site-rules/site-rule.ts';
+import { vetInArticle, vetOnPage } from './site-rules/safety.ts';
+import type { RefusedRule } from './site-rules/types.ts';
 
 /**
  * Readability's own visibility test, reading the style attribute instead of the CSSOM:
@@ -90,6 +94,20 @@ function asHtmlDocument(doc: Document): Document {
   return copy;
 }
 
+/**
+ * Readability on a copy of the page. It runs in one go and cannot be interrupted: a page that takes too long in it
+ * is caught by the next check only, after it returns. The element limit is what bounds its run (it walks every
+ * element a few times at most). Its own limit is off: the copy has no more elements than the page surveyed, and
+ * counting them again is one more walk over the whole copy.
+ */
+function parse(copy: Document) {
+  return new Readability<Element>(copy, {
+    keepClasses: true, // our article-stage rules read class names; the sanitizer drops them after
+    serializer: (node) => node as Element,
+    maxElemsToParse: 0,
+  }).parse();
+}
+
 function extract(doc: Document, url: string, options: ExtractOptions): ExtractResult {
   const deadline = startDeadline(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS, options.clock);
   const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
@@ -117,18 +135,22 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   // The page's base address, which a browser keeps at hand (jsdom searches the copy for a <base> again).
   const base = (fromPrototypes(page, 'baseURI', 'get') as (this: Node) => string).call(page);
   const pageImages = declaredImages(pageSurvey.images, base, url); // not the lazy images Readability "recovers"
+  // Only when asked: where each block comes from in the original markup (what a reader's site rule is learned from).
+  const origins = options.provenance ? stampSources(page, copy, pageSurvey.dropped) : null;
   if (copy.body) removed.push(...runCleanup(copy.body, rules, 'page', ctx, cleanupOptions));
   deadline.check('the page cleanup');
+  // The reader's own rules for this site: the same engine, their removals vetted so that none eats the article.
+  const siteRules = rulesForSite(options.siteRules ?? [], url);
+  const refusedRules: RefusedRule[] = [];
+  const ofStage = (stage: 'page' | 'article') => siteRules.filter((r) => ruleStage(r) === stage).map(toCleanupRule);
+  const pageRules = ofStage('page');
+  if (copy.body && pageRules.length) {
+    const vet = vetOnPage(copy, (d) => parse(d)?.content ?? null, refusedRules);
+    removed.push(...runCleanup(copy.body, pageRules, 'page', ctx, { ...cleanupOptions, vet }));
+    deadline.check('the site rules');
+  }
 
-  // Readability runs in one go and cannot be interrupted: a page that takes too long in it is caught by the next
-  // check only, after it returns. The element limit above is what bounds its run (it walks every element a few
-  // times at most). Its own limit is off: the copy has no more elements than the page surveyed above, and
-  // counting them again is one more walk over the whole copy.
-  const parsed = new Readability<Element>(copy, {
-    keepClasses: true, // our article-stage rules read class names; the sanitizer drops them after
-    serializer: (node) => node as Element,
-    maxElemsToParse: 0,
-  }).parse();
+  const parsed = parse(copy);
   deadline.check('Readability');
   const root = parsed?.content;
   if (!parsed || !root) return failure('empty');
@@ -139,12 +161,18 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   const description = excerpt && excerpt !== root.getElementsByTagName('p')[0]?.textContent?.trim() ? excerpt : null;
   const publishedTime = findPublishedTime(root, parsed.publishedTime, meta);
   ctx.title = parsed.title ?? '';
+  const articleRules = ofStage('article');
+  if (articleRules.length) {
+    const vet = vetInArticle(root, refusedRules);
+    removed.push(...runCleanup(root, articleRules, 'article', ctx, { ...cleanupOptions, vet }));
+  }
   removed.push(...runCleanup(root, rules, 'article', ctx, cleanupOptions));
   if (cleanupOptions.keepCaptions) stripCaptionCredits(root);
   stripAltCredits(root);
   deadline.check('the article cleanup');
 
   keepDeclaredImages(root, pageImages, url);
+  const stamps = origins ? takeStamps(root) : null;
   // DOMPurify, like Readability, runs in one go; the article is much smaller than the page by now.
   const body = sanitizeInPlace(root, doc);
   retagBlockParagraphs(body); // so that the HTML parses back into this very tree
@@ -174,5 +202,7 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
     readingTimeMinutes: readingTimeMinutes(text, lang, wordCount),
     removed,
   };
+  if (siteRules.length) article.refusedRules = refusedRules;
+  if (origins && stamps) article.provenance = blockProvenance(body, stamps, origins);
   return { ok: true, article };
 }

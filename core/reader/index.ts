@@ -58,3 +58,15 @@ export {
   type Utterance,
   type VoiceInfo,
 } from './listen/index.ts';
+export { learnSiteRule, leadingLabel, type LearnInput } from './site-rules/learn.ts';
+export { parseSiteRule, siteOf, rulesForSite, SITE_RULE_PREFIX } from './site-rules/site-rule.ts';
+export { articleBlocks, isStableName } from './site-rules/provenance.ts';
+export { MAX_REMOVED_SHARE } from './site-rules/safety.ts';
+export type {
+  BlockProvenance,
+  BlockSource,
+  RefusedRule,
+  SiteRule,
+  TextCondition,
+  TextShape,
+} from './site-rules/types.ts';

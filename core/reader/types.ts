@@ -1,4 +1,5 @@
 import type { CleanupRule } from './cleanup/rule.ts';
+import type { BlockProvenance, RefusedRule, SiteRule } from './site-rules/types.ts';
 
 export interface RemovedBlock {
   /** Id of the cleanup rule that removed it. */
@@ -36,6 +37,10 @@ export interface Article {
   wordCount: number;
   readingTimeMinutes: number;
   removed: RemovedBlock[];
+  /** The reader's site rules for this page that were not applied, and why (present when any were given). */
+  refusedRules?: RefusedRule[];
+  /** Where each direct block came from in the original markup (`articleBlocks` order); only when asked. */
+  provenance?: BlockProvenance[];
 }
 
 /**
@@ -71,4 +76,8 @@ export interface ExtractOptions {
   clock?: () => number;
   /** The cleanup rules to run; all of them by default. `[]` gives plain Readability plus sanitizing; tests drop one rule to prove it is needed. */
   rules?: readonly CleanupRule[];
+  /** The reader's own rules (any site's: only this page's site's apply). */
+  siteRules?: readonly SiteRule[];
+  /** Record each output block's provenance (for learning a site rule); off on the normal path, it costs a walk. */
+  provenance?: boolean;
 }

@@ -39,6 +39,8 @@ export interface CleanupRule {
    * never remove an element that holds a picture or video: text rules remove text.
    */
   removesWidgets?: boolean;
+  /** May remove a block holding prose: the reader's own rules only (the reader chose the block; see site-rules/). */
+  removesProse?: boolean;
   /** Upper-case tag names of candidate elements. */
   tags: ReadonlySet<string>;
   /** Class and id hint: any element whose `class id` string matches is a candidate too. */

@@ -8,6 +8,11 @@ export interface CleanupOptions {
   keepCaptions: boolean;
   /** The extraction's time budget, checked every few hundred elements; none by default. */
   deadline?: Deadline;
+  /**
+   * Sees what the rules would remove before anything is removed, and names the rules whose removals to cancel
+   * (the reader's site rules that would eat the article).
+   */
+  vet?: (doomed: ReadonlyMap<Element, RemovedBlock>) => ReadonlySet<string>;
 }
 
 const MAX_RECORDED_TEXT = 160;
@@ -136,7 +141,7 @@ export function runCleanup(
       if (block === root || isDoomed(block)) continue;
       // A block with the matched text only cannot hold a paragraph longer than that text.
       const mayHoldProse = target !== el || text.length >= 180;
-      if (mayHoldProse && holdsProse(block, within)) continue;
+      if (mayHoldProse && !rule.removesProse && holdsProse(block, within)) continue;
       if (!rule.removesWidgets && holdsMedia(block)) continue;
       doomed.set(block, { rule: rule.id, text: target === el ? text : normalizedText(target) });
       took = true;
@@ -156,6 +161,10 @@ export function runCleanup(
     let next: Element | null = doomed.has(el) ? null : el.firstElementChild;
     for (let up: Element | null = el; !next && up && up !== root; up = up.parentElement) next = up.nextElementSibling;
     el = next;
+  }
+  if (options.vet && doomed.size) {
+    const refused = options.vet(doomed);
+    for (const [block, record] of [...doomed]) if (refused.has(record.rule)) doomed.delete(block);
   }
   const removed = removeDoomed(doomed, isDoomed);
   if (!deferred.length) return removed;
