@@ -74,6 +74,9 @@ function climb(el: Element, others: readonly Element[]): Element[] {
   return chain;
 }
 
+/** Blocks longer than this are described by a text shape only when they start with a label. */
+const MAX_UNLABELLED = 120;
+
 /** The label a block's text starts with ("Lire aussi :"), else its first words. */
 export function leadingLabel(start: string): string {
   const label = /^(.{1,40}?[:：»|›])(?:\s|$)/u.exec(start)?.[1];
@@ -84,6 +87,8 @@ export function leadingLabel(start: string): string {
 
 function textRule(chosen: BlockProvenance, others: readonly BlockProvenance[]): TextCondition | null {
   const startsWith = leadingLabel(chosen.text.start);
+  // The first words of a paragraph of prose say nothing about the site's other pages.
+  if (chosen.text.length > MAX_UNLABELLED && !/[:：»|›]$/u.test(startsWith)) return null;
   if (!startsWith) return null;
   const label = foldText(startsWith);
   const cond: TextCondition = { startsWith, singleLink: chosen.text.singleLink };
