@@ -1,9 +1,10 @@
-// npm run -s extract -- [--format text|markdown|html|json|jsonl] [--summary] [--keep-captions] [--force] [--url URL] FILE...
+// npm run -s extract -- [--format text|markdown|html|json|jsonl] [--summary] [--keep-captions] [--force] [--url URL] [--rules FILE.json] FILE...
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { extractArticle, summarize, type ExtractResult, type Summary } from '../core/reader/index.ts';
+import { extractArticle, summarize, type ExtractResult, type SiteRule, type Summary } from '../core/reader/index.ts';
 import { FORMATS, formatArticle, type Format } from './format.ts';
 import { parseHtml, readInput } from './load.ts';
+import { readSiteRules } from './site-rules.ts';
 
 export const DEMO_PAGE = fileURLToPath(new URL('../tests/fixtures/seed-fr-hammouchi/source.html', import.meta.url));
 const DEMO_URL = 'https://quotidien-maghreb.example/politique/visite-officielle-hammouchi-france/';
@@ -21,6 +22,8 @@ Options:
   --keep-captions  keep figures with their captions (credits are still dropped)
   --force          skip the "does this look like an article" check
   --url URL        the page's address, for resolving relative links
+  --rules FILE     the reader's site rules (a JSON array, docs/site-rules.md); they apply on
+                   their site only, so give --url; a rule refused on a page is said on stderr
   -h, --help       this help`;
 
 async function main(): Promise<number> {
@@ -34,6 +37,7 @@ async function main(): Promise<number> {
         'keep-captions': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         url: { type: 'string' },
+        rules: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -52,7 +56,17 @@ async function main(): Promise<number> {
     return 2;
   }
   const inputs = positionals.length ? positionals : [DEMO_PAGE];
-  const options = { keepCaptions: values['keep-captions'], force: values.force };
+  let siteRules: SiteRule[] | undefined;
+  if (values.rules) {
+    try {
+      siteRules = await readSiteRules(values.rules);
+    } catch (error) {
+      console.error(`${values.rules}: ${(error as Error).message}`);
+      return 2;
+    }
+    if (!values.url) console.error("--rules: site rules apply on their site only; give the page's --url.");
+  }
+  const options = { keepCaptions: values['keep-captions'], force: values.force, siteRules };
   let failures = 0;
   const jsonResults: unknown[] = [];
 
@@ -66,6 +80,12 @@ async function main(): Promise<number> {
       result = { ok: false, reason: 'error', message: `Could not read ${input}: ${(error as Error).message}` };
     }
     if (!result.ok) failures += 1;
+    for (const refused of (result.ok && result.article.refusedRules) || []) {
+      const what = refused.reason === 'first-paragraph' ? 'its first paragraph' : 'too much of its text';
+      console.error(
+        `${input}: rule ${refused.rule} not applied: it would remove ${what} (${Math.round(refused.share * 100)}% of the text).`,
+      );
+    }
     const summary: Summary | undefined = result.ok && values.summary ? summarize(result.article) : undefined;
 
     if (format === 'jsonl' || format === 'json') {
