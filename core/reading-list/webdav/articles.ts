@@ -41,7 +41,10 @@ type Reader = (value: unknown) => unknown;
 const text: Reader = (v) => (typeof v === 'string' ? v : undefined);
 const textOrNull: Reader = (v) => (v === null || v === undefined ? null : typeof v === 'string' ? v : undefined);
 const count: Reader = (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
-const ARTICLE_FIELDS: Record<keyof Omit<Article, 'removed' | 'publisherSummary' | 'refusedRules' | 'provenance'>, Reader> = {
+const ARTICLE_FIELDS: Record<
+  keyof Omit<Article, 'removed' | 'publisherSummary' | 'refusedRules' | 'provenance'>,
+  Reader
+> = {
   url: text,
   canonicalUrl: textOrNull,
   title: text,
