@@ -21,7 +21,6 @@ import { TimeBudgetExceeded, startDeadline } from './budget.ts';
 import { copyPage, fromPrototypes, surveyPage } from './unclobber.ts';
 import { declaredImages, keepDeclaredImages } from './page-images.ts';
 import { looksLikeArticle } from './readerable.ts';
-import { blockProvenance, stampSources, takeStamps } from './site-rules/provenance.ts';
 import { rulesForSite, ruleStage, toCleanupRule } from './site-rules/site-rule.ts';
 import { vetInArticle, vetOnPage } from './site-rules/safety.ts';
 import type { RefusedRule } from './site-rules/types.ts';
@@ -136,7 +135,8 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   const base = (fromPrototypes(page, 'baseURI', 'get') as (this: Node) => string).call(page);
   const pageImages = declaredImages(pageSurvey.images, base, url); // not the lazy images Readability "recovers"
   // Only when asked: where each block comes from in the original markup (what a reader's site rule is learned from).
-  const origins = options.provenance ? stampSources(page, copy, pageSurvey.dropped) : null;
+  const recorder = options.provenance;
+  const origins = recorder ? recorder.stampSources(page, copy, pageSurvey.dropped) : null;
   if (copy.body) removed.push(...runCleanup(copy.body, rules, 'page', ctx, cleanupOptions));
   deadline.check('the page cleanup');
   // The reader's own rules for this site: the same engine, their removals vetted so that none eats the article.
@@ -172,7 +172,7 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   deadline.check('the article cleanup');
 
   keepDeclaredImages(root, pageImages, url);
-  const stamps = origins ? takeStamps(root) : null;
+  const stamps = recorder && origins ? recorder.takeStamps(root) : null;
   // DOMPurify, like Readability, runs in one go; the article is much smaller than the page by now.
   const body = sanitizeInPlace(root, doc);
   retagBlockParagraphs(body); // so that the HTML parses back into this very tree
@@ -203,6 +203,6 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
     removed,
   };
   if (siteRules.length) article.refusedRules = refusedRules;
-  if (origins && stamps) article.provenance = blockProvenance(body, stamps, origins);
+  if (recorder && origins && stamps) article.provenance = recorder.blockProvenance(body, stamps, origins);
   return { ok: true, article };
 }

@@ -60,7 +60,7 @@ export {
 } from './listen/index.ts';
 export { learnSiteRule, leadingLabel, type LearnInput } from './site-rules/learn.ts';
 export { parseSiteRule, siteOf, rulesForSite, SITE_RULE_PREFIX } from './site-rules/site-rule.ts';
-export { articleBlocks, isStableName } from './site-rules/provenance.ts';
+export { articleBlocks, isStableName, RECORD_PROVENANCE, type ProvenanceRecorder } from './site-rules/provenance.ts';
 export { MAX_REMOVED_SHARE } from './site-rules/safety.ts';
 export type {
   BlockProvenance,

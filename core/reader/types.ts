@@ -1,5 +1,6 @@
 import type { CleanupRule } from './cleanup/rule.ts';
 import type { BlockProvenance, RefusedRule, SiteRule } from './site-rules/types.ts';
+import type { ProvenanceRecorder } from './site-rules/provenance.ts';
 
 export interface RemovedBlock {
   /** Id of the cleanup rule that removed it. */
@@ -78,6 +79,9 @@ export interface ExtractOptions {
   rules?: readonly CleanupRule[];
   /** The reader's own rules (any site's: only this page's site's apply). */
   siteRules?: readonly SiteRule[];
-  /** Record each output block's provenance (for learning a site rule); off on the normal path, it costs a walk. */
-  provenance?: boolean;
+  /**
+   * Record each output block's provenance (for learning a site rule): `RECORD_PROVENANCE`. Off on the normal path
+   * (it costs a walk), and an object rather than a flag so that scripts that never record it do not bundle it.
+   */
+  provenance?: ProvenanceRecorder;
 }

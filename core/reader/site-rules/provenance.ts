@@ -184,3 +184,13 @@ export function blockProvenance(
     };
   });
 }
+
+/** What the extraction calls to record provenance: passed as an option, so that scripts that never ask leave it out. */
+export interface ProvenanceRecorder {
+  stampSources: typeof stampSources;
+  takeStamps: typeof takeStamps;
+  blockProvenance: typeof blockProvenance;
+}
+
+/** `extractArticle(doc, url, { provenance: RECORD_PROVENANCE })` records each block's provenance. */
+export const RECORD_PROVENANCE: ProvenanceRecorder = { stampSources, takeStamps, blockProvenance };

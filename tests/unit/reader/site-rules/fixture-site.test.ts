@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractArticle, learnSiteRule, type Article, type SiteRule } from '../../../../core/reader/index.ts';
+import {
+  extractArticle,
+  learnSiteRule,
+  RECORD_PROVENANCE,
+  type Article,
+  type SiteRule,
+} from '../../../../core/reader/index.ts';
 import { page } from '../../../support/dom.ts';
 
 const DIR = new URL('../../../fixtures-site-rules/', import.meta.url);
@@ -23,7 +29,7 @@ const paragraphs = (a: Article) => a.text.split('\n\n').filter((p) => p.length >
 
 function learnPromo(): SiteRule {
   const { doc, url } = load('article-1.html');
-  const result = extractArticle(doc, url, { provenance: true });
+  const result = extractArticle(doc, url, { provenance: RECORD_PROVENANCE });
   if (!result.ok) throw new Error(result.message);
   const blocks = result.article.provenance!;
   const chosen = blocks.findIndex((b) => b.text.start.startsWith('Offre d’été'));

@@ -7,6 +7,7 @@ import {
   leadingLabel,
   learnSiteRule,
   parseSiteRule,
+  RECORD_PROVENANCE,
   type Article,
   type ExtractOptions,
 } from '../../../../core/reader/index.ts';
@@ -46,7 +47,7 @@ describe('provenance', () => {
       const meta = JSON.parse(readFileSync(new URL(`${name}/meta.json`, dir), 'utf8')) as { url: string };
       const html = readFileSync(new URL(`${name}/source.html`, dir), 'utf8');
       const plain = extractArticle(page(html, meta.url), meta.url, { force: true });
-      const traced = extractArticle(page(html, meta.url), meta.url, { force: true, provenance: true });
+      const traced = extractArticle(page(html, meta.url), meta.url, { force: true, provenance: RECORD_PROVENANCE });
       if (!plain.ok || !traced.ok) continue;
       expect(plain.article.provenance).toBeUndefined();
       expect(traced.article.contentHtml, name).toBe(plain.article.contentHtml);
@@ -62,7 +63,7 @@ describe('provenance', () => {
       middle(
         `<div class="encadre-dossier css-9f8e7d" role="note"><p>Ce que la ville prévoit pour les écoles, les pistes cyclables et le stationnement, quartier par quartier, avec les montants votés mardi.</p><p><a href="/d">Tout sur le budget</a></p></div>`,
       ),
-      { provenance: true },
+      { provenance: RECORD_PROVENANCE },
     );
     const box = article.provenance!.find((b) => b.source?.classes.includes('encadre-dossier'));
     expect(box?.source).toMatchObject({ classes: ['encadre-dossier'], role: 'note', id: null });
@@ -78,7 +79,7 @@ describe('provenance', () => {
       articlePage(
         `<script>var x = 1;</script><form><input name="firstElementChild"><p class="pub">Publicité partenaire</p></form>`,
       ),
-      { provenance: true },
+      { provenance: RECORD_PROVENANCE },
     );
     const block = article.provenance!.find((b) => b.text.start.startsWith('Publicité'));
     // The block is the form (a div in the clean article): the locator finds it in the original page.
@@ -93,7 +94,7 @@ describe('learning', () => {
 
   it('describes a block without stable markup by its text shape, run on the article', () => {
     const html = middle(DOSSIER, 'fr');
-    const { doc, article } = run(html, { provenance: true });
+    const { doc, article } = run(html, { provenance: RECORD_PROVENANCE });
     const i = article.provenance!.findIndex((b) => b.text.start.startsWith('Notre dossier'));
     const rule = learnSiteRule({ page: doc, url: URL_, provenance: article.provenance!, block: i, id: 'site:d' });
     expect(rule).toMatchObject({
@@ -114,7 +115,7 @@ describe('learning', () => {
     const html = middle(
       `<div class="encadre-visite"><div><p>La rédaction vous propose une visite guidée du port dimanche matin, avec les pêcheurs de la criée, les dockers du quai nord et l’équipe de la capitainerie, sur inscription.</p></div></div>`,
     );
-    const { doc, article } = run(html, { provenance: true });
+    const { doc, article } = run(html, { provenance: RECORD_PROVENANCE });
     const i = article.provenance!.findIndex((b) => b.text.start.startsWith('La rédaction'));
     const rule = learnSiteRule({ page: doc, url: URL_, provenance: article.provenance!, block: i });
     expect(rule?.selector).toBe('div.encadre-visite');
@@ -123,7 +124,7 @@ describe('learning', () => {
   });
 
   it('gives up rather than describe the article paragraphs too', () => {
-    const { doc, article } = run(articlePage(''), { provenance: true });
+    const { doc, article } = run(articlePage(''), { provenance: RECORD_PROVENANCE });
     const rule = learnSiteRule({ page: doc, url: URL_, provenance: article.provenance!, block: 1 });
     expect(rule).toBeNull();
   });
