@@ -135,7 +135,37 @@ describe('learning', () => {
   });
 });
 
+describe('safety in the article stage', () => {
+  const rule = (id: string, extra: object) =>
+    ({ id, site: 'news.example', created: '', stage: 'article', ...extra }) as const;
+
+  it('refuses a rule that takes the first paragraph, or over 40% of the text', () => {
+    const html = middle('');
+    const plain = run(html).article;
+    const first = run(html, { siteRules: [rule('site:first', { text: { startsWith: '1.' } })] }).article;
+    expect(first.contentHtml).toBe(plain.contentHtml);
+    expect(first.refusedRules).toEqual([
+      { rule: 'site:first', reason: 'first-paragraph', share: expect.any(Number) as unknown },
+    ]);
+    const most = run(html, { siteRules: [rule('site:most', { selector: 'p:nth-child(n+3)' })] }).article;
+    expect(most.contentHtml).toBe(plain.contentHtml);
+    expect(most.refusedRules).toMatchObject([{ rule: 'site:most', reason: 'too-much-text' }]);
+    const one = run(html, { siteRules: [rule('site:one', { text: { startsWith: '6.' } })] }).article;
+    expect(one.refusedRules).toEqual([]);
+    expect(one.removed.map((r) => r.rule)).toEqual(['site:one']);
+  });
+});
+
 describe('the data form', () => {
+  it('reads back a learned rule as it was', () => {
+    const { doc, article } = run(middle(`<p>Notre dossier : <a href="/d">Le budget</a></p>`, 'fr'), {
+      provenance: RECORD_PROVENANCE,
+    });
+    const i = article.provenance!.findIndex((b) => b.text.start.startsWith('Notre dossier'));
+    const rule = learnSiteRule({ page: doc, url: URL_, provenance: article.provenance!, block: i })!;
+    expect(parseSiteRule(JSON.parse(JSON.stringify(rule)), doc)).toEqual(rule);
+  });
+
   it('reads rules from JSON and rejects what is not one', () => {
     const doc = page('<p></p>');
     expect(parseSiteRule({ id: 'site:a', site: 'WWW.News.example', created: 'x', selector: 'aside.a' }, doc)).toEqual({
