@@ -77,6 +77,15 @@ function climb(el: Element, others: readonly Element[]): Element[] {
 /** Blocks longer than this are described by a text shape only when they start with a label. */
 const MAX_UNLABELLED = 120;
 
+/** The wrappers inside a block that hold all of it (a form's only box, a link's only span). */
+function within(el: Element): Element[] {
+  const inner: Element[] = [];
+  const text = normalizedText(el);
+  for (let c = el.firstElementChild; c && !c.nextElementSibling && normalizedText(c) === text; c = c.firstElementChild)
+    inner.push(c);
+  return inner;
+}
+
 /** The label a block's text starts with ("Lire aussi :"), else its first words. */
 export function leadingLabel(start: string): string {
   const label = /^(.{1,40}?[:：»|›])(?:\s|$)/u.exec(start)?.[1];
@@ -120,7 +129,9 @@ export function learnSiteRule(input: LearnInput): SiteRule | null {
     .map((p) => locate(page, p))
     .filter((el): el is Element => !!el && el !== target);
   if (target) {
-    for (const el of climb(target, others)) {
+    const [self, ...above] = climb(target, others);
+    for (const el of [self!, ...within(target), ...above]) {
+      if (el.localName === 'form') continue; // a div in the copy the rules run on (unclobber.ts)
       const selector = compound(el, true);
       if (selector === el.localName || !fits(page, selector, el, others)) continue;
       const stage = LEAF_BLOCKS.has(el.localName) ? 'article' : 'page';
@@ -128,7 +139,7 @@ export function learnSiteRule(input: LearnInput): SiteRule | null {
     }
     for (let a = target.parentElement, i = 0; a && a.localName !== 'body' && i < MAX_CLIMB; a = a.parentElement, i++) {
       const outer = compound(a);
-      if (outer === a.localName) continue;
+      if (outer === a.localName || a.localName === 'form') continue;
       const selector = `${outer} ${target.localName}`;
       if (fits(page, selector, target, others)) return { ...base, selector, stage: 'page' };
       break; // a wider ancestor only matches more

@@ -123,6 +123,16 @@ describe('learning', () => {
     expect(rule?.id).toMatch(/^site:/);
   });
 
+  it('never names a form, which the rules see as a div', () => {
+    const box = `<form class="sondage"><div class="question-du-jour"><p>Faut-il piétonniser le centre-ville ? Votez avant dimanche soir, les résultats seront publiés lundi dans notre édition du matin.</p></div></form>`;
+    const { doc, article } = run(middle(box, 'fr'), { provenance: RECORD_PROVENANCE });
+    const i = article.provenance!.findIndex((b) => b.text.start.startsWith('Faut-il'));
+    const rule = learnSiteRule({ page: doc, url: URL_, provenance: article.provenance!, block: i });
+    expect(rule?.selector).toBe('div.question-du-jour');
+    const hidden = run(middle(box.replace('Faut-il', 'Doit-on'), 'fr'), { siteRules: [rule!] }).article;
+    expect(hidden.text).not.toContain('Doit-on');
+  });
+
   it('gives up rather than describe the article paragraphs too', () => {
     const { doc, article } = run(articlePage(''), { provenance: RECORD_PROVENANCE });
     const rule = learnSiteRule({ page: doc, url: URL_, provenance: article.provenance!, block: 1 });
