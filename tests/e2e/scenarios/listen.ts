@@ -8,7 +8,7 @@ import type { Driver, Tab } from '../../support/driver/index.ts';
 import { SEED_PARAGRAPHS, SEED_TITLE, enMessage } from '../expectations.ts';
 import { PATHS } from '../server.ts';
 import { SPEECHD_PROBLEM } from '../speech-dispatcher.ts';
-import { closeView, inView, openPopupOn, openViewOn, type Session } from './session.ts';
+import { artifact, closeView, inView, openPopupOn, openViewOn, type Session } from './session.ts';
 
 const BAR = '.listen-bar';
 const ENGLISH_TITLE_START = 'Northgate';
@@ -241,6 +241,7 @@ export function listenScenarios({ name, driver, server }: Session): void {
         }
         expectVoices(driver(), await voicesFor(page, lang), lang);
         await readThrough(page, inView, run, { lang, title, label: `${name} in-page view, ${lang}` });
+        await page.screenshot(artifact(driver(), `listen-in-page-view-${lang}.png`)); // the bar, read to the end
         await clickToRead(page, inView, run);
         await closeView(driver());
       }
