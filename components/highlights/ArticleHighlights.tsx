@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../core/reading-list/index.ts';
 import type { Translate } from '../../contracts/i18n.ts';
-import { Icon, Undo2 } from '../icons.tsx';
+import { StatusLine } from '../StatusLine.tsx';
 import { HighlightEditor } from './HighlightEditor.tsx';
 import { HighlightSection } from './HighlightSection.tsx';
 import { COLOR_KEY, useArticleHighlights, type HighlightStore, type PlacedHighlight } from './useArticleHighlights.ts';
@@ -213,16 +213,13 @@ export function ArticleHighlights(props: ArticleHighlightsProps) {
         onShow={show}
         onChange={(id, change) => void hl.change(id, change)}
       />
-      {/* What the last action did (a live region, always in the page); a deletion can be undone from here. */}
-      <p class="hl-status" role="status" data-empty={!hl.said}>
-        <span>{hl.said}</span>
-        {hl.undoable && (
-          <button type="button" class="action-undo hl-undo" onClick={hl.undo}>
-            <Icon icon={Undo2} size={14} />
-            {t('undo')}
-          </button>
-        )}
-      </p>
+      <StatusLine
+        class="hl-status"
+        said={hl.said}
+        onUndo={hl.undoable ? hl.undo : null}
+        undoLabel={t('undo')}
+        undoClass="hl-undo"
+      />
     </>
   );
 }

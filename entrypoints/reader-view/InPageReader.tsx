@@ -19,13 +19,12 @@ import {
   Bookmark,
   BookmarkCheck,
   Headphones,
-  Icon,
   List,
   Printer,
   Star,
-  Undo2,
   X,
 } from '../../components/icons.tsx';
+import { StatusLine } from '../../components/StatusLine.tsx';
 import { usePageItem } from './use-page-item.ts';
 
 /** The view's own keys (the reading list's letters, the same in English and French), shown in the tooltips. */
@@ -191,16 +190,7 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
             keyTarget={dialog.current}
           />
         )}
-        {/* What the last action did (a live region, always there); a removal can be undone from here. */}
-        <p class="reader-status" role="status" data-empty={!page.said}>
-          <span>{page.said}</span>
-          {page.removed && (
-            <button type="button" class="action-undo" onClick={page.undo}>
-              <Icon icon={Undo2} size={14} />
-              {t('undo')}
-            </button>
-          )}
-        </p>
+        <StatusLine said={page.said} onUndo={page.removed ? page.undo : null} undoLabel={t('undo')} />
         <ArticleView
           state={state}
           t={t}

@@ -19,12 +19,11 @@ import {
   ArchiveRestore,
   ExternalLink,
   Headphones,
-  Icon,
   Printer,
   Star,
   Trash2,
-  Undo2,
 } from '../../components/icons.tsx';
+import { StatusLine } from '../../components/StatusLine.tsx';
 import { useItemActions } from './use-item-actions.ts';
 import { ListenPanel } from '../../components/listen/ListenPanel.tsx';
 import '../../components/listen/listen.css';
@@ -198,16 +197,11 @@ function App() {
   ];
   return (
     <ReaderShell {...shell} actions={actions}>
-      {/* What the last action did (a live region, always there); a delete can be undone from here. */}
-      <p class="reader-status" role="status" data-empty={!actionsOnItem.said}>
-        <span>{actionsOnItem.said}</span>
-        {actionsOnItem.deleted && (
-          <button type="button" class="action-undo" onClick={actionsOnItem.undoRemove}>
-            <Icon icon={Undo2} size={14} />
-            {t('undo')}
-          </button>
-        )}
-      </p>
+      <StatusLine
+        said={actionsOnItem.said}
+        onUndo={actionsOnItem.deleted ? actionsOnItem.undoRemove : null}
+        undoLabel={t('undo')}
+      />
       {listening && state.kind === 'article' && (
         <ListenPanel
           article={articleElement}
