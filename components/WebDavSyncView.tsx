@@ -56,6 +56,7 @@ export function WebDavSyncView(props: WebDavSyncViewProps) {
     <section class="webdav" aria-labelledby="webdav-heading">
       <h2 id="webdav-heading">{t('webdavHeading')}</h2>
       <p class="hint">{t('webdavIntro')}</p>
+      <p class="hint highlights-stay-here">{t('highlightsStayHere')}</p>
       {props.webdavUnreadable && (
         <p class="notice webdav-unreadable" role="status">
           {t('webdavSettingsUnreadable')}

@@ -36,6 +36,11 @@ function view(overrides: Partial<WebDavSyncViewProps>) {
 }
 
 describe('WebDavSyncView: feedback', () => {
+  it('says that highlights and notes stay on this device (neither sync carries them)', async () => {
+    await view({});
+    expect($('.highlights-stay-here')?.textContent).toBe('highlightsStayHere');
+  });
+
   it('confirms a save where it can be seen and heard', async () => {
     await view({ saved: 'saved' });
     expect($('.saved')?.getAttribute('role')).toBe('status');
