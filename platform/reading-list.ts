@@ -13,7 +13,7 @@ import {
   type ReadingList,
   type SyncArea,
 } from '../core/reading-list/index.ts';
-import { withKeptCopy } from '../core/reading-list/index.ts';
+import { RULES_SYNC_BUDGET, RULES_SYNC_KEY, withKeptCopy } from '../core/reading-list/index.ts';
 import { summarize } from '../core/reader/index.ts';
 import { OfflineStoreError, deleteOfflineArticle, offlineIds, putOfflineArticle } from './offline-store.ts';
 import type { ListStatus, SaveResult } from '../contracts/messages.ts';
@@ -101,7 +101,13 @@ let list: Promise<ReadingList> | null = null;
 /** The background's one reading list, loaded on first use (a woken service worker loads it again). */
 export function readingList(): Promise<ReadingList> {
   list ??= (async () => {
-    const created = createReadingList({ deviceId: await deviceId(), local: localStore, sync: syncArea });
+    const created = createReadingList({
+      deviceId: await deviceId(),
+      local: localStore,
+      sync: syncArea,
+      // Room kept for the site rules' key (platform/site-rule-store.ts), whether it exists yet or not.
+      reservedKeys: { [RULES_SYNC_KEY]: RULES_SYNC_BUDGET },
+    });
     await created.load();
     void pruneOfflineCopies(created);
     return created;

@@ -192,3 +192,25 @@ export {
   type ListenPlace as SavedListenPlace,
   type ListenPlaces,
 } from './listen-places.ts';
+// The reader's site rules as they sync (storage.sync key "sr", WebDAV files, export): site-rules/.
+export {
+  absorbRuleRecords,
+  liveRules,
+  validateRuleRecords,
+  type LiveRegister,
+  type SiteRuleRecord,
+} from './site-rules/records.ts';
+export {
+  decodeRulesValue,
+  planRulesValue,
+  RULES_SYNC_BUDGET,
+  RULES_SYNC_KEY,
+  rulesCapacity,
+} from './site-rules/sync-value.ts';
+export {
+  createSiteRuleStore,
+  type RuleLocalArea,
+  type RulesSyncInfo,
+  type SiteRuleStore,
+  type SiteRuleStoreOptions,
+} from './site-rules/store.ts';

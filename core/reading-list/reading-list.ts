@@ -43,6 +43,8 @@ export interface ReadingListOptions {
   tombstoneTtlMs?: number;
   /** Bytes of sync storage left free for other keys to grow (reader settings). Default 512. */
   reserveBytes?: number;
+  /** Other keys of sync storage counted at least at these sizes, written yet or not (the site rules' budget). */
+  reservedKeys?: Readonly<Record<string, number>>;
   /** Deflate shards (default: when CompressionStream exists). */
   compress?: boolean;
   /** Timers (tests pass their own; a timer that never fires leaves all writing to flush()). */
@@ -113,7 +115,7 @@ export function createReadingList(options: ReadingListOptions): ReadingList {
       writer.remove(id);
     },
   });
-  const mirror = createShardMirror();
+  const mirror = createShardMirror(options.reservedKeys);
   const keptCopies = createKeptCopies({ store: options.local, now: clock, notify: () => views.changed() });
   const writeLimits = createWriteLimits({ limits, log: state, now: clock });
   const merge = createSyncMerge({

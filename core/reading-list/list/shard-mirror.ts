@@ -51,7 +51,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return a === b || (typeof a === 'object' && JSON.stringify(a) === JSON.stringify(b));
 }
 
-export function createShardMirror(): ShardMirror {
+/** `reserved`: other keys counted at least at these sizes, present or not (room kept for them to be written). */
+export function createShardMirror(reserved: Readonly<Record<string, number>> = {}): ShardMirror {
   const remote = new Map<number, RemoteShard>();
   const others = new Map<string, number>();
 
@@ -103,7 +104,8 @@ export function createShardMirror(): ShardMirror {
 
     otherBytes() {
       let sum = 0;
-      for (const b of others.values()) sum += b;
+      for (const [key, b] of others) sum += Math.max(b, reserved[key] ?? 0);
+      for (const [key, b] of Object.entries(reserved)) if (!others.has(key)) sum += b;
       return sum;
     },
 

@@ -34,6 +34,16 @@ describe('the shard mirror', () => {
     expect(mirror.held(first.id)).toBeUndefined();
   });
 
+  it('counts a reserved key at least at its reserve, written or not (the site rules keep their room)', async () => {
+    const mirror = createShardMirror({ sr: 6144 });
+    expect(mirror.otherBytes()).toBe(6144);
+    await mirror.see('sr', { v: 1, r: [] });
+    expect(mirror.otherBytes()).toBe(6144);
+    await mirror.see('settings', { theme: 'dark' });
+    expect(mirror.otherBytes()).toBe(6144 + settingsBytes);
+    expect(mirror.budget({ quotaBytes: 102_400, reserve: 512, penalty: 0 })).toBe(102_400 - 6144 - settingsBytes - 512);
+  });
+
   it('counts the bytes of its shards and of the other keys apart', async () => {
     const mirror = createShardMirror();
     expect(await mirror.see('settings', { theme: 'dark' })).toBeNull();
