@@ -9,6 +9,8 @@ import { canonicalUrl, importInto, itemId } from '../core/reading-list/index.ts'
 import { webDavSettingsItem, webDavStatusItem } from './storage.ts';
 import { openInNewTab, readingListUrl } from './tabs.ts';
 import { WEBDAV_ALARM, scheduleWebDavSync, syncNow, syncSoon, testConnection } from './webdav-sync.ts';
+import { onSiteRulesChanged } from './site-rule-store.ts';
+import { watchListenPlaces } from './listen-places.ts';
 
 /** Registers every listener synchronously at start, so an event that woke the worker is not missed. */
 export function startBackground(): void {
@@ -26,6 +28,10 @@ export function startBackground(): void {
   });
   void scheduleWebDavSync().catch(() => undefined);
   webDavSettingsItem.watch(() => void scheduleWebDavSync().catch(() => undefined));
+  // The site rules' store loads here too, so rules from browser sync reach this device with no page open; rule and
+  // Listen changes made in any page go to WebDAV soon after (several changes, one sync).
+  onSiteRulesChanged(() => syncSoon());
+  watchListenPlaces(() => syncSoon());
 
   onMessage('openReaderView', ({ data, sender }) => {
     // Without @types/chrome the sender is untyped here: only its tab id is read.

@@ -22,6 +22,8 @@ import {
 import { readingList } from './reading-list.ts';
 import { hasOrigin } from './webdav-origin.ts';
 import { getOfflineArticle, offlineIds, putOfflineArticle } from './offline-store.ts';
+import { absorbListenPlaces, listenPlaces } from './listen-places.ts';
+import { absorbSiteRuleRecords, siteRuleRecords } from './site-rule-store.ts';
 import { deviceIdItem, webDavMemoItem, webDavSettingsItem, webDavStatusItem } from './storage.ts';
 import type { WebDavSettings } from '../contracts/webdav.ts';
 import { errorMessage, runWithDeadline } from '../core/util/index.ts';
@@ -73,6 +75,8 @@ export function createWebDavSyncService(times: WebDavSyncTimes = {}): WebDavSync
       passphrase: settings.passphrase || undefined,
       memo: await webDavMemoItem.getValue(),
       signal,
+      siteRules: { records: siteRuleRecords, absorb: absorbSiteRuleRecords },
+      listenPlaces: { get: listenPlaces, absorb: absorbListenPlaces },
       articles: settings.syncArticles
         ? {
             client: createWebDavClient({ ...settings, folder: `${settings.folder}/${ARTICLES_FOLDER}` }, clientOptions),

@@ -187,6 +187,7 @@ export {
 export {
   LISTEN_PLACES_MAX,
   listenPlaceOf,
+  mergeListenPlaces,
   normalizeListenPlaces,
   withListenPlace,
   type ListenPlace as SavedListenPlace,

@@ -5,7 +5,7 @@
 // writing at once both keep their changes.
 import { deviceTag } from '../crdt.ts';
 import type { SyncArea } from '../types.ts';
-import { siteOf, type SiteRule } from '../../reader/index.ts';
+import { parseSiteRule, siteOf, type SiteRule } from '../../reader/index.ts';
 import { errorMessage } from '../../util/index.ts';
 import { absorbRuleRecords, liveRules, nextLive, validateRuleRecords, type SiteRuleRecord } from './records.ts';
 import { decodeRulesValue, planRulesValue, RULES_SYNC_BUDGET, RULES_SYNC_KEY, rulesCapacity } from './sync-value.ts';
@@ -77,8 +77,16 @@ export function createSiteRuleStore(options: SiteRuleStoreOptions): SiteRuleStor
 
   const notify = () => listeners.forEach((l) => l());
   const localValue = () => ({ v: LOCAL_VERSION, records: [...known.values()] });
-  const readLocal = (value: unknown) =>
-    validateRuleRecords((value as { records?: unknown } | null | undefined)?.records);
+  const readLocal = (value: unknown): SiteRuleRecord[] => {
+    if (!Array.isArray(value)) return validateRuleRecords((value as { records?: unknown } | null | undefined)?.records);
+    // The first stored form, a plain array of rules (before sync): each live since it was made, by no device.
+    return value.flatMap((raw) => {
+      const rule = parseSiteRule(raw);
+      if (!rule) return [];
+      const made = Date.parse(rule.created);
+      return [{ rule, live: { value: true, t: Number.isFinite(made) ? made : 0, d: '' } }];
+    });
+  };
 
   /** True when `stored` lacks a record or a newer register that `known` has. */
   const lacks = (stored: readonly SiteRuleRecord[]) => {

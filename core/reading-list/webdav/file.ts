@@ -2,6 +2,8 @@
 // (PBKDF2-SHA-256 → AES-GCM 256; the salt, iteration count and IV travel in the file), so the server sees only
 // ciphertext. Reading never throws: a file this version cannot use is a typed problem, skipped by the caller.
 import { validateRecord, type ItemRecord } from '../crdt.ts';
+import { normalizeListenPlaces, type ListenPlaces } from '../listen-places.ts';
+import { validateRuleRecords, type SiteRuleRecord } from '../site-rules/records.ts';
 import { fromBase64, toBase64 } from './base64.ts';
 
 export const SYNC_FORMAT = 'clear-reader-sync';
@@ -17,6 +19,12 @@ export interface DeviceFile {
   records: ItemRecord[];
   /** Which part of the device's list this file is (parts.ts); absent: the whole list. */
   part?: { index: number; count: number };
+  /**
+   * In the first part only: the reader's site rules (deletions included) and where Listen stopped per article.
+   * Fields a version before them ignores (it reads deviceId, writtenAt and records), so format 1 still holds.
+   */
+  siteRules?: SiteRuleRecord[];
+  listenPlaces?: ListenPlaces;
 }
 
 export type FileProblem = 'garbage' | 'newer' | 'wrong-passphrase' | 'passphrase-needed';
@@ -166,9 +174,10 @@ export async function openEnvelope(
 
 /** The file's text; sealed when a key cache (passphrase) is given. */
 export function encodeDeviceFile(file: DeviceFile, keys?: KeyCache): Promise<string> {
-  const { deviceId, writtenAt, records, part } = file;
+  const { deviceId, writtenAt, records, part, siteRules, listenPlaces } = file;
   const numbering = part ? { part: part.index, parts: part.count } : {};
-  return sealEnvelope(SYNC_FORMAT, SYNC_FILE_VERSION, { deviceId, writtenAt, ...numbering, records }, keys);
+  const extras = { ...(siteRules ? { siteRules } : {}), ...(listenPlaces ? { listenPlaces } : {}) };
+  return sealEnvelope(SYNC_FORMAT, SYNC_FILE_VERSION, { deviceId, writtenAt, ...numbering, records, ...extras }, keys);
 }
 
 const garbage = (detail: string): FileFailure => ({ ok: false, reason: 'garbage', detail });
@@ -195,9 +204,13 @@ export async function decodeDeviceFile(text: string, keys?: KeyCache): Promise<R
     else invalidRecords++;
   }
   const writtenAt = typeof raw.writtenAt === 'number' && Number.isFinite(raw.writtenAt) ? raw.writtenAt : 0;
+  const file: DeviceFile = { deviceId: raw.deviceId, writtenAt, records };
+  // Damaged entries are dropped one by one, like records (the rules and places are re-validated).
+  if (raw.siteRules !== undefined) file.siteRules = validateRuleRecords(raw.siteRules);
+  if (raw.listenPlaces !== undefined) file.listenPlaces = normalizeListenPlaces(raw.listenPlaces);
   return {
     ok: true,
-    file: { deviceId: raw.deviceId, writtenAt, records },
+    file,
     encrypted: opened.encrypted,
     invalidRecords,
   };

@@ -9,6 +9,9 @@
 // failure (server unreachable or gone mid-sync, full, wrong passphrase, the sync's deadline) leaves the list as it
 // was, and a garbage file never removes anything: the merge only ever adds newer registers.
 import { mergeRecords, type ItemRecord } from '../crdt.ts';
+import { hash64Base36 } from '../hash.ts';
+import { mergeListenPlaces, type ListenPlaces } from '../listen-places.ts';
+import { absorbRuleRecords, type SiteRuleRecord } from '../site-rules/records.ts';
 import type { ReadingList } from '../reading-list.ts';
 import type { WebDavClient } from './client.ts';
 import { createKeyCache, decodeDeviceFile, encodeDeviceFile, type KeyCache } from './file.ts';
@@ -43,6 +46,16 @@ export interface WebDavSyncOptions {
   signal?: AbortSignal;
   /** Largest list file to write (bytes). Default PART_BYTES. */
   partBytes?: number;
+  /** The reader's site rules: carried in our first part, merged from the others' (file.ts). */
+  siteRules?: {
+    records(): readonly SiteRuleRecord[] | Promise<readonly SiteRuleRecord[]>;
+    absorb(records: readonly SiteRuleRecord[]): Promise<unknown>;
+  };
+  /** Where Listen stopped per article: the same. */
+  listenPlaces?: {
+    get(): ListenPlaces | Promise<ListenPlaces>;
+    absorb(places: ListenPlaces): Promise<unknown>;
+  };
 }
 
 export type WebDavSyncResult =
@@ -101,6 +114,8 @@ export async function syncWithWebDav(
     }
 
     const theirs: ItemRecord[] = [];
+    const theirRules: SiteRuleRecord[] = [];
+    const theirPlaces: ListenPlaces[] = [];
     let filesRead = 0;
     let othersChanged = false;
     for (const file of listing.files) {
@@ -133,6 +148,8 @@ export async function syncWithWebDav(
         : undefined;
       if (damaged) problems.push({ ...damaged, file: file.name });
       theirs.push(...read.file.records);
+      if (read.file.siteRules) theirRules.push(...read.file.siteRules);
+      if (read.file.listenPlaces) theirPlaces.push(read.file.listenPlaces);
       if (version !== null) next.read[file.name] = damaged ? { version, problem: damaged } : { version };
     }
 
@@ -142,10 +159,13 @@ export async function syncWithWebDav(
       const had = union.get(r.id);
       union.set(r.id, had ? mergeRecords(had, r) : r);
     }
-    const wroteBytes = await writeOwnParts([...union.values()], listing.files, memo, next);
+    const extras = await ourExtras(theirRules, theirPlaces);
+    const wroteBytes = await writeOwnParts([...union.values()], extras, listing.files, memo, next);
 
     checkDeadline();
     const merged = await list.absorbRecords(theirs);
+    if (theirRules.length) await options.siteRules?.absorb(theirRules);
+    for (const places of theirPlaces) await options.listenPlaces?.absorb(places);
     if (!options.articles) return { ok: true, merged, filesRead, wroteBytes, problems, memo: next };
     // After the list: its items (and deletions) decide which copies move.
     const {
@@ -175,12 +195,35 @@ export async function syncWithWebDav(
     return { ok: false, problem, problems };
   }
 
+  /** What our first part carries beside the records: ours merged with theirs, as the list's records are. */
+  async function ourExtras(
+    theirRules: SiteRuleRecord[],
+    theirPlaces: ListenPlaces[],
+  ): Promise<{ siteRules?: SiteRuleRecord[]; listenPlaces?: ListenPlaces; hash: string }> {
+    const out: { siteRules?: SiteRuleRecord[]; listenPlaces?: ListenPlaces } = {};
+    if (options.siteRules) {
+      const rules = new Map<string, SiteRuleRecord>();
+      absorbRuleRecords(rules, await options.siteRules.records());
+      absorbRuleRecords(rules, theirRules);
+      out.siteRules = [...rules.values()].sort((a, b) => (a.rule.id < b.rule.id ? -1 : 1));
+    }
+    if (options.listenPlaces) {
+      let places = await options.listenPlaces.get();
+      for (const p of theirPlaces) places = mergeListenPlaces(places, p).places;
+      out.listenPlaces = Object.fromEntries(Object.entries(places).sort(([a], [b]) => (a < b ? -1 : 1)));
+    }
+    // Part of the first part's hash: a new rule or place is written even when no item changed.
+    const hash = out.siteRules || out.listenPlaces ? hash64Base36(JSON.stringify(out)) : '';
+    return { ...out, hash };
+  }
+
   /**
    * Writes the parts whose content changed (or that are missing on the server), then deletes parts of an earlier
    * split. A 413 makes the parts smaller and the write start again; the size the server took is remembered.
    */
   async function writeOwnParts(
     records: ItemRecord[],
+    extras: { siteRules?: SiteRuleRecord[]; listenPlaces?: ListenPlaces; hash: string },
     listed: { name: string; size: number | null }[],
     memo: WebDavSyncMemo | null,
     next: WebDavSyncMemo,
@@ -198,6 +241,7 @@ export async function syncWithWebDav(
       next.written = {};
       try {
         for (const part of parts) {
+          if (part.index === 0 && extras.hash) part.hash += `+${extras.hash}`;
           const before = memo?.written[part.name];
           const size = onServer.get(part.name);
           if (before?.hash === part.hash && size !== undefined && (size === null || size === before.bytes)) {
@@ -211,6 +255,8 @@ export async function syncWithWebDav(
               writtenAt: clock(),
               records: part.records,
               ...(part.count > 1 ? { part: { index: part.index, count: part.count } } : {}),
+              ...(part.index === 0 && extras.siteRules ? { siteRules: extras.siteRules } : {}),
+              ...(part.index === 0 && extras.listenPlaces ? { listenPlaces: extras.listenPlaces } : {}),
             },
             keys,
           );
