@@ -1,9 +1,11 @@
-// The options page: the WebDAV sync screen and the import and export screen, each wired to its state.
+// The options page: the WebDAV sync screen, the site rules, and the import and export screen, each wired to its state.
 import { render } from 'preact';
 import { ImportExportView } from '../../components/ImportExportView.tsx';
+import { SiteRulesView } from '../../components/SiteRulesView.tsx';
 import { WebDavSyncView } from '../../components/WebDavSyncView.tsx';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { useImportExport } from './use-import-export.ts';
+import { useSiteRules } from './use-site-rules.ts';
 import { useWebDavSync } from './use-webdav-sync.ts';
 import { useReaderSettings } from '../../components/useReaderSettings.ts';
 import { mirroredSettingsStore } from '../../platform/storage.ts';
@@ -15,6 +17,7 @@ import './style.css';
 function App() {
   const webDavSync = useWebDavSync();
   const importExport = useImportExport();
+  const siteRules = useSiteRules();
   // The reader's theme, as on every other screen, from the first frame (the reading font is for articles only).
   const { settings } = useReaderSettings(mirroredSettingsStore);
   return (
@@ -23,6 +26,7 @@ function App() {
       <main class="view options">
         <h1>{t('extName')}</h1>
         <WebDavSyncView t={t} locale={uiLanguage()} {...webDavSync} />
+        <SiteRulesView t={t} locale={uiLanguage()} {...siteRules} />
         <ImportExportView t={t} {...importExport} locale={uiLanguage()} />
       </main>
     </div>
