@@ -5,9 +5,9 @@ import { localeFormat } from '../core/util/index.ts';
 
 export type ImportState =
   | { kind: 'idle' }
-  | { kind: 'preview'; fileName: string; format: string; count: number; rejected: RejectedRow[] }
+  | { kind: 'preview'; fileName: string; format: string; count: number; rejected: RejectedRow[]; siteRules?: number }
   | { kind: 'importing'; done: number; total: number }
-  | { kind: 'done'; summary: ImportSummary }
+  | { kind: 'done'; summary: ImportSummary; siteRules?: number }
   | { kind: 'error'; message: string };
 
 export interface ImportExportViewProps {
@@ -46,6 +46,9 @@ export function ImportExportView(props: ImportExportViewProps) {
         {importState.kind === 'preview' && (
           <div class="import-preview" role="status">
             <p>{t('importPreview', [n(importState.count), importState.fileName, importState.format])}</p>
+            {!!importState.siteRules && (
+              <p class="import-site-rules">{t('importSiteRules', [n(importState.siteRules)])}</p>
+            )}
             {importState.rejected.length > 0 && (
               <details>
                 <summary>{t('importRejected', [n(importState.rejected.length)])}</summary>
@@ -60,7 +63,12 @@ export function ImportExportView(props: ImportExportViewProps) {
                 </ul>
               </details>
             )}
-            <button type="button" class="import-go" disabled={importState.count === 0} onClick={props.onImport}>
+            <button
+              type="button"
+              class="import-go"
+              disabled={importState.count === 0 && !importState.siteRules}
+              onClick={props.onImport}
+            >
               {t('importGo', [n(importState.count)])}
             </button>
           </div>
@@ -78,6 +86,7 @@ export function ImportExportView(props: ImportExportViewProps) {
               n(importState.summary.updated),
               n(importState.summary.failed.length),
             ])}
+            {importState.siteRules !== undefined && <> {t('importSiteRulesDone', [n(importState.siteRules)])}</>}
           </p>
         )}
         {importState.kind === 'error' && (

@@ -4,22 +4,33 @@
 import {
   exportFile,
   parseImport,
+  siteRulesOfExport,
   type ExportFile,
   type ExportKind,
   type ImportResult,
   type ImportSummary,
   type ImportedItem,
+  type SiteRuleRecord,
 } from '../core/reading-list/index.ts';
 import { sanitizeHtml } from '../core/reader/index.ts';
 import { sendMessage } from './messaging.ts';
 import { getOfflineArticle } from './offline-store.ts';
+import { absorbSiteRuleRecords, siteRuleRecords } from './site-rule-store.ts';
 
 /** Items per message to the background: progress shows, and no message is huge. */
 const IMPORT_CHUNK = 500;
 
 /** Reads a file the reader picked; rejects with ImportFormatError (in plain words) when it is no export we read. */
-export async function readImportFile(file: File): Promise<ImportResult> {
-  return parseImport(new Uint8Array(await file.arrayBuffer()), { fileName: file.name });
+export async function readImportFile(file: File): Promise<ImportResult & { siteRules: SiteRuleRecord[] }> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const result = parseImport(bytes, { fileName: file.name });
+  // Our own JSON export also carries the site rules (read apart: they are no reading-list items).
+  return { ...result, siteRules: result.format === 'clear-reader-json' ? siteRulesOfExport(bytes) : [] };
+}
+
+/** Merges imported site rules with this device's (a rule deleted since stays deleted); how many changed. */
+export function importSiteRules(records: readonly SiteRuleRecord[]): Promise<number> {
+  return records.length ? absorbSiteRuleRecords(records) : Promise.resolve(0);
 }
 
 /** Adds the items to the reading list (through the background), reporting before each chunk. */
@@ -46,6 +57,7 @@ export async function exportReadingList(kind: ExportKind): Promise<{ leftOut: nu
   const highlights = kind === 'bookmarks' ? [] : (await sendMessage('listHighlights', {})).records;
   const { file, leftOut } = await exportFile(kind, items, {
     highlights,
+    siteRules: kind === 'json' ? await siteRuleRecords() : [],
     readCopy: async (id) => (await getOfflineArticle(id))?.article.contentHtml,
     sanitize: (html) => sanitizeHtml(html, document),
     // Loaded for a Markdown export only: the options page does not carry the converter otherwise.

@@ -59,6 +59,7 @@ export {
   exportJson,
   exportOfflineZip,
   safeFileName,
+  siteRulesOfExport,
   type ExportFile,
   type ExportKind,
   type JsonExport,

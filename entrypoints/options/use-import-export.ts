@@ -1,13 +1,14 @@
 // The import and export screen's state, wired to platform/transfer.ts.
 import { useState } from 'preact/hooks';
 import type { ImportExportViewProps, ImportState } from '../../components/ImportExportView.tsx';
-import type { ImportedItem } from '../../core/reading-list/index.ts';
+import type { ImportedItem, SiteRuleRecord } from '../../core/reading-list/index.ts';
 import { errorMessage } from '../../core/util/index.ts';
-import { exportReadingList, importItems, readImportFile } from '../../platform/transfer.ts';
+import { exportReadingList, importItems, importSiteRules, readImportFile } from '../../platform/transfer.ts';
 
 export function useImportExport(): Omit<ImportExportViewProps, 't' | 'locale'> {
   const [importState, setImportState] = useState<ImportState>({ kind: 'idle' });
   const [parsed, setParsed] = useState<ImportedItem[]>([]);
+  const [parsedRules, setParsedRules] = useState<SiteRuleRecord[]>([]);
   const [exportError, setExportError] = useState<string | null>(null);
   const [exportLeftOut, setExportLeftOut] = useState(0);
   // ImportFormatError and the other failures say in plain words why.
@@ -20,19 +21,22 @@ export function useImportExport(): Omit<ImportExportViewProps, 't' | 'locale'> {
     onPickFile: (file) =>
       void readImportFile(file).then((result) => {
         setParsed(result.items);
+        setParsedRules(result.siteRules);
         setImportState({
           kind: 'preview',
           fileName: file.name,
           format: result.format,
           count: result.items.length,
           rejected: result.rejected,
+          siteRules: result.siteRules.length,
         });
       }, importFailed),
     onImport: () =>
-      void importItems(parsed, (done, total) => setImportState({ kind: 'importing', done, total })).then(
-        (summary) => setImportState({ kind: 'done', summary }),
-        importFailed,
-      ),
+      void (async () => {
+        const summary = await importItems(parsed, (done, total) => setImportState({ kind: 'importing', done, total }));
+        const siteRules = parsedRules.length ? await importSiteRules(parsedRules) : undefined;
+        setImportState({ kind: 'done', summary, siteRules });
+      })().catch(importFailed),
     onExport: (kind) => {
       setExportError(null);
       setExportLeftOut(0);

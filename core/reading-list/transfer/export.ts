@@ -7,6 +7,7 @@ import { encodeHighlights, type HighlightsDocument } from '../highlights/codec.t
 import type { HighlightRecord } from '../highlights/model.ts';
 import { highlightsMarkdown, highlightsOfItem } from '../highlights/present.ts';
 import { escapeHtml } from './html.ts';
+import { validateRuleRecords, type SiteRuleRecord } from '../site-rules/records.ts';
 
 export const EXPORT_FORMAT = 'clear-reader';
 export const EXPORT_VERSION = 1;
@@ -21,6 +22,11 @@ export interface JsonExport {
    * registers, deletions as tombstones), so that reading them back merges rather than duplicates.
    */
   highlights?: HighlightsDocument;
+  /**
+   * The reader's site rules, live ones only, with their registers (site-rules/records.ts): importing merges them
+   * (a rule deleted since stays deleted). Absent when there are none; readers before it ignore the field.
+   */
+  siteRules?: SiteRuleRecord[];
 }
 
 /** Every field of every item that is not deleted, and their highlights, as indented JSON. */
@@ -28,6 +34,7 @@ export function exportJson(
   items: readonly SavedItem[],
   now: number = Date.now(),
   highlights: readonly HighlightRecord[] = [],
+  siteRules: readonly SiteRuleRecord[] = [],
 ): string {
   const kept = items.filter((item) => !item.deleted);
   const ids = new Set(kept.map((item) => item.id));
@@ -39,7 +46,21 @@ export function exportJson(
   };
   const theirs = highlights.filter((record) => ids.has(record.item));
   if (theirs.length) data.highlights = encodeHighlights(theirs);
+  const rules = siteRules.filter((r) => r.live.value);
+  if (rules.length) data.siteRules = rules;
   return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/** The site rules of one of our JSON exports (none for any other file, or a damaged field). */
+export function siteRulesOfExport(bytes: Uint8Array): SiteRuleRecord[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return [];
+  }
+  if (!data || typeof data !== 'object' || (data as { format?: unknown }).format !== EXPORT_FORMAT) return [];
+  return validateRuleRecords((data as { siteRules?: unknown }).siteRules);
 }
 
 const seconds = (ms: number) => String(Math.floor(ms / 1000));
@@ -200,6 +221,8 @@ export interface OfflineCopySource {
   loadMarkdown: () => Promise<(html: string) => string>;
   /** This device's highlight records, for the JSON export. */
   highlights?: readonly HighlightRecord[];
+  /** The site rules' records, for the JSON export. */
+  siteRules?: readonly SiteRuleRecord[];
 }
 
 /**
@@ -239,7 +262,11 @@ export async function exportFile(
   const name = (ext: string) => `clear-reader-${new Date(now).toISOString().slice(0, 10)}.${ext}`;
   if (kind === 'json') {
     return {
-      file: { name: name('json'), type: 'application/json', data: exportJson(items, now, source.highlights) },
+      file: {
+        name: name('json'),
+        type: 'application/json',
+        data: exportJson(items, now, source.highlights, source.siteRules),
+      },
       leftOut: 0,
     };
   }

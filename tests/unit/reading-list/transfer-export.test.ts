@@ -3,7 +3,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { htmlToMarkdown } from '../../../core/reader/index.ts';
-import type { ImportedItem, OfflineCopySource, SavedItem } from '../../../core/reading-list/index.ts';
+import type { ImportedItem, OfflineCopySource, SavedItem, SiteRuleRecord } from '../../../core/reading-list/index.ts';
 import {
   EXPORT_CSP,
   collectOfflineCopies,
@@ -16,6 +16,7 @@ import {
   parseImport,
   readHighlights,
   safeFileName,
+  siteRulesOfExport,
 } from '../../../core/reading-list/index.ts';
 
 function saved(n: number, extra: Partial<SavedItem> = {}): SavedItem {
@@ -91,6 +92,22 @@ describe('JSON export', () => {
     // Without highlights the file is as before.
     expect(JSON.parse(exportJson(awkward, 0))).not.toHaveProperty('highlights');
     expect(parseImport(exportJson(awkward, 0, [kept])).items).toHaveLength(3);
+  });
+
+  it('carries the live site rules with their registers; readers before them still read the items', () => {
+    const live: SiteRuleRecord = {
+      rule: { id: 'site:x1', site: 'echo-des-dunes.example', created: '2026-12-02T22:53:48.453Z', selector: 'aside' },
+      live: { value: true, t: 5, d: 'abc123' },
+    };
+    const gone: SiteRuleRecord = { rule: { ...live.rule, id: 'site:x2' }, live: { value: false, t: 6, d: 'abc123' } };
+    const text = exportJson(awkward, 0, [], [live, gone]);
+    expect(siteRulesOfExport(new TextEncoder().encode(text))).toEqual([live]);
+    // The items read as before (the importer of every version reads `items` only).
+    expect(parseImport(text).items).toHaveLength(3);
+    // No rules: no field, the file as before; another format or a broken file has none.
+    expect(JSON.parse(exportJson(awkward, 0, [], [gone]))).not.toHaveProperty('siteRules');
+    expect(siteRulesOfExport(new TextEncoder().encode('{"format":"other","siteRules":[]}'))).toEqual([]);
+    expect(siteRulesOfExport(new TextEncoder().encode('not json'))).toEqual([]);
   });
 
   it('refuses an export from a newer version rather than guessing', () => {
