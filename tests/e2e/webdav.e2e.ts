@@ -5,7 +5,7 @@
 // offline copy, synced as a file of its own, reads in Firefox. (The E2E builds may reach 127.0.0.1, as the
 // reader's granted origin.) Both browsers through the drivers of tests/support/driver, with real clicks and key
 // presses: permission requests need them.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_DRIVER, DRIVERS, FIREFOX_DRIVER, type Driver, type Tab } from '../support/driver/index.ts';
@@ -167,6 +167,63 @@ describe('WebDAV sync between Chromium and Firefox', () => {
     await syncedOnce(chromiumOptions);
     await listShows(chromiumList, false);
     // Two browsers, four syncs through the options pages: over a minute on a loaded 2-core machine.
+  }, 180_000);
+
+  // The reader's site rules travel in the device files: a rule imported in Firefox (our JSON export, through the
+  // options page) is listed in Chromium's options page after both sync; its deletion in Chromium reaches Firefox.
+  test('a site rule made in Firefox shows in Chromium after sync, and its deletion in Chromium reaches Firefox', async () => {
+    const chromium = browser('chromium');
+    const firefox = browser('firefox');
+    const rule = {
+      id: 'site:e2erule01',
+      site: 'echo-des-dunes.example',
+      created: '2026-12-02T22:53:48.453Z',
+      selector: 'div.encart-abonnement',
+      stage: 'page',
+    };
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = join(ARTIFACTS, 'site-rules-export.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'clear-reader',
+        version: 1,
+        exportedAt: '2026-12-03T00:00:00.000Z',
+        items: [],
+        siteRules: [{ rule, live: { value: true, t: Date.parse(rule.created), d: 'e2e000' } }],
+      }),
+    );
+    const shows = (shown: boolean) => (tab: Tab) =>
+      until(tab, (s) => !!document.querySelector(`.site-rule[data-rule="${s.id}"]`) === s.shown, {
+        id: rule.id,
+        shown,
+      });
+
+    const firefoxOptions = await firefox.openExtensionPage('options.html');
+    await firefoxOptions.bringToFront();
+    await firefoxOptions.waitFor('input[name="import-file"]');
+    await firefoxOptions.chooseFile('input[name="import-file"]', file);
+    await firefoxOptions.waitFor('.import-site-rules');
+    await firefoxOptions.click('button.import-go');
+    await firefoxOptions.waitFor('.import-done');
+    await shows(true)(firefoxOptions);
+    expect(await firefoxOptions.text('.site-rule .site-rule-what')).toContain('div.encart-abonnement');
+
+    const chromiumOptions = await chromium.openExtensionPage('options.html');
+    await shows(false)(chromiumOptions);
+    await syncedOnce(firefoxOptions);
+    await syncedOnce(chromiumOptions);
+    await shows(true)(chromiumOptions);
+    expect(await chromiumOptions.text('.site-rules-site h3')).toBe('echo-des-dunes.example');
+
+    await chromiumOptions.click(`.site-rule[data-rule="${rule.id}"] button`);
+    await chromiumOptions.waitFor('.site-rule-deleted button');
+    await shows(false)(chromiumOptions);
+    await syncedOnce(chromiumOptions);
+    await syncedOnce(firefoxOptions);
+    await shows(false)(firefoxOptions);
+    await chromiumOptions.close();
+    await firefoxOptions.close();
   }, 180_000);
 
   // Through the real options page, plain words for what the reader got wrong (every server answer is said in
