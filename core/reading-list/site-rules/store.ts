@@ -115,6 +115,7 @@ export function createSiteRuleStore(options: SiteRuleStoreOptions): SiteRuleStor
     const plan = planRulesValue(known.values(), clock(), budget);
     updateInfo(plan.fit);
     if (JSON.stringify(stored) === JSON.stringify(plan.value)) return;
+    if (stored === undefined && plan.value.r.length === 0) return; // nothing to say: no key written
     try {
       await sync.set({ [RULES_SYNC_KEY]: plan.value });
       info = { ...info, error: null };

@@ -168,6 +168,14 @@ describe('site rules: two profiles through storage.sync', () => {
     expect(b.syncInfo().fit).toBe(info.fit);
   });
 
+  it('writes no key for a profile that never had a rule', async () => {
+    const sync = createMemorySyncArea();
+    const store = createSiteRuleStore({ deviceId: 'x', local: memoryLocal(), sync });
+    await store.load();
+    expect(sync.writes).toHaveLength(0);
+    expect(store.syncInfo()).toMatchObject({ fit: 0, total: 0, error: null });
+  });
+
   it('never writes over a newer version of the key; rules stay local', async () => {
     const sync = createMemorySyncArea();
     await sync.set({ [RULES_SYNC_KEY]: { v: 9, future: true } });
