@@ -17,6 +17,8 @@ import {
   createReadingList,
   createMemoryLocalStore,
   createMemorySyncArea,
+  RULES_SYNC_BUDGET,
+  RULES_SYNC_KEY,
 } from '../core/reading-list/index.ts';
 import type { ItemRecord, ReadingList, LocalSnapshot, MemorySyncArea } from '../core/reading-list/index.ts';
 import { realisticItems, type GeneratedItem } from './lib/realistic-items.ts';
@@ -39,7 +41,9 @@ export async function fill(items: GeneratedItem[], quotaBytes: number = SYNC_LIM
   await sync.set({ readerSettings: DEFAULT_SETTINGS });
   const never = { set: () => 0, clear: () => undefined };
   const local = createMemoryLocalStore();
-  const list = createReadingList({ deviceId: 'laptop-7f3a', local, sync, now, limits, timers: never });
+  // The room the product keeps for the site rules' key (platform/reading-list.ts).
+  const reservedKeys = { [RULES_SYNC_KEY]: RULES_SYNC_BUDGET };
+  const list = createReadingList({ deviceId: 'laptop-7f3a', local, sync, now, limits, timers: never, reservedKeys });
   const phone = createReadingList({
     deviceId: 'phone-19c2',
     local: createMemoryLocalStore(),
@@ -47,6 +51,7 @@ export async function fill(items: GeneratedItem[], quotaBytes: number = SYNC_LIM
     now,
     limits,
     timers: never,
+    reservedKeys,
   });
   await list.load();
   await phone.load();
@@ -136,6 +141,7 @@ async function main() {
       sync,
       now: later,
       timers: { set: () => 0, clear: () => undefined },
+      reservedKeys: { [RULES_SYNC_KEY]: RULES_SYNC_BUDGET },
     });
     t0 = performance.now();
     await list.load();
