@@ -32,7 +32,8 @@ export function SiteRulesView(props: SiteRulesViewProps) {
   for (const rule of rules) bySite.set(rule.site, [...(bySite.get(rule.site) ?? []), rule]);
   const sites = [...bySite.keys()].sort((a, b) => a.localeCompare(b));
   return (
-    <section class="site-rules" aria-labelledby="site-rules-heading">
+    // id: the in-page view's "Review" of a refused rule links to options.html#site-rules.
+    <section id="site-rules" class="site-rules" aria-labelledby="site-rules-heading">
       <h2 id="site-rules-heading">{t('siteRulesHeading')}</h2>
       <p class="hint">{t('siteRulesIntro')}</p>
       {info && info.total > 0 && (

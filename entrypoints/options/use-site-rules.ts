@@ -22,6 +22,10 @@ export function useSiteRules(): Omit<SiteRulesViewProps, 't' | 'locale'> {
         setInfo(i);
       });
     refresh();
+    // Rendered after the page loaded: the browser found no #site-rules to scroll to then (a "Review" link).
+    if (location.hash === '#site-rules') {
+      requestAnimationFrame(() => document.getElementById('site-rules')?.scrollIntoView());
+    }
     return onSiteRulesChanged(refresh);
   }, []);
   return {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createSiteRuleStore,
@@ -234,5 +235,54 @@ describe('site rules beside a full reading list', () => {
     expect(store.syncInfo()).toMatchObject({ fit: 30, total: 30, error: null });
     expect(sync.bytesInUse()).toBeLessThanOrEqual(102_400);
     list.close();
+  }, 60_000);
+});
+
+describe('site rules: convergence (property)', () => {
+  type Op = { device: number; kind: 'add' | 'remove' | 'deliver'; rule: number; index: number };
+  const opArb = fc.record({
+    device: fc.integer({ min: 0, max: 2 }),
+    kind: fc.constantFrom<Op['kind']>('add', 'add', 'remove', 'deliver'),
+    rule: fc.integer({ min: 0, max: 7 }),
+    index: fc.nat(),
+  });
+
+  it('three profiles, random adds, deletes and Undo, late and reordered delivery: all end with the same rules', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 40 }), async (ops) => {
+        const network = new SyncNetwork(3);
+        const stores = network.devices.map((sync, i) =>
+          createSiteRuleStore({ deviceId: `p${i}`, local: memoryLocal(), sync, now: () => network.now + i * 7 }),
+        );
+        for (const s of stores) await s.load();
+        for (const op of ops) {
+          network.now += 1000;
+          const store = stores[op.device]!;
+          const device = network.devices[op.device]!;
+          if (op.kind === 'add') await store.add(rule(op.rule));
+          else if (op.kind === 'remove') await store.remove(rule(op.rule).id);
+          else {
+            network.upload(device);
+            if (device.down.length) device.receive(op.index % device.down.length);
+          }
+          await settle(2);
+        }
+        for (let i = 0; i < 20 && network.pending(); i++) {
+          network.now += 1000;
+          network.deliverAll();
+          await settle(6);
+        }
+        expect(network.pending()).toBe(false);
+        const lists = stores.map((s) => s.list().map((r) => r.id));
+        expect(lists[1]).toEqual(lists[0]);
+        expect(lists[2]).toEqual(lists[0]);
+        // What sync storage holds is that list too.
+        const held = decodeRulesValue(network.server.get(RULES_SYNC_KEY)?.value);
+        const live = held.ok ? held.records.filter((r) => r.live.value).map((r) => r.rule.id) : null;
+        expect(live?.sort()).toEqual([...lists[0]!].sort());
+        for (const s of stores) s.close();
+      }),
+      { numRuns: Number(process.env.SAVED_RUNS ?? 150) },
+    );
   }, 60_000);
 });
