@@ -91,9 +91,12 @@ export async function removeSiteRule(id: string): Promise<boolean> {
 export function onSiteRulesChanged(callback: (rules: SiteRule[]) => void): () => void {
   let off: (() => void) | null = null;
   let stopped = false;
-  void siteRuleStore().then((s) => {
-    if (!stopped) off = s.onChanged(() => callback(s.list()));
-  });
+  void siteRuleStore().then(
+    (s) => {
+      if (!stopped) off = s.onChanged(() => callback(s.list()));
+    },
+    () => undefined, // storage unreadable: the callers' own reads say so
+  );
   return () => {
     stopped = true;
     off?.();

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SiteRulesViewProps } from '../../components/SiteRulesView.tsx';
 import type { SiteRule } from '../../core/reader/index.ts';
 import type { RulesSyncInfo } from '../../core/reading-list/index.ts';
+import { errorMessage } from '../../core/util/index.ts';
 import {
   addSiteRule,
   listSiteRules,
@@ -17,10 +18,14 @@ export function useSiteRules(): Omit<SiteRulesViewProps, 't' | 'locale'> {
   const [deleted, setDeleted] = useState<SiteRule | null>(null);
   useEffect(() => {
     const refresh = () =>
-      void Promise.all([listSiteRules(), siteRulesSyncInfo()]).then(([r, i]) => {
-        setRules(r);
-        setInfo(i);
-      });
+      void Promise.all([listSiteRules(), siteRulesSyncInfo()]).then(
+        ([r, i]) => {
+          setRules(r);
+          setInfo(i);
+        },
+        // The store could not load (storage unreadable): said where the sync status goes.
+        (error: unknown) => setInfo({ fit: 0, total: 0, capacity: 0, newer: false, error: errorMessage(error) }),
+      );
     refresh();
     // Rendered after the page loaded: the browser found no #site-rules to scroll to then (a "Review" link).
     if (location.hash === '#site-rules') {

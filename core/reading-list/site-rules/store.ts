@@ -99,9 +99,12 @@ export function createSiteRuleStore(options: SiteRuleStoreOptions): SiteRuleStor
   };
 
   async function writeLocal(): Promise<boolean> {
-    const stored = readLocal(await options.local.get());
+    const raw = await options.local.get();
+    const stored = readLocal(raw);
     const changed = absorbRuleRecords(known, stored).length > 0;
-    if (lacks(stored)) await options.local.set(localValue());
+    // A newer version's store is read as far as it goes, never written over (what it holds beyond would be lost).
+    const newer = typeof (raw as { v?: unknown } | null)?.v === 'number' && (raw as { v: number }).v > LOCAL_VERSION;
+    if (!newer && lacks(stored)) await options.local.set(localValue());
     return changed;
   }
 

@@ -188,6 +188,17 @@ describe('site rules: two profiles through storage.sync', () => {
     expect(store.list()).toEqual([rule(1)]);
   });
 
+  it('never writes over a local store of a newer version (its rules are read)', async () => {
+    const local = memoryLocal();
+    const newer = { v: 2, records: [{ rule: rule(1), live: { value: true, t: 1, d: 'a' } }], more: 'x' };
+    await local.set(newer);
+    const store = createSiteRuleStore({ deviceId: 'x', local, sync: createMemorySyncArea() });
+    await store.load();
+    await store.add(rule(2));
+    expect(store.list()).toEqual([rule(1), rule(2)]);
+    expect(local.value).toEqual(newer);
+  });
+
   it('a quota error keeps the rule and is reported', async () => {
     const sync = createMemorySyncArea({
       limits: {
