@@ -75,8 +75,15 @@ export function createWebDavSyncService(times: WebDavSyncTimes = {}): WebDavSync
       passphrase: settings.passphrase || undefined,
       memo: await webDavMemoItem.getValue(),
       signal,
-      siteRules: { records: siteRuleRecords, absorb: absorbSiteRuleRecords },
-      listenPlaces: { get: listenPlaces, absorb: absorbListenPlaces },
+      // The list's sync never fails for these: unreadable, they travel next time (merges only ever add).
+      siteRules: {
+        records: () => siteRuleRecords().catch(() => []),
+        absorb: (records) => absorbSiteRuleRecords(records).catch(() => 0),
+      },
+      listenPlaces: {
+        get: () => listenPlaces().catch(() => ({})),
+        absorb: (places) => absorbListenPlaces(places).catch(() => 0),
+      },
       articles: settings.syncArticles
         ? {
             client: createWebDavClient({ ...settings, folder: `${settings.folder}/${ARTICLES_FOLDER}` }, clientOptions),

@@ -173,3 +173,29 @@ describe('what the status says', () => {
     });
   });
 });
+
+describe('the reader’s site rules and Listen places in the background’s sync', () => {
+  it('a rule and a place of this profile are in its device file after a sync', async () => {
+    const server = await dav();
+    const rules = await import('../../../platform/site-rule-store.ts');
+    const places = await import('../../../platform/listen-places.ts');
+    await rules.addSiteRule({
+      id: 'site:bg1',
+      site: 'gazette.example',
+      created: '2026-12-03T00:00:00Z',
+      selector: 'aside',
+    });
+    await places.saveListenPlace('item1', { paragraph: 3, sentence: 2 });
+    const service = p.sync.createWebDavSyncService();
+    await p.storage.webDavSettingsItem.setValue(settingsFor(server.url));
+    await service.syncNow();
+    expect(await p.storage.webDavStatusItem.getValue()).toMatchObject({ lastError: null, failures: 0 });
+    const deviceId = await p.storage.deviceIdItem.getValue();
+    const auth = 'Basic ' + Buffer.from('lecteur:mot-de-passe-é€').toString('base64');
+    const file = (await (
+      await fetch(new URL(`ClearReader/${deviceId}.json`, server.url), { headers: { Authorization: auth } })
+    ).json()) as { siteRules: { rule: { id: string } }[]; listenPlaces: Record<string, unknown> };
+    expect(file.siteRules.map((r) => r.rule.id)).toEqual(['site:bg1']);
+    expect(file.listenPlaces.item1).toMatchObject({ paragraph: 3, sentence: 2 });
+  });
+});
