@@ -12,7 +12,7 @@ export interface ZipEntry {
 
 /** The file as parseImport opened it, by kind; `fileName` is '' when unknown. */
 export interface ImportSources {
-  /** A ZIP's .csv and .json entries (no __MACOSX/ ones), in natural order of their paths. */
+  /** A ZIP's .csv, .json and .md entries (no __MACOSX/ ones), in natural order of their paths. */
   zip: { kind: 'zip'; fileName: string; entries: readonly ZipEntry[] };
   /** Text that starts with { or [, parsed. */
   json: { kind: 'json'; fileName: string; data: unknown };
@@ -30,6 +30,15 @@ export type ImportSource = ImportSources[SourceKind];
  */
 export type Detection = 'certain' | 'likely' | null;
 
+/** A highlight as a format reads it: the quote, the note, the service's colour name and the date, unchecked. */
+export interface RawHighlight {
+  quote: unknown;
+  note?: unknown;
+  color?: unknown;
+  /** Like RawItem's addedAt; the item's date when missing. */
+  createdAt?: unknown;
+}
+
 /** One item as a format reads it, before canonicalizing and merging. */
 export interface RawItem {
   url: unknown;
@@ -43,6 +52,7 @@ export interface RawItem {
   site?: string | null;
   lang?: string;
   excerpt?: string;
+  highlights?: readonly RawHighlight[];
 }
 
 /** Where a format puts what it reads: items (checked, canonicalized, merged) and rows it cannot read. */
@@ -50,6 +60,8 @@ export interface ItemSink {
   /** `line` is the 1-based line (CSV, HTML) or entry number (JSON) the item comes from. */
   add(item: RawItem, line: number): void;
   reject(line: number, reason: string): void;
+  /** A highlight that is not imported (no article address, no quote): counted and listed with the rejected rows. */
+  rejectHighlight(line: number, reason: string, quote: string): void;
   /** The same sink for a file inside a ZIP: its rows are reported with that file's name. */
   inFile(name: string): ItemSink;
 }
@@ -133,4 +145,17 @@ export function readJsonEntries(
 export function entryTags(entry: Record<string, unknown>): unknown[] {
   if (Array.isArray(entry.tags)) return entry.tags as unknown[];
   return Array.isArray(entry.labels) ? (entry.labels as unknown[]) : [];
+}
+
+/** An entry's list of highlight objects under `key` (anything else gives none), each read by `toHighlight`. */
+export function entryHighlights(
+  entry: Record<string, unknown>,
+  key: string,
+  toHighlight: (h: Record<string, unknown>) => RawHighlight,
+): RawHighlight[] {
+  const list = entry[key];
+  if (!Array.isArray(list)) return [];
+  return list
+    .filter((h): h is Record<string, unknown> => !!h && typeof h === 'object' && !Array.isArray(h))
+    .map(toHighlight);
 }

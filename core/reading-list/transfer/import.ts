@@ -7,6 +7,7 @@ import { unzipSync } from 'fflate';
 import { canonicalUrl } from '../url.ts';
 import { headerIndex, parseCsv } from './csv.ts';
 import { IMPORT_FORMATS, type ImportFormat } from './formats/index.ts';
+import { datedHighlights, importedHighlights, mergeHighlightLists } from './highlights.ts';
 import {
   decodeUtf8,
   type ImportFormatDefinition,
@@ -46,6 +47,8 @@ class Collector {
     return {
       add: (raw, line) => this.add(raw, line, file),
       reject: (line, reason) => this.reject(line, reason, file),
+      rejectHighlight: (line, reason, quote) =>
+        this.rejected.push({ line, reason, highlight: quote, ...(file ? { file } : {}) }),
       inFile: (name) => this.sink(name),
     };
   }
@@ -81,13 +84,21 @@ class Collector {
     if (raw.site !== undefined) item.site = raw.site;
     if (raw.lang !== undefined) item.lang = raw.lang;
     if (raw.excerpt !== undefined) item.excerpt = raw.excerpt;
+    if (raw.highlights?.length) {
+      const highlights = importedHighlights(raw.highlights, parseDate, (note) =>
+        this.reject(line, `a note with no quoted text: ${shorten(note)}`, file),
+      );
+      if (highlights.length) item.highlights = highlights;
+    }
     const existing = this.byUrl.get(url);
     if (existing) mergeInto(existing, item);
     else this.byUrl.set(url, item);
   }
 
   result(format: ImportFormat): ImportResult {
-    return { format, items: [...this.byUrl.values()], rejected: this.rejected };
+    const items = [...this.byUrl.values()];
+    items.forEach(datedHighlights);
+    return { format, items, rejected: this.rejected };
   }
 }
 
@@ -101,6 +112,8 @@ function mergeInto(target: ImportedItem, other: ImportedItem) {
   target.site ??= other.site;
   target.lang ??= other.lang;
   target.excerpt ??= other.excerpt;
+  const highlights = mergeHighlightLists(target.highlights, other.highlights);
+  if (highlights) target.highlights = highlights;
 }
 
 /**
@@ -148,7 +161,7 @@ export function openImportSource(input: Uint8Array | string, fileName = ''): Imp
   if (typeof input !== 'string' && isZip(input)) {
     let files: Record<string, Uint8Array>;
     try {
-      files = unzipSync(input, { filter: (f) => /\.(csv|json)$/i.test(f.name) && !f.name.startsWith('__MACOSX/') });
+      files = unzipSync(input, { filter: (f) => /\.(csv|json|md)$/i.test(f.name) && !f.name.startsWith('__MACOSX/') });
     } catch (error) {
       throw new ImportFormatError(`This ZIP file cannot be read (${(error as Error).message}).`);
     }

@@ -1,5 +1,16 @@
 // What an import produces, whatever the service it comes from.
+import type { HighlightColor } from '../highlights/model.ts';
 import type { ItemState } from '../types.ts';
+
+/** A highlight the other service kept on an item: its quote only (placed once the article's text is known). */
+export interface ImportedHighlight {
+  quote: string;
+  /** "" when there is none. */
+  note: string;
+  color: HighlightColor;
+  /** ms since 1970: when the reader made it there (the item's date when the export does not say). */
+  createdAt: number;
+}
 
 export interface ImportedItem {
   /** Canonical URL (core/reading-list/url.ts canonicalUrl). */
@@ -17,6 +28,8 @@ export interface ImportedItem {
   site?: string | null;
   lang?: string;
   excerpt?: string;
+  /** Highlights and notes, when the export carries them (one per quote). */
+  highlights?: ImportedHighlight[];
 }
 
 export interface RejectedRow {
@@ -25,6 +38,8 @@ export interface RejectedRow {
   reason: string;
   /** The file inside a ZIP the row comes from. */
   file?: string;
+  /** The quote of a highlight that is not imported (a Readwise row naming no article, a note without a quote). */
+  highlight?: string;
 }
 
 /** The file is in no format we read (or is damaged beyond reading). */

@@ -33,18 +33,48 @@ describe('import-preview CLI', () => {
       state: 'archived',
       favourite: false,
       addedAt: '2025-03-09T06:00:00.000Z',
+      highlights: [],
     });
     expect(out.slice(4)).toEqual([
       { rejected: true, line: 6, reason: 'no URL', file: 'part_000000.csv' },
       { rejected: true, line: 7, reason: 'not a web address: javascript:alert(1)', file: 'part_000000.csv' },
       { rejected: true, line: 3, reason: 'a quoted field is never closed', file: 'part_000001.csv' },
     ]);
-    expect(stderr).toMatch(/pocket-zip: 4 items, 3 rejected/);
+    expect(stderr).toMatch(/pocket-zip: 4 items, 0 highlights, 3 rejected/);
   }, 30_000);
 
   it('reads Instapaper CSV with its progress-free items', async () => {
     const { stdout } = await cli(join(FIXTURES, 'instapaper.csv'));
     expect(lines(stdout)[2]).toMatchObject({ url: 'https://example.org/starred', favourite: true });
+  }, 30_000);
+
+  it('prints each item’s highlights, and the quote of a highlight that names no article', async () => {
+    const { stdout, stderr } = await cli(join(FIXTURES, 'readwise.csv'));
+    const out = lines(stdout);
+    expect(out[0]).toMatchObject({
+      url: 'https://example.com/articles/reading',
+      highlights: [
+        {
+          quote: 'Reading is slower than skimming, and better.',
+          note: 'Agree, with a comma',
+          color: 'yellow',
+          createdAt: '2024-03-02T10:15:00.000Z',
+        },
+        {
+          quote: 'A quote that runs\nover two lines.',
+          note: '',
+          color: 'yellow',
+          createdAt: '2024-03-02T10:20:00.000Z',
+        },
+      ],
+    });
+    expect(out[2]).toEqual({
+      rejected: true,
+      line: 6,
+      reason: 'a highlight that names no article address (A Paper Book)',
+      highlight: 'A line from a paper book',
+    });
+    expect(stderr).toMatch(/readwise-csv: 2 items, 4 highlights, 1 rejected/);
   }, 30_000);
 
   it('exits 1 with a clear message for an unknown format or an unreadable file', async () => {

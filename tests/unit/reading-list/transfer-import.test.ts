@@ -147,6 +147,8 @@ describe('Instapaper', () => {
         state: 'archived',
         favourite: false,
         addedAt: 1741780100000,
+        // The Selection column, dated like its row.
+        highlights: [{ quote: 'A selection, with commas', note: '', color: 'yellow', createdAt: 1741780100000 }],
       },
       {
         url: 'https://example.org/starred',

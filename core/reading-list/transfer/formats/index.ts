@@ -6,6 +6,7 @@ import { clearReaderJson } from './clear-reader.ts';
 import { instapaperCsv } from './instapaper.ts';
 import { omnivoreJson, omnivoreZip } from './omnivore.ts';
 import { pocketCsv, pocketHtml, pocketZip } from './pocket.ts';
+import { readwiseCsv } from './readwise.ts';
 import { wallabagJson } from './wallabag.ts';
 
 /**
@@ -17,6 +18,7 @@ export const IMPORT_FORMATS = [
   pocketCsv,
   pocketHtml,
   instapaperCsv,
+  readwiseCsv,
   omnivoreZip,
   wallabagJson,
   omnivoreJson,

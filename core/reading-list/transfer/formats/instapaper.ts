@@ -1,5 +1,6 @@
 // Instapaper's CSV export: URL, Title, Selection, Folder, Timestamp, Tags. The folder says the state (Unread,
-// Archive) or the favourite (Starred); a folder of the reader's own becomes a tag.
+// Archive) or the favourite (Starred); a folder of the reader's own becomes a tag. The Selection (the text the
+// reader had selected when saving, or highlighted) becomes a highlight, dated like the row.
 import { defineImportFormat, readCsvRows } from '../import-format.ts';
 
 const BUILT_IN_FOLDERS = ['unread', 'archive', 'starred'];
@@ -39,6 +40,7 @@ export const instapaperCsv = defineImportFormat({
         state: folderKey === 'archive' ? 'archived' : 'unread',
         favourite: folderKey === 'starred',
         addedAt: field('timestamp'),
+        highlights: [{ quote: field('selection'), createdAt: field('timestamp') }],
       };
     });
   },

@@ -49,8 +49,11 @@ export const pocketCsv = defineImportFormat({
   name: 'Pocket CSV',
   kind: 'csv',
   fixtures: ['pocket-zip/part_000000.csv', 'pocket-zip/part_000001.csv'],
-  // Any CSV with a "url" column that is not Instapaper's (which has Folder and Selection columns).
-  detect: ({ header }) => (header?.has('url') && !header.has('folder') && !header.has('selection') ? 'certain' : null),
+  // Any CSV with a "url" column that is not Instapaper's (Folder and Selection columns) or Readwise's (Highlight).
+  detect: ({ header }) =>
+    header?.has('url') && !header.has('folder') && !header.has('selection') && !header.has('highlight')
+      ? 'certain'
+      : null,
   read: ({ text }, sink) => readPocketCsv(text, sink),
 });
 

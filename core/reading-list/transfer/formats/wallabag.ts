@@ -1,6 +1,7 @@
 // wallabag's JSON export: a list of entries with is_archived, is_starred, tags (names or objects) and
-// created_at ("2025-03-05T10:00:00+0100").
-import { defineImportFormat, entryTags, readJsonEntries, truthy } from '../import-format.ts';
+// created_at ("2025-03-05T10:00:00+0100"), and annotations ({quote, text, created_at, ranges}: the ranges are
+// XPaths into wallabag's own copy of the page, of no use in ours, so the quote alone is kept).
+import { defineImportFormat, entryHighlights, entryTags, readJsonEntries, truthy } from '../import-format.ts';
 
 const looksLikeWallabag = (entry: Record<string, unknown>) =>
   'is_archived' in entry || 'is_starred' in entry || ('created_at' in entry && 'content' in entry);
@@ -10,7 +11,7 @@ export const wallabagJson = defineImportFormat({
   service: 'wallabag',
   name: 'wallabag JSON',
   kind: 'json',
-  fixtures: ['wallabag.json'],
+  fixtures: ['wallabag.json', 'wallabag-highlights.json'],
   detect({ data }) {
     if (!Array.isArray(data)) return null;
     const sample = data.find((e): e is Record<string, unknown> => !!e && typeof e === 'object');
@@ -27,6 +28,11 @@ export const wallabagJson = defineImportFormat({
       state: truthy(e.is_archived) ? 'archived' : 'unread',
       favourite: truthy(e.is_starred),
       addedAt: e.created_at,
+      highlights: entryHighlights(e, 'annotations', (a) => ({
+        quote: a.quote,
+        note: a.text,
+        createdAt: a.created_at ?? a.updated_at,
+      })),
     }));
   },
 });
