@@ -4,7 +4,13 @@ import { handleCommand, handleContextMenuClick, handleOpenRequest, installContex
 import { extractTab } from './extract-tab.ts';
 import { onMessage } from './messaging.ts';
 import { listStatus, readingList, saveArticle } from './reading-list.ts';
-import { addHighlight, changeStoredHighlight, highlightRecords } from './highlight-store.ts';
+import {
+  addHighlight,
+  changeStoredHighlight,
+  highlightRecords,
+  placeImportedHighlights,
+  storeImportedHighlights,
+} from './highlight-store.ts';
 import { canonicalUrl, importInto, itemId } from '../core/reading-list/index.ts';
 import { webDavSettingsItem, webDavStatusItem } from './storage.ts';
 import { openInNewTab, readingListUrl } from './tabs.ts';
@@ -41,6 +47,8 @@ export function startBackground(): void {
   // The reading list lives here: one writer per device, whatever pages are open.
   onMessage('saveArticle', async ({ data }) => {
     const result = await saveArticle(data.article);
+    if (result.ok && !result.copyFailure)
+      await placeImportedHighlights(result.item.id, data.article.text).catch(() => 0);
     syncSoon();
     return result;
   });
@@ -59,7 +67,7 @@ export function startBackground(): void {
     syncSoon();
   });
   onMessage('importItems', async ({ data }) => {
-    const summary = await importInto(await readingList(), data.items);
+    const summary = await importInto(await readingList(), data.items, undefined, storeImportedHighlights);
     syncSoon();
     return summary;
   });

@@ -2,6 +2,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { classifyUrl, extractTab } from './extract-tab.ts';
 import { saveArticle } from './reading-list.ts';
+import { placeImportedHighlights } from './highlight-store.ts';
 import { syncSoon } from './webdav-sync.ts';
 import { loadSettings } from './storage.ts';
 import { openReaderView, toggleReaderView } from './reader-view.ts';
@@ -57,6 +58,10 @@ async function saveTab(tab: BrowserTab | undefined): Promise<void> {
     result = await extractTab(target.id, { force: true, keepCaptions: showCaptions }, target.url);
   }
   const saved = result.ok ? await saveArticle(result.article) : { ok: false as const, error: result.message };
+  if (saved.ok && !saved.copyFailure && result.ok) {
+    // An imported item's highlights are placed once its text is known (platform/highlight-store.ts).
+    await placeImportedHighlights(saved.item.id, result.article.text).catch(() => 0);
+  }
   if (saved.ok) syncSoon();
   // The browser's own error text is never shown: its kind, in the reader's words.
   const copyNote =

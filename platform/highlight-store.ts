@@ -8,7 +8,11 @@ import {
   decodeHighlightRecord,
   deviceTag,
   encodeHighlightRecord,
+  isUnplaced,
   mergeHighlightRecords,
+  newImportedHighlights,
+  placeUnplaced,
+  type ImportedItem,
   type HighlightChange,
   type HighlightRecord,
   type NewHighlight,
@@ -127,4 +131,33 @@ export async function mergeIntoStore(incoming: readonly HighlightRecord[]): Prom
     });
   }
   return changed;
+}
+
+/**
+ * An imported item's highlights, stored unplaced (quote only) with registers written at the date each was made
+ * in the other service: a highlight already here (imported before, then changed or deleted) keeps what it has.
+ * Resolves to how many are new.
+ */
+export async function storeImportedHighlights(item: ImportedItem): Promise<number> {
+  const tagged = await device();
+  return mergeIntoStore(newImportedHighlights(item).map((h) => createHighlightRecord(h, h.created, tagged)));
+}
+
+/**
+ * Places the item's unplaced highlights (an import's) in the text of its new offline copy: each whose quote is
+ * found gets a complete anchor (placing.ts). Resolves to how many were placed.
+ */
+export async function placeImportedHighlights(item: string, text: string): Promise<number> {
+  const { records } = await highlightRecords(item);
+  const placed = placeUnplaced(records, text);
+  if (placed.size === 0) return 0;
+  const tagged = await device();
+  for (const [id, anchor] of placed) {
+    await write(id, (current) =>
+      current && isUnplaced(current.anchor?.value)
+        ? changeHighlight(current, { field: 'anchor', value: anchor }, nowS(), tagged)
+        : current,
+    );
+  }
+  return placed.size;
 }

@@ -38,13 +38,14 @@ export async function importItems(
   items: readonly ImportedItem[],
   onProgress: (done: number, total: number) => void,
 ): Promise<ImportSummary> {
-  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, failed: [] };
+  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, failed: [], highlights: 0 };
   for (let done = 0; done < items.length; done += IMPORT_CHUNK) {
     onProgress(done, items.length);
     const part = await sendMessage('importItems', { items: items.slice(done, done + IMPORT_CHUNK) });
     summary.added += part.added;
     summary.updated += part.updated;
     summary.unchanged += part.unchanged;
+    summary.highlights += part.highlights;
     summary.failed.push(...part.failed);
   }
   return summary;

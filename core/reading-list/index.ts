@@ -36,7 +36,7 @@ export { filterItems, foldForSearch, searchTokens, type ItemFilter } from './sea
 export type { ItemMeta, ItemRecord, Register } from './crdt.ts';
 export { deviceTag } from './crdt.ts';
 // Import from other read-later services and bookmarks, and export: framework-free (bytes and strings in and out).
-export { ImportFormatError, type ImportedItem, type RejectedRow } from './transfer/types.ts';
+export { ImportFormatError, type ImportedHighlight, type ImportedItem, type RejectedRow } from './transfer/types.ts';
 export {
   matchingFormats,
   openImportSource,
@@ -49,6 +49,7 @@ export {
 export { IMPORT_FORMATS, type ImportFormat } from './transfer/formats/index.ts';
 export type { ImportFormatDefinition, ImportSource } from './transfer/import-format.ts';
 export { importInto, type ImportProgress, type ImportSummary } from './transfer/apply.ts';
+export { newImportedHighlights } from './transfer/highlights.ts';
 export {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -169,6 +170,7 @@ export {
 } from './highlights/codec.ts';
 export { articleTextModel, type ArticleTextModel, type RangeLike } from './highlights/text-model.ts';
 export { anchorOfRange, anchorOfSpan } from './highlights/selectors.ts';
+export { isUnplaced, placeUnplaced } from './highlights/placing.ts';
 export {
   MAX_ERROR_RATE,
   MIN_FUZZY_SCORE,

@@ -1,7 +1,8 @@
 // Applying an import to the reading list through its public API: save, then the changes that carry the
 // imported state, favourite, tags and progress. An item already in the list keeps what it has and gains what
 // the import adds (tags joined, archived or favourite if the import says so, the furthest progress): an import
-// never unarchives, unstars or untags. A new item keeps the date it was first saved in the other service.
+// never unarchives, unstars or untags. A new item keeps the date it was first saved in the other service. Its
+// highlights go to `addHighlights` (the caller's store: the list does not hold them) once the item is saved.
 import type { ReadingList } from '../reading-list.ts';
 import { itemId } from '../url.ts';
 import type { ImportedItem } from './types.ts';
@@ -13,9 +14,14 @@ export interface ImportSummary {
   updated: number;
   /** Items already in the list, as the import has them. */
   unchanged: number;
-  /** Items the list refused (the error's message). */
+  /** Items the list refused (the error's message), or whose highlights could not be stored. */
   failed: { url: string; reason: string }[];
+  /** Highlights new to this device (one imported again, or already here, is not counted). */
+  highlights: number;
 }
+
+/** Stores an item's imported highlights; resolves to how many were new. */
+export type AddImportedHighlights = (item: ImportedItem) => Promise<number>;
 
 export interface ImportProgress {
   done: number;
@@ -31,12 +37,14 @@ export async function importInto(
   list: ReadingList,
   items: readonly ImportedItem[],
   onProgress?: (progress: ImportProgress) => void,
+  addHighlights?: AddImportedHighlights,
 ): Promise<ImportSummary> {
-  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, failed: [] };
+  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, failed: [], highlights: 0 };
   const total = items.length;
   onProgress?.({ done: 0, total });
   for (let i = 0; i < total; i++) {
     const item = items[i]!;
+    let stored = false;
     try {
       const before = list.item(itemId(item.url));
       const existed = !!before && !before.deleted;
@@ -71,8 +79,16 @@ export async function importInto(
       if (!existed) summary.added++;
       else if (changed) summary.updated++;
       else summary.unchanged++;
+      stored = true;
     } catch (error) {
       summary.failed.push({ url: item.url, reason: (error as Error).message });
+    }
+    if (stored && item.highlights?.length && addHighlights) {
+      try {
+        summary.highlights += await addHighlights(item);
+      } catch (error) {
+        summary.failed.push({ url: item.url, reason: `highlights not stored: ${(error as Error).message}` });
+      }
     }
     if ((i + 1) % CHUNK === 0 && i + 1 < total) {
       onProgress?.({ done: i + 1, total });

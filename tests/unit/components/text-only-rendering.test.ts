@@ -344,6 +344,7 @@ describe('the options page (WebDavSyncView, ImportExportView): what servers and 
       updated: 0,
       unchanged: 0,
       failed: [{ url: text, reason: text }],
+      highlights: 0,
     });
     // The refused items are counted, not listed: their text must not show, nor build anything.
     const root = await mount(h(ImportExportView, transferProps(PLAIN, { kind: 'done', summary: summary(PLAIN) })));

@@ -38,7 +38,7 @@ describe('importInto', () => {
       imported(1, { state: 'archived', favourite: true, tags: ['politique', 'long read'], progress: 0.5 }),
       imported(2, { site: 'Example', lang: 'fr', excerpt: 'Le début.' }),
     ]);
-    expect(summary).toEqual({ added: 2, updated: 0, unchanged: 0, failed: [] });
+    expect(summary).toEqual({ added: 2, updated: 0, unchanged: 0, failed: [], highlights: 0 });
     const [a, b] = [
       list.items().find((i) => i.title === 'Article 1')!,
       list.items().find((i) => i.title === 'Article 2')!,
@@ -58,7 +58,7 @@ describe('importInto', () => {
       imported(1, { tags: ['new'], state: 'unread', progress: 0.2, favourite: true }),
       imported(1, { tags: ['keep'], state: 'unread' }),
     ]);
-    expect(summary).toEqual({ added: 0, updated: 1, unchanged: 1, failed: [] });
+    expect(summary).toEqual({ added: 0, updated: 1, unchanged: 1, failed: [], highlights: 0 });
     expect(list.item(saved.id)).toMatchObject({
       title: 'Mine',
       tags: ['keep', 'new'],
@@ -98,6 +98,33 @@ describe('importInto', () => {
     const summary = await importInto(list, [imported(1, { url: '' }), imported(2)]);
     expect(summary.added).toBe(1);
     expect(summary.failed).toEqual([{ url: '', reason: expect.stringMatching(/no address/) as unknown }]);
+  });
+
+  it('hands each saved item with highlights to the highlight store, counts the new ones, reports a failure', async () => {
+    const list = await setup();
+    const highlight = { quote: 'q', note: '', color: 'yellow' as const, createdAt: 1 };
+    const seen: string[] = [];
+    const summary = await importInto(
+      list,
+      [
+        imported(1, { highlights: [highlight, { ...highlight, quote: 'r' }] }),
+        imported(2),
+        imported(3, { url: '', highlights: [highlight] }),
+        imported(4, { highlights: [highlight] }),
+      ],
+      undefined,
+      (item) => {
+        seen.push(item.url);
+        if (item.url.includes('article-4')) return Promise.reject(new Error('the storage is full'));
+        return Promise.resolve(item.highlights!.length);
+      },
+    );
+    expect(seen).toEqual([imported(1).url, imported(4).url]); // not the item the list refused
+    expect(summary).toMatchObject({ added: 3, highlights: 2 });
+    expect(summary.failed).toEqual([
+      { url: '', reason: expect.stringMatching(/no address/) as unknown },
+      { url: imported(4).url, reason: 'highlights not stored: the storage is full' },
+    ]);
   });
 
   it('imports 10,000 items in seconds, reporting progress', async () => {
