@@ -1,6 +1,6 @@
 // Every highlight across the reading list, newest first, each leading to its place in the article's offline
 // copy. Presentational: the highlights, the items' titles and the callbacks come in as props.
-import type { Highlight, SavedItem } from '../core/reading-list/index.ts';
+import { isUnplaced, type Highlight, type SavedItem } from '../core/reading-list/index.ts';
 import { localeFormat } from '../core/util/index.ts';
 import type { Translate } from '../contracts/i18n.ts';
 import { ArrowLeft, Icon } from './icons.tsx';
@@ -47,6 +47,12 @@ export function HighlightsView(props: HighlightsViewProps) {
             return (
               <li key={h.id} class="highlight-entry" data-color={h.color}>
                 <blockquote class="highlight-quote">{h.quote.exact}</blockquote>
+                {isUnplaced(h) && (
+                  // Imported with its quote alone: placed once the article is saved with its offline copy.
+                  <p class="highlight-unplaced" title={t('hlNotPlacedHelp')}>
+                    {t('hlNotPlaced')}
+                  </p>
+                )}
                 {h.note && <p class="highlight-note">{h.note}</p>}
                 <p class="item-meta">
                   <a

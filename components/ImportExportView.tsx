@@ -5,7 +5,16 @@ import { localeFormat } from '../core/util/index.ts';
 
 export type ImportState =
   | { kind: 'idle' }
-  | { kind: 'preview'; fileName: string; format: string; count: number; rejected: RejectedRow[]; siteRules?: number }
+  | {
+      kind: 'preview';
+      fileName: string;
+      format: string;
+      count: number;
+      rejected: RejectedRow[];
+      siteRules?: number;
+      /** Highlights the items bring (0 when the format has none). */
+      highlights?: number;
+    }
   | { kind: 'importing'; done: number; total: number }
   | { kind: 'done'; summary: ImportSummary; siteRules?: number }
   | { kind: 'error'; message: string };
@@ -28,6 +37,8 @@ export interface ImportExportViewProps {
 export function ImportExportView(props: ImportExportViewProps) {
   const { t, importState } = props;
   const n = (value: number) => localeFormat(props.locale).integer(value);
+  const unattached =
+    importState.kind === 'preview' ? importState.rejected.filter((row) => row.highlight !== undefined).length : 0;
   return (
     <>
       <section class="import" aria-labelledby="import-heading">
@@ -49,6 +60,10 @@ export function ImportExportView(props: ImportExportViewProps) {
             {!!importState.siteRules && (
               <p class="import-site-rules">{t('importSiteRules', [n(importState.siteRules)])}</p>
             )}
+            {(importState.highlights ?? 0) > 0 && (
+              <p class="import-highlights">{t('importPreviewHighlights', [n(importState.highlights!)])}</p>
+            )}
+            {unattached > 0 && <p class="import-unattached">{t('importUnattached', [n(unattached)])}</p>}
             {importState.rejected.length > 0 && (
               <details>
                 <summary>{t('importRejected', [n(importState.rejected.length)])}</summary>
@@ -58,6 +73,12 @@ export function ImportExportView(props: ImportExportViewProps) {
                       {row.file
                         ? t('importRejectedRowInFile', [row.file, n(row.line), row.reason])
                         : t('importRejectedRow', [n(row.line), row.reason])}
+                      {row.highlight && (
+                        <>
+                          {' '}
+                          <q class="import-rejected-quote">{row.highlight}</q>
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -87,6 +108,7 @@ export function ImportExportView(props: ImportExportViewProps) {
               n(importState.summary.failed.length),
             ])}
             {importState.siteRules !== undefined && <> {t('importSiteRulesDone', [n(importState.siteRules)])}</>}
+            {importState.summary.highlights > 0 && ` ${t('importDoneHighlights', [n(importState.summary.highlights)])}`}
           </p>
         )}
         {importState.kind === 'error' && (

@@ -29,6 +29,7 @@ export function useImportExport(): Omit<ImportExportViewProps, 't' | 'locale'> {
           count: result.items.length,
           rejected: result.rejected,
           siteRules: result.siteRules.length,
+          highlights: result.items.reduce((sum, item) => sum + (item.highlights?.length ?? 0), 0),
         });
       }, importFailed),
     onImport: () =>

@@ -75,4 +75,29 @@ describe('the Highlights view', () => {
     expect($$('.empty').map((p) => p.textContent)).toEqual(['hlViewEmpty']);
     expect($$('.notice').map((p) => p.textContent)).toEqual(['hlLoadFailed:reasonQuota']);
   });
+
+  it('marks an imported highlight not placed yet (its quote alone), and no other', async () => {
+    const placed: Highlight = {
+      ...highlight('h2', 'a', 'placed here', 2_000_000),
+      quote: { exact: 'placed here', prefix: 'It was ', suffix: ' today.' },
+      position: { start: 7, end: 18 },
+    };
+    await mount(
+      h(HighlightsView, {
+        highlights: [highlight('h1', 'a', 'imported quote', 1_000_000), placed],
+        items: new Map([['a', item('a', 'Article')]]),
+        notices: [],
+        t,
+        locale: 'en',
+        onOpen: () => undefined,
+        onBack: () => undefined,
+      }),
+    );
+    const entries = $$('.highlight-entry');
+    expect(entries.map((e) => e.querySelector('.highlight-unplaced')?.textContent ?? null)).toEqual([
+      null,
+      'hlNotPlaced',
+    ]);
+    expect(entries[1]!.querySelector<HTMLElement>('.highlight-unplaced')!.title).toBe('hlNotPlacedHelp');
+  });
 });
