@@ -5,7 +5,7 @@
 // highlight left out). Nothing is imported.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { IMPORT_FORMATS, ImportFormatError, parseImport } from '../core/reading-list/index.ts';
+import { IMPORT_FORMATS, ImportFormatError, importedHighlightsOf, parseImport } from '../core/reading-list/index.ts';
 
 const USAGE = `Usage: npm run -s import-preview -- FILE
 
@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     const { url, title, tags, state, favourite } = item;
     const addedAt = new Date(item.addedAt).toISOString();
     const extra = item.progress === undefined ? {} : { progress: item.progress };
-    const highlights = (item.highlights ?? []).map(({ quote, note, color, createdAt }) => ({
+    const highlights = importedHighlightsOf(item).map(({ quote, note, color, createdAt }) => ({
       quote,
       note,
       color,
@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
     );
   }
   process.stdout.write(lines.length ? `${lines.join('\n')}\n` : '');
-  const highlights = result.items.reduce((n, item) => n + (item.highlights?.length ?? 0), 0);
+  const highlights = result.items.reduce((n, item) => n + importedHighlightsOf(item).length, 0);
   console.error(
     `${result.format}: ${result.items.length} items, ${highlights} highlights, ${result.rejected.length} rejected`,
   );

@@ -140,7 +140,9 @@ export async function mergeIntoStore(incoming: readonly HighlightRecord[]): Prom
  */
 export async function storeImportedHighlights(item: ImportedItem): Promise<number> {
   const tagged = await device();
-  return mergeIntoStore(newImportedHighlights(item).map((h) => createHighlightRecord(h, h.created, tagged)));
+  const records = newImportedHighlights(item).map((h) => createHighlightRecord(h, h.created, tagged));
+  // Our own export's records merge as another device's would.
+  return mergeIntoStore([...records, ...(item.highlightRecords ?? [])]);
 }
 
 /**

@@ -49,7 +49,7 @@ export {
 export { IMPORT_FORMATS, type ImportFormat } from './transfer/formats/index.ts';
 export type { ImportFormatDefinition, ImportSource } from './transfer/import-format.ts';
 export { importInto, type ImportProgress, type ImportSummary } from './transfer/apply.ts';
-export { newImportedHighlights } from './transfer/highlights.ts';
+export { importedHighlightsOf, newImportedHighlights } from './transfer/highlights.ts';
 export {
   EXPORT_FORMAT,
   EXPORT_VERSION,

@@ -1,7 +1,7 @@
 // The import and export screen's state, wired to platform/transfer.ts.
 import { useState } from 'preact/hooks';
 import type { ImportExportViewProps, ImportState } from '../../components/ImportExportView.tsx';
-import type { ImportedItem, SiteRuleRecord } from '../../core/reading-list/index.ts';
+import { importedHighlightsOf, type ImportedItem, type SiteRuleRecord } from '../../core/reading-list/index.ts';
 import { errorMessage } from '../../core/util/index.ts';
 import { exportReadingList, importItems, importSiteRules, readImportFile } from '../../platform/transfer.ts';
 
@@ -29,7 +29,7 @@ export function useImportExport(): Omit<ImportExportViewProps, 't' | 'locale'> {
           count: result.items.length,
           rejected: result.rejected,
           siteRules: result.siteRules.length,
-          highlights: result.items.reduce((sum, item) => sum + (item.highlights?.length ?? 0), 0),
+          highlights: result.items.reduce((sum, item) => sum + importedHighlightsOf(item).length, 0),
         });
       }, importFailed),
     onImport: () =>

@@ -83,7 +83,7 @@ export async function importInto(
     } catch (error) {
       summary.failed.push({ url: item.url, reason: (error as Error).message });
     }
-    if (stored && item.highlights?.length && addHighlights) {
+    if (stored && (item.highlights?.length || item.highlightRecords?.length) && addHighlights) {
       try {
         summary.highlights += await addHighlights(item);
       } catch (error) {

@@ -4,6 +4,7 @@
 import { fnv1a64 } from '../hash.ts';
 import {
   DEFAULT_HIGHLIGHT_COLOR,
+  toHighlight,
   isHighlightColor,
   normalizeNote,
   type HighlightColor,
@@ -86,6 +87,15 @@ export function mergeHighlightLists(a: ImportedHighlight[] | undefined, b: Impor
 /** The item's highlights, those without a date given the item's (the earliest of its rows). */
 export function datedHighlights(item: ImportedItem): void {
   for (const h of item.highlights ?? []) if (Number.isNaN(h.createdAt)) h.createdAt = item.addedAt;
+}
+
+/** What an item brings, as the import preview shows it: its highlights, and the live ones of its records. */
+export function importedHighlightsOf(item: ImportedItem): ImportedHighlight[] {
+  const live = (item.highlightRecords ?? []).flatMap((record) => {
+    const h = toHighlight(record);
+    return h && !h.deleted ? [{ quote: h.quote.exact, note: h.note, color: h.color, createdAt: h.createdAt }] : [];
+  });
+  return [...(item.highlights ?? []), ...live];
 }
 
 /** The id of an imported highlight: the same item and quote give the same id, so importing twice adds nothing. */

@@ -2,6 +2,7 @@
 // parseImport opens the file once (a ZIP's entries, parsed JSON, HTML text, or CSV text with its header), asks
 // every format of that kind whether it recognises it, and lets the one that does read it into an ItemSink, which
 // canonicalizes and merges what the format reads.
+import type { HighlightRecord } from '../highlights/model.ts';
 import { headerIndex, parseCsv } from './csv.ts';
 
 export interface ZipEntry {
@@ -53,6 +54,8 @@ export interface RawItem {
   lang?: string;
   excerpt?: string;
   highlights?: readonly RawHighlight[];
+  /** Complete records (our own export). */
+  highlightRecords?: HighlightRecord[];
 }
 
 /** Where a format puts what it reads: items (checked, canonicalized, merged) and rows it cannot read. */

@@ -90,6 +90,7 @@ class Collector {
       );
       if (highlights.length) item.highlights = highlights;
     }
+    if (raw.highlightRecords?.length) item.highlightRecords = raw.highlightRecords;
     const existing = this.byUrl.get(url);
     if (existing) mergeInto(existing, item);
     else this.byUrl.set(url, item);
@@ -114,6 +115,7 @@ function mergeInto(target: ImportedItem, other: ImportedItem) {
   target.excerpt ??= other.excerpt;
   const highlights = mergeHighlightLists(target.highlights, other.highlights);
   if (highlights) target.highlights = highlights;
+  if (other.highlightRecords) target.highlightRecords = [...(target.highlightRecords ?? []), ...other.highlightRecords];
 }
 
 /**

@@ -1,5 +1,5 @@
 // What an import produces, whatever the service it comes from.
-import type { HighlightColor } from '../highlights/model.ts';
+import type { HighlightColor, HighlightRecord } from '../highlights/model.ts';
 import type { ItemState } from '../types.ts';
 
 /** A highlight the other service kept on an item: its quote only (placed once the article's text is known). */
@@ -30,6 +30,8 @@ export interface ImportedItem {
   excerpt?: string;
   /** Highlights and notes, when the export carries them (one per quote). */
   highlights?: ImportedHighlight[];
+  /** Our own JSON export's highlight records, as they were (merged into this device's as a sync would). */
+  highlightRecords?: HighlightRecord[];
 }
 
 export interface RejectedRow {

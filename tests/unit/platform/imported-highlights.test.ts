@@ -4,7 +4,13 @@
 import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { isUnplaced, itemId, toHighlight, type ImportedItem } from '../../../core/reading-list/index.ts';
+import {
+  createHighlightRecord,
+  isUnplaced,
+  itemId,
+  toHighlight,
+  type ImportedItem,
+} from '../../../core/reading-list/index.ts';
 
 async function fresh() {
   vi.resetModules();
@@ -85,5 +91,15 @@ describe('imported highlights', () => {
     expect(isUnplaced(byQuote.get('a sentence the new text lost'))).toBe(true);
     // Placed once: saving the article again writes nothing.
     expect(await store.placeImportedHighlights(ITEM, TEXT)).toBe(0);
+  });
+
+  it('from our own export are merged as another device’s records, anchor and all', async () => {
+    const store = await fresh();
+    const anchor = { quote: { exact: 'read', prefix: 'are ', suffix: ', not' }, position: { start: 48, end: 52 } };
+    const record = createHighlightRecord({ id: 'bbbbbbbb1', item: ITEM, anchor, note: 'n' }, 1_700_000_000, 'other');
+    const mine = { ...item, highlights: undefined, highlightRecords: [record] };
+    expect(await store.storeImportedHighlights(mine)).toBe(1);
+    expect((await store.highlightRecords(ITEM)).records).toEqual([record]);
+    expect(await store.storeImportedHighlights(mine)).toBe(0);
   });
 });

@@ -1,7 +1,16 @@
 // Highlights and notes that exports carry: read per format from fixtures built on each export's documented
 // layout, merged per item, and turned into quote-only highlight records with stable ids.
 import { describe, expect, it } from 'vitest';
-import { parseImport, type ImportedItem } from '../../../core/reading-list/index.ts';
+import {
+  changeHighlight,
+  createHighlightRecord,
+  exportJson,
+  importedHighlightsOf,
+  itemId,
+  parseImport,
+  type ImportedItem,
+  type SavedItem,
+} from '../../../core/reading-list/index.ts';
 import {
   importedColor,
   importedHighlightId,
@@ -167,6 +176,58 @@ describe('Pocket', () => {
   it('carries no highlights (its CSV and HTML exports have none)', () => {
     const result = parse(zipFixture('pocket-zip'));
     expect(result.items.every((i) => i.highlights === undefined)).toBe(true);
+  });
+});
+
+describe('Clear Reader JSON', () => {
+  it('reads its own export’s highlight records back as they were, tombstones included, attached to their items', () => {
+    const url = 'https://example.org/mine';
+    const saved = {
+      id: itemId(url),
+      url,
+      title: 'Mine',
+      site: null,
+      lang: 'en',
+      excerpt: '',
+      addedAt: Date.UTC(2025, 0, 1),
+      updatedAt: Date.UTC(2025, 0, 1),
+      state: 'unread',
+      favourite: false,
+      tags: [],
+      progress: 0,
+      deleted: false,
+      localOnly: false,
+    } satisfies SavedItem;
+    const anchor = {
+      quote: { exact: 'kept words', prefix: 'Some ', suffix: ' here.' },
+      position: { start: 5, end: 15 },
+    };
+    const live = createHighlightRecord(
+      { id: 'aaaaaaaa1', item: saved.id, anchor, color: 'blue', note: 'mine' },
+      1_735_700_000,
+      'dev1',
+    );
+    const gone = changeHighlight(
+      createHighlightRecord({ id: 'aaaaaaaa2', item: saved.id, anchor }, 1_735_700_000, 'dev1'),
+      { field: 'deleted', value: true },
+      1_735_800_000,
+      'dev1',
+    );
+    const text = exportJson([saved], NOW, [live, gone]);
+    const result = parse(text, 'clear-reader.json');
+    expect(result.format).toBe('clear-reader-json');
+    expect(result.items[0]!.highlightRecords).toEqual([live, gone]);
+    expect(importedHighlightsOf(result.items[0]!)).toEqual([
+      { quote: 'kept words', note: 'mine', color: 'blue', createdAt: 1_735_700_000_000 },
+    ]);
+    // A record that cannot be read is reported, the rest imported.
+    const damaged = JSON.parse(text) as { highlights: { highlights: unknown[] } };
+    damaged.highlights.highlights.push({ id: 'x' });
+    const again = parse(JSON.stringify(damaged));
+    expect(again.items[0]!.highlightRecords).toHaveLength(2);
+    expect(again.rejected).toEqual([
+      { line: 3, reason: expect.stringMatching(/^a highlight that cannot be read: /) as unknown, file: 'highlights' },
+    ]);
   });
 });
 
