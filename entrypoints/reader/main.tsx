@@ -32,6 +32,7 @@ import '../../components/reader-frame.css';
 import './style.css';
 import { MissingCopy, type MissingCopyKind } from './MissingCopy.tsx';
 import { errorMessage } from '../../core/util/index.ts';
+import { highlightsOfItem, type Highlight } from '../../core/reading-list/index.ts';
 import { ArticleHighlights } from '../../components/highlights/ArticleHighlights.tsx';
 import { focusedHighlight, highlightStore } from './highlight-store.ts';
 
@@ -60,6 +61,7 @@ async function readCopy(): Promise<{ copy: OfflineArticle } | { missing: Missing
 function App() {
   const [state, setState] = useState<ViewState>({ kind: 'loading' });
   const [missing, setMissing] = useState<{ kind: MissingCopyKind; detail: string } | null>(null);
+  const [unplaced, setUnplaced] = useState<Highlight[]>([]);
   const [url, setUrl] = useState<string | null>(null);
   const { settings, settingsAction, shell } = useReaderShell(mirroredSettingsStore, t, uiLanguage());
   const [stored, setStored] = useState<SummaryState | null>(null);
@@ -76,6 +78,11 @@ function App() {
           setUrl(item?.url ?? null);
           if (item?.title) document.title = item.title;
           setMissing({ kind: read.missing, detail: read.detail });
+          // Highlights without a copy to place them in (an import's) are still the reader's: list them.
+          void highlightStore.list(id).then(
+            ({ records }) => setUnplaced(highlightsOfItem(records, id)),
+            () => undefined,
+          );
           return;
         }
         const { copy } = read;
@@ -221,6 +228,7 @@ function App() {
           detail={missing.detail}
           t={t}
           onOpenOriginal={(link) => void openInNewTab(link).catch(() => undefined)}
+          highlights={unplaced}
         />
       ) : (
         <ArticleView

@@ -1,7 +1,8 @@
 // Imports that keep the highlights, end to end: a Readwise CSV (built for the test server's article: its
 // address, two quotes in its text and one that is not, and a row naming no article) is imported
 // through the options page, which counts the highlights and lists the unattached one; the list shows the
-// item's counts and the Highlights view the highlights, "Not placed yet". Saving the article places those
+// item's counts and the Highlights view the highlights, "Not placed yet" (and the offline reader, with no copy
+// yet, lists them). Saving the article places those
 // whose quote is in its text (painted in the offline reader); the other is listed there as not found. Then an
 // Omnivore ZIP with its highlights/<slug>.md: its highlights come too.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -74,6 +75,15 @@ export function importHighlightScenarios({ driver, server }: Session): void {
       expect(await list.texts('.highlights-view .highlight-note')).toEqual([NOTE]);
       expect(await list.attribute('.highlights-view .highlight-unplaced', 'title')).toBe(enMessage('hlNotPlacedHelp'));
       await list.screenshot(artifact(driver(), 'import-highlights-view.png'));
+      // Its place: the offline reader has no copy yet, and lists them there with their notes.
+      const noCopy = await driver().nextTab(() =>
+        list.click('.highlights-view .highlight-entry:has(.highlight-note) .highlight-link'),
+      );
+      await noCopy.waitFor('main[data-state="failure"]');
+      await noCopy.waitUntil(() => document.querySelectorAll('.hl-unplaced .hl-item').length === 3, null);
+      expect((await noCopy.texts('.hl-unplaced .hl-item blockquote')).sort()).toEqual([KEPT, NOWHERE, SECOND].sort());
+      expect(await noCopy.texts('.hl-unplaced .hl-item-note')).toEqual([NOTE]);
+      await noCopy.close();
       await list.close();
 
       // Saved with its offline copy: the two quotes in its text are placed, the third is not.
