@@ -9,6 +9,7 @@ import {
   deviceTag,
   encodeHighlightRecord,
   isUnplaced,
+  itemsToForget,
   mergeHighlightRecords,
   newImportedHighlights,
   placeUnplaced,
@@ -16,10 +17,11 @@ import {
   type HighlightChange,
   type HighlightRecord,
   type NewHighlight,
+  type SavedItem,
 } from '../core/reading-list/index.ts';
 import { errorMessage } from '../core/util/index.ts';
 import { handled, openReaderDb, storeError } from './offline-store.ts';
-import { deviceId } from './reading-list.ts';
+import { deviceId } from './storage.ts';
 
 /** A storage failure, worded so that errorReason (core/util/error-reason.ts) tells its kind. */
 export class HighlightStoreError extends Error {
@@ -162,4 +164,42 @@ export async function placeImportedHighlights(item: string, text: string): Promi
     );
   }
   return placed.size;
+}
+
+/** Deletes every highlight of `item` (its tombstones too): the item is gone for good. Rows not read are kept. */
+export async function deleteHighlightsOf(item: string): Promise<number> {
+  let tx: { error: unknown } | null = null;
+  try {
+    const database = await openReaderDb();
+    const writing = database.transaction('highlights', 'readwrite');
+    tx = writing;
+    const done = handled(writing.done);
+    const store = writing.objectStore('highlights');
+    let deleted = 0;
+    for (const row of await handled(store.index('item').getAll(item))) {
+      const decoded = decodeHighlightRecord(row);
+      if (!decoded.ok) continue; // a newer version's row: not ours to judge
+      await handled(store.delete(decoded.record.id));
+      deleted++;
+    }
+    await done;
+    return deleted;
+  } catch (error) {
+    throw fail(error, tx);
+  }
+}
+
+/**
+ * Housekeeping at the list's load: the highlights of items deleted for good (deletedForGood: past the undo's
+ * day) go, as their offline copies do. Those of an item unknown to the list stay (it may not have arrived yet).
+ */
+export async function pruneHighlights(itemOf: (id: string) => SavedItem | null, now = Date.now()): Promise<string[]> {
+  const { records } = await highlightRecords();
+  const gone = itemsToForget(
+    records.map((r) => r.item),
+    itemOf,
+    now,
+  );
+  for (const item of gone) await deleteHighlightsOf(item);
+  return gone;
 }

@@ -13,11 +13,12 @@ import {
   type ReadingList,
   type SyncArea,
 } from '../core/reading-list/index.ts';
-import { RULES_SYNC_BUDGET, RULES_SYNC_KEY, withKeptCopy } from '../core/reading-list/index.ts';
+import { RULES_SYNC_BUDGET, RULES_SYNC_KEY, deletedForGood, withKeptCopy } from '../core/reading-list/index.ts';
 import { summarize } from '../core/reader/index.ts';
 import { OfflineStoreError, deleteOfflineArticle, offlineIds, putOfflineArticle } from './offline-store.ts';
 import type { ListStatus, SaveResult } from '../contracts/messages.ts';
-import { deviceIdItem } from './storage.ts';
+import { deviceId } from './storage.ts';
+import { deleteHighlightsOf, pruneHighlights } from './highlight-store.ts';
 import { errorMessage } from '../core/util/index.ts';
 
 // storage.local keys of the engine's local store: one per item (so a change writes one small key), plus the
@@ -88,14 +89,6 @@ export const syncArea: SyncArea = {
   },
 };
 
-export async function deviceId(): Promise<string> {
-  const known = await deviceIdItem.getValue();
-  if (known) return known;
-  const id = crypto.randomUUID();
-  await deviceIdItem.setValue(id);
-  return id;
-}
-
 let list: Promise<ReadingList> | null = null;
 
 /** The background's one reading list, loaded on first use (a woken service worker loads it again). */
@@ -107,9 +100,12 @@ export function readingList(): Promise<ReadingList> {
       sync: syncArea,
       // Room kept for the site rules' key (platform/site-rule-store.ts), whether it exists yet or not.
       reservedKeys: { [RULES_SYNC_KEY]: RULES_SYNC_BUDGET },
+      // Its tombstone collected: the item is gone for good, and its highlights with it.
+      onForget: (id) => void deleteHighlightsOf(id).catch(() => undefined),
     });
     await created.load();
     void pruneOfflineCopies(created);
+    void pruneHighlights((id) => created.item(id)).catch(() => undefined);
     return created;
   })().catch((error: unknown) => {
     list = null; // try again next time rather than stay broken
@@ -118,14 +114,12 @@ export function readingList(): Promise<ReadingList> {
   return list;
 }
 
-/** Deleted a day ago or more: the undo is long gone, so the offline copy goes too. */
-const KEEP_DELETED_COPY_MS = 24 * 3600 * 1000;
-
 async function pruneOfflineCopies(readingList: ReadingList): Promise<void> {
   try {
     for (const id of await offlineIds()) {
       const item = readingList.item(id);
-      if (item?.deleted && Date.now() - item.updatedAt > KEEP_DELETED_COPY_MS) await deleteOfflineArticle(id);
+      // Deleted a day ago or more: the undo is long gone, so the offline copy goes too.
+      if (deletedForGood(item, Date.now())) await deleteOfflineArticle(id);
     }
   } catch {
     // Pruning is housekeeping: a failure here costs disk space, never an article.

@@ -55,6 +55,15 @@ export const mirroredSettingsStore: SettingsStore = {
 /** This browser profile's id in the reading list's sync data (never synced itself). */
 export const deviceIdItem = storage.defineItem<string | null>('local:deviceId', { fallback: null });
 
+/** This browser profile's id, made on first use. */
+export async function deviceId(): Promise<string> {
+  const known = await deviceIdItem.getValue();
+  if (known) return known;
+  const id = crypto.randomUUID();
+  await deviceIdItem.setValue(id);
+  return id;
+}
+
 // The reading list's own keys (storage.local "rl-*", storage.sync "rl:*") are written by its engine through
 // the adapters in platform/reading-list.ts; article bodies live in IndexedDB (platform/offline-store.ts).
 

@@ -187,6 +187,7 @@ export {
   highlightsOfItem,
   sortByPosition,
 } from './highlights/present.ts';
+export { KEEP_DELETED_MS, deletedForGood, itemsToForget } from './highlights/retention.ts';
 export {
   LISTEN_PLACES_MAX,
   listenPlaceOf,

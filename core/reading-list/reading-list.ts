@@ -49,6 +49,8 @@ export interface ReadingListOptions {
   compress?: boolean;
   /** Timers (tests pass their own; a timer that never fires leaves all writing to flush()). */
   timers?: Timers;
+  /** An item's tombstone was collected (the item is gone for good): what is kept beside it can go. */
+  onForget?: (id: string) => void;
 }
 
 export interface ReadingList {
@@ -113,6 +115,7 @@ export function createReadingList(options: ReadingListOptions): ReadingList {
       suspects.delete(id);
       views.forget(id);
       writer.remove(id);
+      options.onForget?.(id);
     },
   });
   const mirror = createShardMirror(options.reservedKeys);

@@ -167,6 +167,8 @@ export interface SimOptions {
   skews?: number[];
   compress?: boolean;
   reserveBytes?: number;
+  /** Told when device `device` forgets an item (its tombstone collected). */
+  onForget?: (device: number, id: string) => void;
 }
 
 /** One reading list per device of the network, each with its own local store and (skewed) clock. */
@@ -182,6 +184,7 @@ export function createLists(network: SyncNetwork, options: SimOptions = {}): Rea
       compress: options.compress ?? false,
       reserveBytes: options.reserveBytes ?? 64,
       timers: never,
+      onForget: options.onForget && ((id) => options.onForget!(i, id)),
     }),
   );
 }

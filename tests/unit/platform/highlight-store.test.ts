@@ -9,6 +9,7 @@ import {
   createHighlightRecord,
   toHighlight,
   type HighlightAnchor,
+  type SavedItem,
 } from '../../../core/reading-list/index.ts';
 import { errorReason as reasonOf } from '../../../core/util/index.ts';
 
@@ -107,5 +108,28 @@ describe('highlights in IndexedDB', () => {
     const failure = await store.addHighlight({ item: 'item1', anchor: anchor('second') }).catch((e: unknown) => e);
     expect(failure).toMatchObject({ kind: 'quota' });
     expect(reasonOf(failure)).toBe('quota');
+  });
+  it('deletes the highlights of an item deleted for good, keeps those an undo may bring back', async () => {
+    const { store, offline } = await fresh();
+    const now = Date.now();
+    const kept = await store.addHighlight({ item: 'recent1', anchor: anchor('undo may come') });
+    await store.addHighlight({ item: 'gone1', anchor: anchor('first') });
+    const tomb = await store.addHighlight({ item: 'gone1', anchor: anchor('second') });
+    await store.changeStoredHighlight(tomb.id, { field: 'deleted', value: true });
+    await store.addHighlight({ item: 'unknown1', anchor: anchor('not arrived') });
+    const db = await offline.openReaderDb();
+    await db.put('highlights', { id: 'strange1', item: 'gone1', created: 'yesterday' } as never);
+    const items: Record<string, SavedItem> = {
+      recent1: { id: 'recent1', deleted: true, updatedAt: now - 3_600_000 } as SavedItem,
+      gone1: { id: 'gone1', deleted: true, updatedAt: now - 2 * 86_400_000 } as SavedItem,
+    };
+    expect(await store.pruneHighlights((id) => items[id] ?? null, now)).toEqual(['gone1']);
+    expect((await store.highlightRecords('gone1')).records).toEqual([]); // tombstones too
+    expect((await store.highlightRecords('gone1')).unreadable).toBe(1); // a row it cannot read stays
+    expect((await store.highlightRecords('recent1')).records.map((r) => r.id)).toEqual([kept.id]);
+    expect((await store.highlightRecords('unknown1')).records).toHaveLength(1);
+    // Forgotten by the list (its tombstone collected): deleted at once.
+    expect(await store.deleteHighlightsOf('recent1')).toBe(1);
+    expect((await store.highlightRecords()).records.map((r) => r.item)).toEqual(['unknown1']);
   });
 });
