@@ -1,14 +1,15 @@
 // Reading with a pen, in the offline reader: selecting text offers Highlight (four colours) and Note; clicking
 // a highlight opens it (note, colour, delete with undo); H and N do the same from the keyboard. Every action is
 // said in a live region. The article's highlights and those not found in its current text are listed below it.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../core/reading-list/index.ts';
 import type { Translate } from '../../contracts/i18n.ts';
 import { StatusLine } from '../StatusLine.tsx';
 import { HighlightEditor } from './HighlightEditor.tsx';
 import { HighlightSection } from './HighlightSection.tsx';
 import { COLOR_KEY, useArticleHighlights, type HighlightStore, type PlacedHighlight } from './useArticleHighlights.ts';
-import './highlights.css';
+import { PaintLayer } from './PaintLayer.tsx';
+import { caretAt, caretIn, scrollToRange, selectionIn, textRects, treeOf } from './tree.ts';
 
 export interface ArticleHighlightsProps {
   /** The element showing the article's text (`main article .content`); null until it is rendered. */
@@ -20,6 +21,11 @@ export interface ArticleHighlightsProps {
   focusId?: string | null;
   t: Translate;
   locale: string;
+  /** See useArticleHighlights: hidden while the item is not in the list; what runs first (saving the page). */
+  inList?: boolean;
+  beforeAdd?: () => Promise<string | null>;
+  /** 'boxes' in a shadow root (the in-page view): painted by PaintLayer, not the page's CSS.highlights. */
+  paint?: 'registry' | 'boxes';
 }
 
 /** Where a floating panel goes: above the rectangle when there is room, else below it; inside the viewport. */
@@ -46,21 +52,22 @@ const EXTEND: Record<string, ['forward' | 'backward', 'character' | 'line']> = {
 function extendSelection(event: KeyboardEvent, root: Element | null) {
   const how = EXTEND[event.key];
   const s = document.getSelection();
-  if (!how || event.defaultPrevented || !root || !s?.focusNode || !root.contains(s.focusNode)) return;
+  if (!how || event.defaultPrevented || !s || !caretIn(root)) return;
   event.preventDefault();
   s.modify('extend', how[0], event.ctrlKey || event.altKey ? (how[1] === 'line' ? 'paragraph' : 'word') : how[1]);
 }
 
-/** The selection in the article as it is now, or null. */
-function selectionIn(root: Element | null): Range | null {
-  const s = document.getSelection();
-  const range = s && s.rangeCount && !s.isCollapsed ? s.getRangeAt(0) : null;
-  return range && root?.contains(range.commonAncestorContainer) ? range.cloneRange() : null;
-}
-
 export function ArticleHighlights(props: ArticleHighlightsProps) {
   const { root, t } = props;
-  const hl = useArticleHighlights({ root, itemId: props.itemId, store: props.store, t });
+  const hl = useArticleHighlights({
+    root,
+    itemId: props.itemId,
+    store: props.store,
+    t,
+    inList: props.inList,
+    beforeAdd: props.beforeAdd,
+    paint: props.paint,
+  });
   /** The selection in the article, while there is one. */
   const [selection, setSelection] = useState<Range | null>(null);
   /** The highlight open in the editor, and whether its note field takes the focus. */
@@ -72,31 +79,28 @@ export function ArticleHighlights(props: ArticleHighlightsProps) {
     if (!root) return;
     const onSelection = () => setSelection(selectionIn(root));
     const onClick = (event: MouseEvent) => {
-      if (document.getSelection()?.isCollapsed === false || !hl.model) return;
-      const doc = document as Document & {
-        caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-      };
-      const caret = doc.caretPositionFromPoint?.(event.clientX, event.clientY);
-      const point = caret
-        ? { node: caret.offsetNode, offset: caret.offset }
-        : (() => {
-            const r = document.caretRangeFromPoint?.(event.clientX, event.clientY);
-            return r ? { node: r.startContainer, offset: r.startOffset } : null;
-          })();
-      const found = point ? hl.at(hl.model.offsetOf(point.node, point.offset)) : null;
+      if (selectionIn(root) || !hl.model) return;
+      const { clientX: x, clientY: y } = event;
+      const point = caretAt(root, x, y);
+      const hit = (r: DOMRect) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+      // No caret from a point in this tree (a shadow root, in some browsers): the painted boxes tell.
+      const found = point
+        ? hl.at(hl.model.offsetOf(point.node, point.offset))
+        : (hl.placed.find((h) => textRects(hl.rangeOf(h)!).some(hit)) ?? null);
       setOpen(found ? { id: found.id, note: false } : null);
     };
-    // Panels follow the text they belong to.
+    // Panels follow the text they belong to (scroll events do not bubble: heard while captured).
     const onMove = () => setTick((n) => n + 1);
+    const tree = treeOf(root);
     onSelection(); // a selection made before the article's element was known
     document.addEventListener('selectionchange', onSelection);
     root.addEventListener('click', onClick as EventListener);
-    window.addEventListener('scroll', onMove, { passive: true });
+    tree.addEventListener('scroll', onMove, { passive: true, capture: true });
     window.addEventListener('resize', onMove);
     return () => {
       document.removeEventListener('selectionchange', onSelection);
       root.removeEventListener('click', onClick as EventListener);
-      window.removeEventListener('scroll', onMove);
+      tree.removeEventListener('scroll', onMove, { capture: true });
       window.removeEventListener('resize', onMove);
     };
   }, [root, hl.model, hl.placed]);
@@ -109,10 +113,12 @@ export function ArticleHighlights(props: ArticleHighlightsProps) {
     setOpen(withNote ? { id: made.id, note: true } : null);
   };
 
-  // H highlights the selection in the last colour used, N highlights it and opens its note. Registered once and
-  // reading the latest state: a key pressed right after selecting must not meet an older listener.
+  // H highlights the selection in the last colour used, N highlights it and opens its note. Registered once per
+  // tree (keys in a shadow root do not reach the document) and reading the latest state: a key pressed right
+  // after selecting must not meet an older listener.
   const latest = useRef({ color: hl.color, highlight, root });
   latest.current = { color: hl.color, highlight, root };
+  const keyTree = root ? treeOf(root) : document;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.shiftKey && !isField(event.target)) extendSelection(event, latest.current.root);
@@ -126,9 +132,9 @@ export function ArticleHighlights(props: ArticleHighlightsProps) {
       event.preventDefault();
       void latest.current.highlight(latest.current.color, key === 'n', range);
     };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+    keyTree.addEventListener('keydown', onKey as EventListener);
+    return () => keyTree.removeEventListener('keydown', onKey as EventListener);
+  }, [keyTree]);
 
   // Reached from the Highlights view (#hl-<id>): brought into view and opened, once.
   const placedById = new Map(hl.placed.map((h) => [h.id, h]));
@@ -140,17 +146,23 @@ export function ArticleHighlights(props: ArticleHighlightsProps) {
   }, [hl.loaded, hl.placed]);
 
   function show(h: PlacedHighlight) {
-    const rect = hl.rangeOf(h)?.getBoundingClientRect();
-    if (rect) window.scrollBy({ top: rect.top - window.innerHeight / 3 });
+    const range = hl.rangeOf(h);
+    if (range) scrollToRange(range);
     setOpen({ id: h.id, note: false });
   }
 
+  // Measured again only when a highlight or the text model changes (PaintLayer).
+  const spans = useMemo(
+    () => hl.placed.map((h) => ({ id: h.id, color: h.color, range: hl.rangeOf(h) })),
+    [hl.placed, hl.model],
+  );
   const editing = open ? placedById.get(open.id) : undefined;
   const selectionRect = selection && !editing ? selection.getBoundingClientRect() : null;
   const keysHint = t('hlKeysHint');
 
   return (
     <>
+      {props.paint === 'boxes' && root && <PaintLayer root={root} spans={spans} />}
       {selectionRect && (
         <div
           class="hl-toolbar"

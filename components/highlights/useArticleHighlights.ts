@@ -69,8 +69,18 @@ export function useArticleHighlights(options: {
   itemId: string;
   store: HighlightStore;
   t: Translate;
+  /** False while the item is not in the reading list (not saved yet, or taken out): its highlights are hidden. */
+  inList?: boolean;
+  /**
+   * Runs before a highlight is stored (the in-page view saves a page not saved yet): null when it did nothing,
+   * '' when it saved, else what it says about that (a warning), said with the highlight.
+   */
+  beforeAdd?: () => Promise<string | null>;
+  /** 'boxes': not painted here (PaintLayer draws them); else the CSS Custom Highlight API. */
+  paint?: 'registry' | 'boxes';
 }) {
   const { root, itemId, store, t } = options;
+  const inList = options.inList ?? true;
   const [records, setRecords] = useState<ReadonlyMap<string, HighlightRecord>>(new Map());
   const [loaded, setLoaded] = useState(false);
   const [unreadable, setUnreadable] = useState(0);
@@ -109,7 +119,7 @@ export function useArticleHighlights(options: {
     const live: Highlight[] = [];
     for (const record of records.values()) {
       const h = toHighlight(record);
-      if (h && !h.deleted && h.itemId === itemId) live.push(h);
+      if (h && !h.deleted && h.itemId === itemId && inList) live.push(h);
     }
     const located = new Map<string, AnchorResult>();
     if (folded) {
@@ -131,11 +141,11 @@ export function useArticleHighlights(options: {
       else orphans.push(h);
     }
     return { placed, orphans, located };
-  }, [records, folded, itemId]);
+  }, [records, folded, itemId, inList]);
 
   // Painted: one registered highlight per colour. Nothing in the article's DOM changes.
   useEffect(() => {
-    const api = paintApi();
+    const api = options.paint === 'boxes' ? null : paintApi();
     if (!api || !model) return;
     const byColor = new Map<HighlightColor, Range[]>();
     for (const h of placed) byColor.set(h.color, [...(byColor.get(h.color) ?? []), model.rangeOf(h.start, h.end)]);
@@ -166,11 +176,19 @@ export function useArticleHighlights(options: {
     if (busy.current) return null;
     busy.current = true;
     try {
+      const saved = options.beforeAdd ? await options.beforeAdd() : null;
       const record = await store.add({ item: itemId, anchor, color: withColor });
       keep(record);
       setColor(withColor);
       setUndoable(null);
-      setSaid(t('hlAdded', [t(COLOR_KEY[withColor])]));
+      const colorName = t(COLOR_KEY[withColor]);
+      setSaid(
+        saved === null
+          ? t('hlAdded', [colorName])
+          : saved
+            ? `${saved} ${t('hlAdded', [colorName])}`
+            : t('hlSavedAndAdded', [colorName]),
+      );
       return toHighlight(record);
     } catch (error) {
       failed(error); // the selection stays: the reader can try again

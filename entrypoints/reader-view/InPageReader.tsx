@@ -25,6 +25,9 @@ import {
   X,
 } from '../../components/icons.tsx';
 import { StatusLine } from '../../components/StatusLine.tsx';
+import { ArticleHighlights } from '../../components/highlights/ArticleHighlights.tsx';
+import { canonicalUrl, itemId } from '../../core/reading-list/index.ts';
+import { highlightStore } from '../reader/highlight-store.ts';
 import { usePageItem } from './use-page-item.ts';
 
 /** The view's own keys (the reading list's letters, the same in English and French), shown in the tooltips. */
@@ -204,6 +207,20 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
           summaryOpen={settings.summaryOpen}
           onSummaryToggle={(summaryOpen) => shell.onSettingsChange({ ...settings, summaryOpen })}
         />
+        {/* Highlights of the page's item (the same id as the list's): on a page not saved yet, the first saves it. */}
+        {state.kind === 'article' && (
+          <ArticleHighlights
+            root={articleElement?.querySelector('.content') ?? null}
+            itemId={itemId(canonicalUrl(state.article.url, state.article.canonicalUrl))}
+            store={highlightStore}
+            article={{ title: state.article.title, url: state.article.url }}
+            inList={!!item}
+            beforeAdd={page.saveFirst}
+            paint="boxes"
+            t={t}
+            locale={uiLanguage()}
+          />
+        )}
       </ReaderShell>
     </div>
   );

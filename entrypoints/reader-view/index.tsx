@@ -6,6 +6,7 @@ import readerCss from '../../components/reader.css?inline';
 import frameCss from '../../components/reader-frame.css?inline';
 import viewCss from './view.css?inline';
 import listenCss from '../../components/listen/listen.css?inline';
+import highlightsCss from '../../components/highlights/highlights.css?inline';
 
 // Injected on demand by platform/reader-view.ts, after the extraction (entrypoints/extract.ts): shows the
 // result over the page in a closed Shadow DOM, so neither the page's styles nor ours leak across, and the page
@@ -90,7 +91,7 @@ function mountView(data: ViewData): ViewController {
   const shadow = call<ShadowRoot>(Element.prototype, 'attachShadow', host, { mode: 'closed' });
   const container = call<HTMLDivElement>(Document.prototype, 'createElement', document, 'div');
   call(Node.prototype, 'appendChild', shadow, container);
-  adoptCss(shadow, `${readerCss}\n${frameCss}\n${viewCss}\n${listenCss}`);
+  adoptCss(shadow, `${readerCss}\n${frameCss}\n${viewCss}\n${listenCss}\n${highlightsCss}`);
   const refuseUntrusted = (event: Event) => {
     if (event.isTrusted) return;
     event.stopImmediatePropagation();
@@ -104,6 +105,8 @@ function mountView(data: ViewData): ViewController {
   let open = true;
   const onKeyDown = (event: Event) => {
     if (!event.isTrusted || (event as KeyboardEvent).key !== 'Escape' || !open) return;
+    // An open highlight panel closes first (its own Escape).
+    if (shadow.activeElement?.closest('.hl-editor')) return;
     event.preventDefault();
     event.stopPropagation();
     controller.close();

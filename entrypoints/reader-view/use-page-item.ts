@@ -26,6 +26,11 @@ export interface PageItem {
   undo: () => void;
   /** Says something else in the status line (what another action did); Undo is no longer offered. */
   say: (text: string) => void;
+  /**
+   * Saves the page when it is not in the list yet (a highlight on it saves it first): null when it was saved
+   * already, '' when saved now, else the warning to say (saved without its offline copy). Rejects when not saved.
+   */
+  saveFirst: () => Promise<string | null>;
 }
 
 export function usePageItem(article: Article | null): PageItem {
@@ -76,7 +81,7 @@ export function usePageItem(article: Article | null): PageItem {
     }
   };
 
-  const save = async (current: Article): Promise<{ saved: SavedItem; note: string }> => {
+  const save = async (current: Article): Promise<{ saved: SavedItem; note: string; warned: boolean }> => {
     const result = await sendMessage('saveArticle', { article: current });
     if (!result.ok) throw new Error(result.error);
     setItem(result.item);
@@ -84,7 +89,7 @@ export function usePageItem(article: Article | null): PageItem {
     const note = result.warning
       ? t(result.copyFailure === 'quota' ? 'savedNoCopyQuota' : 'savedNoCopyUnavailable')
       : t('viewSaved');
-    return { saved: result.item, note };
+    return { saved: result.item, note, warned: !!result.warning };
   };
 
   /**
@@ -136,6 +141,19 @@ export function usePageItem(article: Article | null): PageItem {
     say: (text) => {
       setRemoved(null);
       setSaid(text);
+    },
+    saveFirst: async () => {
+      if (item || !article) return null;
+      // The list's watcher waits while this runs (it would show the page as not saved for a moment).
+      busyRef.current = true;
+      setBusy(true);
+      try {
+        const { note, warned } = await save(article);
+        return warned ? note : '';
+      } finally {
+        busyRef.current = false;
+        setBusy(false);
+      }
     },
   };
 }

@@ -29,6 +29,7 @@ import { ListenPanel } from '../../components/listen/ListenPanel.tsx';
 import '../../components/listen/listen.css';
 import '../../components/reader.css';
 import '../../components/reader-frame.css';
+import '../../components/highlights/highlights.css';
 import './style.css';
 import { MissingCopy, type MissingCopyKind } from './MissingCopy.tsx';
 import { errorMessage } from '../../core/util/index.ts';
