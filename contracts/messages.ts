@@ -91,6 +91,8 @@ export interface ProtocolMap {
   }): HighlightRecord;
   /** Recolour, annotate, delete or undo the deletion of a highlight; the record as it is now. */
   changeHighlight(request: { id: string; change: HighlightChange }): HighlightRecord;
+  /** The in-page view, on its first article: injects its highlights' script (VIEW_HIGHLIGHTS_FILE) in its frame. */
+  loadViewHighlights(): void;
   /** The list's item for a page, if it is saved (and not deleted). */
   findSaved(request: { url: string; canonicalUrl: string | null }): SavedItem | null;
 }

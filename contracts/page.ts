@@ -43,6 +43,12 @@ export const OPTIONS_GLOBAL = '__clearReaderOptions';
 /** Path of the built in-page view script (entrypoints/reader-view), the same in both browsers' builds. */
 export const READER_VIEW_FILE = '/reader-view.js';
 
+/** Path of the in-page view's highlights (entrypoints/view-highlights), injected when the view asks. */
+export const VIEW_HIGHLIGHTS_FILE = '/view-highlights.js';
+
+/** Where that script leaves its mount function, in the extension's isolated world of the page. */
+export const VIEW_HIGHLIGHTS_GLOBAL = '__clearReaderViewHighlights';
+
 /** What `openReaderView` hands to the in-page view script (entrypoints/reader-view), like OPTIONS_GLOBAL. */
 export const VIEW_DATA_GLOBAL = '__clearReaderViewData';
 

@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { handleCommand, handleContextMenuClick, handleOpenRequest, installContextMenu } from './commands.ts';
 import { extractTab } from './extract-tab.ts';
+import { loadViewHighlights } from './reader-view.ts';
 import { onMessage } from './messaging.ts';
 import { listStatus, readingList, saveArticle } from './reading-list.ts';
 import {
@@ -62,6 +63,10 @@ export function startBackground(): void {
     return item && !item.deleted ? item : null;
   });
   onMessage('openReadingList', () => openInNewTab(readingListUrl()));
+  onMessage('loadViewHighlights', ({ sender }) => {
+    const from = sender as { tab?: { id?: number }; frameId?: number } | undefined;
+    return loadViewHighlights(from?.tab?.id, from?.frameId);
+  });
   onMessage('changeItem', async ({ data }) => {
     await (await readingList()).change(data.id, data.change);
     syncSoon();

@@ -7,6 +7,7 @@ import { loadSettings } from './storage.ts';
 import { loadShortcuts } from './shortcuts.ts';
 import {
   READER_VIEW_FILE,
+  VIEW_HIGHLIGHTS_FILE,
   VIEW_CONTROLLER_GLOBAL,
   VIEW_DATA_GLOBAL,
   type ViewController,
@@ -56,6 +57,12 @@ export async function openReaderView(tab: TabRef, force = false, listen = false)
   } catch {
     return false;
   }
+}
+
+/** Adds the highlights' script (entrypoints/view-highlights) to the view's frame, which asked for it. */
+export async function loadViewHighlights(tabId: number | undefined, frameId = 0): Promise<void> {
+  if (tabId === undefined) throw new Error('no tab to load highlights into');
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [VIEW_HIGHLIGHTS_FILE] });
 }
 
 /**

@@ -25,10 +25,10 @@ import {
   X,
 } from '../../components/icons.tsx';
 import { StatusLine } from '../../components/StatusLine.tsx';
-import { ArticleHighlights } from '../../components/highlights/ArticleHighlights.tsx';
 import { canonicalUrl, itemId } from '../../core/reading-list/index.ts';
 import { highlightStore } from '../reader/highlight-store.ts';
 import { usePageItem } from './use-page-item.ts';
+import { LazyHighlights } from './LazyHighlights.tsx';
 
 /** The view's own keys (the reading list's letters, the same in English and French), shown in the tooltips. */
 const KEYS = { read: 'A', favourite: 'F' } as const;
@@ -209,7 +209,8 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
         />
         {/* Highlights of the page's item (the same id as the list's): on a page not saved yet, the first saves it. */}
         {state.kind === 'article' && (
-          <ArticleHighlights
+          <LazyHighlights
+            onFailure={(error) => page.say(t('hlLoadFailed', [describeError(t, errorMessage(error))]))}
             root={articleElement?.querySelector('.content') ?? null}
             itemId={itemId(canonicalUrl(state.article.url, state.article.canonicalUrl))}
             store={highlightStore}
