@@ -71,6 +71,11 @@ export interface ViewData {
   listen?: boolean;
   /** Read by the background: a page's world has no `commands` API. */
   shortcuts: Shortcuts;
+  /**
+   * The reading list's id for the article (its highlights' item), worked out by the background: in a Firefox
+   * content script a URL's searchParams iterators are Xrays, not iterable, and canonicalUrl threw there.
+   */
+  itemId?: string;
 }
 
 export interface ViewController {

@@ -14,6 +14,7 @@ import {
   type ViewData,
 } from '../contracts/page.ts';
 import type { TabRef } from './tabs.ts';
+import { canonicalUrl, itemId } from '../core/reading-list/index.ts';
 
 /** Closes the view if it is open in the tab; true when it was. Throws when the tab cannot be scripted. */
 async function closeIfOpen(tabId: number): Promise<boolean> {
@@ -43,7 +44,13 @@ export async function openReaderView(tab: TabRef, force = false, listen = false)
   const [settings, shortcuts] = await Promise.all([loadSettings(), loadShortcuts()]);
   const result = await extractTab(tab.id, { force, keepCaptions: settings.showCaptions }, tab.url);
   if (!result.ok && (result.reason === 'restricted' || result.reason === 'not-html')) return false;
-  const data: ViewData = { result, forced: force, shortcuts, ...(listen ? { listen } : {}) };
+  const data: ViewData = {
+    result,
+    forced: force,
+    shortcuts,
+    ...(listen ? { listen } : {}),
+    ...(result.ok ? { itemId: itemId(canonicalUrl(result.article.url, result.article.canonicalUrl)) } : {}),
+  };
   try {
     await browser.scripting.executeScript({
       target: { tabId: tab.id },

@@ -25,7 +25,6 @@ import {
   X,
 } from '../../components/icons.tsx';
 import { StatusLine } from '../../components/StatusLine.tsx';
-import { canonicalUrl, itemId } from '../../core/reading-list/index.ts';
 import { highlightStore } from '../reader/highlight-store.ts';
 import { usePageItem } from './use-page-item.ts';
 import { LazyHighlights } from './LazyHighlights.tsx';
@@ -208,11 +207,11 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
           onSummaryToggle={(summaryOpen) => shell.onSettingsChange({ ...settings, summaryOpen })}
         />
         {/* Highlights of the page's item (the same id as the list's): on a page not saved yet, the first saves it. */}
-        {state.kind === 'article' && (
+        {state.kind === 'article' && initial.itemId && (
           <LazyHighlights
             onFailure={(error) => page.say(t('hlLoadFailed', [describeError(t, errorMessage(error))]))}
             root={articleElement?.querySelector('.content') ?? null}
-            itemId={itemId(canonicalUrl(state.article.url, state.article.canonicalUrl))}
+            itemId={initial.itemId}
             store={highlightStore}
             article={{ title: state.article.title, url: state.article.url }}
             inList={!!item}

@@ -1,0 +1,111 @@
+// Highlights in the in-page view (issue 18): on a page not saved yet, a caret, Shift+arrows and H save the page
+// and highlight the selection, said as such; the page reloaded and the view opened again shows it, and so does
+// the offline reader. The view's closed root is reached from the extension's own world of the page, as its
+// script reaches it. Screenshots of the view with its highlight, light and dark.
+import { describe, expect, test } from 'vitest';
+import { enMessage } from '../expectations.ts';
+import { PATHS } from '../server.ts';
+import { savedId } from './hostile-visit.ts';
+import { artifact, closeView, inView, openViewOn, type Session } from './session.ts';
+
+const WORD = 'Northgate’s';
+const CONTROLLER = '__clearReaderViewController';
+
+/** Run in the extension's world of the page: a caret at the start of the paragraph that begins with `start`. */
+function caretBefore({ controller, start }: { controller: string; start: string }): boolean {
+  const root = (globalThis as unknown as Record<string, { root: ShadowRoot }>)[controller]!.root;
+  const p = Array.from(root.querySelectorAll('main article .content p')).find((el) => el.textContent.startsWith(start));
+  if (!p?.firstChild) return false;
+  p.scrollIntoView({ block: 'center' });
+  document.getSelection()!.collapse(p.firstChild, 0);
+  return true;
+}
+
+/** Run there too: the selection as the view sees it, inside its shadow root. */
+function selectedText(controller: string): string {
+  const root = (globalThis as unknown as Record<string, { root: ShadowRoot }>)[controller]!.root;
+  const s = document.getSelection() as Selection & {
+    getComposedRanges(options: { shadowRoots: ShadowRoot[] }): StaticRange[];
+  };
+  const [r] = s.getComposedRanges({ shadowRoots: [root] });
+  if (!r) return '';
+  const range = document.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  return range.toString();
+}
+
+/** Run there too: the painted boxes' colours and the text under the first one (by its id's highlight entry). */
+function painted(controller: string): { colors: string[]; boxes: number } {
+  const root = (globalThis as unknown as Record<string, { root: ShadowRoot }>)[controller]!.root;
+  const marks = Array.from(root.querySelectorAll<HTMLElement>('.hl-paint .hl-mark'));
+  return {
+    colors: [...new Set(marks.map((m) => /hl-(\w+)$/.exec(m.className)?.[1] ?? ''))],
+    boxes: marks.filter((m) => m.offsetWidth > 10 && m.offsetHeight > 8).length,
+  };
+}
+
+/** Run there too: the view's theme transitions are over (screenshots wait for them). */
+function settled(controller: string): boolean {
+  const root = (globalThis as unknown as Record<string, { root: ShadowRoot }>)[controller]!.root;
+  return root.getAnimations().length === 0;
+}
+
+export function inPageHighlightScenarios({ driver, server }: Session): void {
+  describe('highlights in the in-page view', () => {
+    test('on a page not saved: keys highlight it and save it first; there after a reload, and in the offline reader', async () => {
+      const d = driver();
+      const page = d.pageTab;
+      const url = server().url(PATHS.english);
+      await openViewOn(d, url);
+      await page.waitFor(inView('.hl-section[data-ready="true"]'));
+      expect(await page.attribute(inView('.action-save'), 'aria-pressed')).toBe('false');
+
+      // A caret where a click would put it, Shift+arrows to select, H.
+      expect(
+        await d.inPageWorld(page, caretBefore, { controller: CONTROLLER, start: 'Northgate’s chief executive' }),
+      ).toBe(true);
+      for (const _ of WORD) await page.press('Shift+ArrowRight');
+      await expect.poll(() => d.inPageWorld(page, selectedText, CONTROLLER)).toBe(WORD);
+      await page.waitFor(inView('.hl-toolbar'));
+      await page.press('h');
+      await expect
+        .poll(() => page.text(inView('.hl-status span')), { timeout: 10_000 })
+        .toBe(enMessage('hlSavedAndAdded').replace('$COLOR$', 'yellow'));
+      await page.waitFor(inView('.action-save[aria-pressed="true"]'));
+      expect(await page.texts(inView('.hl-section .hl-items .hl-item'))).toEqual([expect.stringContaining(WORD)]);
+      await expect.poll(() => d.inPageWorld(page, painted, CONTROLLER)).toEqual({ colors: ['yellow'], boxes: 1 });
+      await expect.poll(() => d.inPageWorld(page, settled, CONTROLLER)).toBe(true);
+      await page.screenshot(artifact(d, 'highlights-in-page-light.png'));
+      await d.inExtension(({ api }) => api.storage.sync.set({ readerSettings: { theme: 'dark' } }), null);
+      await page.waitFor(inView('.reader[data-theme="dark"]'));
+      await expect.poll(() => d.inPageWorld(page, painted, CONTROLLER)).toEqual({ colors: ['yellow'], boxes: 1 });
+      await expect.poll(() => d.inPageWorld(page, settled, CONTROLLER)).toBe(true);
+      await page.screenshot(artifact(d, 'highlights-in-page-dark.png'));
+      await d.inExtension(({ api }) => api.storage.sync.remove('readerSettings'), null);
+      await closeView(d);
+
+      // The page loaded again, the view opened again: the highlight is there.
+      await openViewOn(d, url);
+      await page.waitFor(inView('.action-save[aria-pressed="true"]'));
+      await page.waitFor(inView('.hl-section .hl-items .hl-item'));
+      expect(await page.texts(inView('.hl-section .hl-items .hl-item'))).toEqual([expect.stringContaining(WORD)]);
+      await expect.poll(() => d.inPageWorld(page, painted, CONTROLLER)).toEqual({ colors: ['yellow'], boxes: 1 });
+      await closeView(d);
+
+      // And in the offline reader, painted there with the CSS Custom Highlight API.
+      const list = await d.openExtensionPage('list.html');
+      const id = await savedId(list, url);
+      expect(id, 'the offline copy').toBeTruthy();
+      await list.close();
+      const reader = await d.openExtensionPage(`reader.html?id=${id}`);
+      await reader.bringToFront();
+      await reader.waitFor('.hl-section[data-ready="true"]');
+      await reader.waitUntil(() => {
+        const ranges = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('cr-hl-yellow');
+        return ranges ? [...ranges].map((r) => r.toString()).join('|') === 'Northgate’s' : false;
+      }, null);
+      await reader.close();
+    });
+  });
+}
