@@ -9,6 +9,7 @@ import { savedId } from './hostile-visit.ts';
 import { artifact, closeView, inView, openViewOn, type Session } from './session.ts';
 
 const WORD = 'Northgate’s';
+const hlSaid = (key: string, color: string) => enMessage(key).replace('$COLOR$', color);
 const CONTROLLER = '__clearReaderViewController';
 
 /** Run in the extension's world of the page: a caret at the start of the paragraph that begins with `start`. */
@@ -51,6 +52,15 @@ function settled(controller: string): boolean {
   return root.getAnimations().length === 0;
 }
 
+/** Run there too: the middle of the first painted box, in viewport coordinates (scrolled into view first). */
+function firstBox(controller: string): { x: number; y: number } | null {
+  const root = (globalThis as unknown as Record<string, { root: ShadowRoot }>)[controller]!.root;
+  const mark = root.querySelector('.hl-paint .hl-mark');
+  mark?.scrollIntoView({ block: 'center' });
+  const box = mark?.getBoundingClientRect();
+  return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
+}
+
 export function inPageHighlightScenarios({ driver, server }: Session): void {
   describe('highlights in the in-page view', () => {
     test('on a page not saved: keys highlight it and save it first; there after a reload, and in the offline reader', async () => {
@@ -91,6 +101,27 @@ export function inPageHighlightScenarios({ driver, server }: Session): void {
       await page.waitFor(inView('.hl-section .hl-items .hl-item'));
       expect(await page.texts(inView('.hl-section .hl-items .hl-item'))).toEqual([expect.stringContaining(WORD)]);
       await expect.poll(() => d.inPageWorld(page, painted, CONTROLLER)).toEqual({ colors: ['yellow'], boxes: 1 });
+
+      // A click on it opens it: recolour, delete, undo; Escape closes the panel, not the view.
+      const at = await d.inPageWorld(page, firstBox, CONTROLLER);
+      expect(at).not.toBeNull();
+      await page.clickAt(at!.x, at!.y);
+      await page.waitFor(inView('.hl-editor'));
+      await page.click(inView('.hl-editor .hl-pink'));
+      await expect.poll(() => page.text(inView('.hl-status span'))).toBe(hlSaid('hlRecoloured', 'pink'));
+      await expect.poll(() => d.inPageWorld(page, painted, CONTROLLER)).toEqual({ colors: ['pink'], boxes: 1 });
+      await page.click(inView('.hl-editor .hl-delete'));
+      await expect.poll(() => page.text(inView('.hl-status span'))).toBe(enMessage('hlDeleted'));
+      await expect.poll(() => d.inPageWorld(page, painted, CONTROLLER)).toEqual({ colors: [], boxes: 0 });
+      await page.click(inView('.hl-status .hl-undo'));
+      await expect.poll(() => page.text(inView('.hl-status span'))).toBe(enMessage('hlRestored'));
+      await expect.poll(() => d.inPageWorld(page, painted, CONTROLLER)).toEqual({ colors: ['pink'], boxes: 1 });
+      const again = await d.inPageWorld(page, firstBox, CONTROLLER);
+      await page.clickAt(again!.x, again!.y);
+      await page.waitFor(inView('.hl-editor'));
+      await page.press('Escape');
+      await page.waitFor(inView('.hl-editor'), { state: 'detached' });
+      expect(await page.count(inView('main[data-state="article"]'))).toBe(1);
       await closeView(d);
 
       // And in the offline reader, painted there with the CSS Custom Highlight API.
@@ -102,7 +133,7 @@ export function inPageHighlightScenarios({ driver, server }: Session): void {
       await reader.bringToFront();
       await reader.waitFor('.hl-section[data-ready="true"]');
       await reader.waitUntil(() => {
-        const ranges = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('cr-hl-yellow');
+        const ranges = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('cr-hl-pink');
         return ranges ? [...ranges].map((r) => r.toString()).join('|') === 'Northgate’s' : false;
       }, null);
       await reader.close();
