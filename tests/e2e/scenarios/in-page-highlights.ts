@@ -61,6 +61,12 @@ function firstBox(controller: string): { x: number; y: number } | null {
   return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
 }
 
+/** Run there too: whether the open highlight's panel has the focus (it takes it when it opens). */
+function panelFocused(controller: string): boolean {
+  const root = (globalThis as unknown as Record<string, { root: ShadowRoot }>)[controller]!.root;
+  return !!root.activeElement?.closest('.hl-editor');
+}
+
 export function inPageHighlightScenarios({ driver, server }: Session): void {
   describe('highlights in the in-page view', () => {
     test('on a page not saved: keys highlight it and save it first; there after a reload, and in the offline reader', async () => {
@@ -119,6 +125,7 @@ export function inPageHighlightScenarios({ driver, server }: Session): void {
       const again = await d.inPageWorld(page, firstBox, CONTROLLER);
       await page.clickAt(again!.x, again!.y);
       await page.waitFor(inView('.hl-editor'));
+      await expect.poll(() => d.inPageWorld(page, panelFocused, CONTROLLER)).toBe(true);
       await page.press('Escape');
       await page.waitFor(inView('.hl-editor'), { state: 'detached' });
       expect(await page.count(inView('main[data-state="article"]'))).toBe(1);
