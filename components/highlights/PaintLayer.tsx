@@ -34,6 +34,7 @@ export function PaintLayer({ root, spans }: { root: Element; spans: PaintSpan[] 
       );
     };
     measure();
+    if (typeof ResizeObserver === 'undefined') return; // jsdom
     const observer = new ResizeObserver(measure);
     observer.observe(root);
     return () => observer.disconnect();

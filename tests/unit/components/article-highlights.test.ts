@@ -12,7 +12,7 @@ import {
   toHighlight,
   type HighlightRecord,
 } from '../../../core/reading-list/index.ts';
-import { ArticleHighlights } from '../../../components/highlights/ArticleHighlights.tsx';
+import { ArticleHighlights, type ArticleHighlightsProps } from '../../../components/highlights/ArticleHighlights.tsx';
 import type { HighlightStore } from '../../../components/highlights/useArticleHighlights.ts';
 import { useRoot } from '../../support/preact.ts';
 import { t } from '../../support/translate.ts';
@@ -89,7 +89,7 @@ const press = (key: string) =>
   });
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 
-async function show(store: HighlightStore) {
+async function show(store: HighlightStore, more: Partial<ArticleHighlightsProps> = {}) {
   await mount(
     h(ArticleHighlights, {
       root: content,
@@ -98,6 +98,7 @@ async function show(store: HighlightStore) {
       article: { title: 'River', url: 'https://news.example/river' },
       t,
       locale: 'en',
+      ...more,
     }),
   );
   await settle();
@@ -212,5 +213,55 @@ describe('highlights in the offline reader', () => {
     expect($('.hl-orphans .hl-item-note')?.textContent).toBe('Keep this thought');
     expect($$('.hl-section .hl-item')).toHaveLength(1); // the other item's highlight is not this article's
     expect($('.hl-export')).not.toBeNull();
+  });
+});
+
+describe('highlights in the in-page view (the same components)', () => {
+  it('hides those of an item not in the list; the first highlight saves the page, said so; painted as boxes', async () => {
+    const earlier = createHighlightRecord(
+      { item: 'item1', anchor: { quote: { exact: 'river bank', prefix: '', suffix: '' }, position: null } },
+      1_700_000_000,
+      'dev001',
+    );
+    const { store, added } = memoryStore([earlier]);
+    const saves: string[] = [];
+    const beforeAdd = () => {
+      saves.push('save');
+      return Promise.resolve('');
+    };
+    await show(store, { inList: false, beforeAdd, paint: 'boxes' });
+    expect($$('.hl-section .hl-item')).toHaveLength(0); // taken out of the list: not shown
+    expect($$('.hl-paint .hl-mark')).toHaveLength(0);
+    await select('council met');
+    await press('h');
+    await settle();
+    expect(saves).toEqual(['save']);
+    expect(added).toHaveLength(1);
+    expect($('.hl-status span')?.textContent).toBe('hlSavedAndAdded:hlColorYellow');
+    // Saved now: the page's highlights show, the earlier one too (a re-save brings them back), as boxes.
+    await show(store, { inList: true, beforeAdd: () => Promise.resolve(null), paint: 'boxes' });
+    expect($$('.hl-section .hl-item q').map((q) => q.textContent)).toEqual(['council met', 'river bank']);
+    expect($$('.hl-paint .hl-mark').map((m) => m.className)).toEqual(['hl-mark hl-yellow', 'hl-mark hl-yellow']);
+    await select('that day');
+    await press('h');
+    await settle();
+    expect($('.hl-status span')?.textContent).toBe('hlAdded:hlColorYellow');
+  });
+
+  it('says a warning from the save with the highlight; a save that fails stores nothing and keeps the selection', async () => {
+    const { store, added } = memoryStore();
+    let answer: () => Promise<string | null> = () => Promise.resolve('savedNoCopyQuota');
+    await show(store, { inList: false, beforeAdd: () => answer(), paint: 'boxes' });
+    await select('council met');
+    await press('h');
+    await settle();
+    expect($('.hl-status span')?.textContent).toBe('savedNoCopyQuota hlAdded:hlColorYellow');
+    answer = () => Promise.reject(new Error('the storage quota is exceeded'));
+    await select('river bank');
+    await press('h');
+    await settle();
+    expect(added).toHaveLength(1);
+    expect($('.hl-status span')?.textContent).toBe('hlSaveFailed:reasonQuota');
+    expect(document.getSelection()?.toString()).toBe('river bank');
   });
 });

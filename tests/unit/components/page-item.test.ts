@@ -154,6 +154,30 @@ describe('usePageItem', () => {
     expect(latest.said).toBe('viewSaved readerMarkedRead');
   });
 
+  it('saves first for a highlight on a page not saved yet, once; nothing when it is saved', async () => {
+    await rerender(h(Probe, { article: ARTICLE }));
+    await settle();
+    let said: string | null = 'unset';
+    await act(async () => {
+      said = await latest.saveFirst();
+    });
+    await settle();
+    expect(said).toBe(''); // saved now (the highlight says "Saved, and highlighted")
+    expect(latest.item?.id).toBe('a1');
+    expect(latest.busy).toBe(false);
+    await act(async () => {
+      said = await latest.saveFirst();
+    });
+    expect(said).toBeNull();
+    expect(calls('saveArticle')).toHaveLength(1);
+    background.item = null;
+    background.fail = 'QuotaExceededError: quota exceeded';
+    await rerender(h(Probe, { article: sampleArticle({ url: 'https://news.example/other' }) }));
+    await settle();
+    await expect(latest.saveFirst()).rejects.toThrow(/quota/);
+    expect(latest.busy).toBe(false);
+  });
+
   it('says why an action failed, in the status line', async () => {
     await rerender(h(Probe, { article: ARTICLE }));
     await settle();
