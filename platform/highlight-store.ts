@@ -20,7 +20,8 @@ import {
   type SavedItem,
 } from '../core/reading-list/index.ts';
 import { errorMessage } from '../core/util/index.ts';
-import { handled, openReaderDb, storeError } from './offline-store.ts';
+import type { IDBPObjectStore } from 'idb';
+import { handled, openReaderDb, storeError, type ReaderDb } from './offline-store.ts';
 import { deviceId } from './storage.ts';
 
 /** A storage failure, worded so that errorReason (core/util/error-reason.ts) tells its kind. */
@@ -76,17 +77,28 @@ export async function highlightRecords(item?: string): Promise<{ records: Highli
   }
 }
 
-async function write(
-  id: string,
-  update: (current: HighlightRecord | undefined) => HighlightRecord | undefined,
-): Promise<HighlightRecord | undefined> {
+/** Runs `work` on the highlights' store in one read-write transaction; failures as HighlightStoreErrors. */
+async function transact<T>(work: (store: HighlightsObjectStore) => Promise<T>): Promise<T> {
   let tx: { error: unknown } | null = null;
   try {
     const database = await openReaderDb();
     const writing = database.transaction('highlights', 'readwrite');
     tx = writing;
     const done = handled(writing.done);
-    const store = writing.objectStore('highlights');
+    const result = await work(writing.objectStore('highlights'));
+    await done;
+    return result;
+  } catch (error) {
+    throw fail(error, tx);
+  }
+}
+type HighlightsObjectStore = IDBPObjectStore<ReaderDb, ['highlights'], 'highlights', 'readwrite'>;
+
+function write(
+  id: string,
+  update: (current: HighlightRecord | undefined) => HighlightRecord | undefined,
+): Promise<HighlightRecord | undefined> {
+  return transact(async (store) => {
     const row = await handled(store.get(id));
     let current: HighlightRecord | undefined;
     if (row !== undefined) {
@@ -98,11 +110,8 @@ async function write(
     }
     const next = update(current);
     if (next && next !== current) await handled(store.put(encodeHighlightRecord(next)));
-    await done;
     return next;
-  } catch (error) {
-    throw fail(error, tx);
-  }
+  });
 }
 
 /** A new highlight made on this device; rejects with a HighlightStoreError (quota, unavailable). */
@@ -167,14 +176,8 @@ export async function placeImportedHighlights(item: string, text: string): Promi
 }
 
 /** Deletes every highlight of `item` (its tombstones too): the item is gone for good. Rows not read are kept. */
-export async function deleteHighlightsOf(item: string): Promise<number> {
-  let tx: { error: unknown } | null = null;
-  try {
-    const database = await openReaderDb();
-    const writing = database.transaction('highlights', 'readwrite');
-    tx = writing;
-    const done = handled(writing.done);
-    const store = writing.objectStore('highlights');
+export function deleteHighlightsOf(item: string): Promise<number> {
+  return transact(async (store) => {
     let deleted = 0;
     for (const row of await handled(store.index('item').getAll(item))) {
       const decoded = decodeHighlightRecord(row);
@@ -182,11 +185,8 @@ export async function deleteHighlightsOf(item: string): Promise<number> {
       await handled(store.delete(decoded.record.id));
       deleted++;
     }
-    await done;
     return deleted;
-  } catch (error) {
-    throw fail(error, tx);
-  }
+  });
 }
 
 /**
