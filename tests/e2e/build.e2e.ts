@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { EXTRACT_SCRIPT_FILE } from '../../platform/extract-tab.ts';
-import { READER_VIEW_FILE } from '../../contracts/page.ts';
+import { READER_VIEW_FILE, VIEW_HIGHLIGHTS_FILE } from '../../contracts/page.ts';
 import { E2E_BUILD, SHIPPED } from './paths.ts';
 
 const ALLOWED_PERMISSIONS = ['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage'];
@@ -72,6 +72,7 @@ describe.each(BROWSERS)('the shipped %s build', (browser) => {
     const files = filesOf(dir);
     expect(files).toContain(EXTRACT_SCRIPT_FILE.slice(1));
     expect(files).toContain(READER_VIEW_FILE.slice(1));
+    expect(files).toContain(VIEW_HIGHLIGHTS_FILE.slice(1));
     expect(files).toContain('_locales/en/messages.json');
     expect(files).toContain('_locales/fr/messages.json');
   });
