@@ -27,8 +27,18 @@ export function HighlightEditor(props: HighlightEditorProps) {
   const changed = note.trim() !== highlight.note;
 
   useEffect(() => {
+    // Focus goes back where it was when the panel closes: removed with the focus inside, it would leave it on
+    // the page's body, out of a shadow root's keys (the in-page view's H, N, A, F).
+    const panel = dialog.current;
+    const tree = panel?.getRootNode() as Document | ShadowRoot | undefined;
+    const before = tree?.activeElement;
     if (props.focusNote) field.current?.focus();
-    else dialog.current?.focus();
+    else panel?.focus();
+    return () => {
+      const now = tree?.activeElement;
+      const lost = !now || now === document.body || panel?.contains(now);
+      if (lost && before instanceof HTMLElement && before.isConnected) before.focus({ preventScroll: true });
+    };
   }, []);
 
   const save = async () => {

@@ -9,6 +9,7 @@ import { savedId } from './hostile-visit.ts';
 import { artifact, closeView, inView, openViewOn, type Session } from './session.ts';
 
 const WORD = 'Northgate’s';
+const NOTED = 'accepted the findings';
 const hlSaid = (key: string, color: string) => enMessage(key).replace('$COLOR$', color);
 const CONTROLLER = '__clearReaderViewController';
 
@@ -65,6 +66,20 @@ function firstBox(controller: string): { x: number; y: number } | null {
 function panelFocused(controller: string): boolean {
   const root = (globalThis as unknown as Record<string, { root: ShadowRoot }>)[controller]!.root;
   return !!root.activeElement?.closest('.hl-editor');
+}
+
+/** Run there too: selects `phrase` in the article, as a drag would. */
+function selectPhrase({ controller, phrase }: { controller: string; phrase: string }): boolean {
+  const root = (globalThis as unknown as Record<string, { root: ShadowRoot }>)[controller]!.root;
+  const walker = document.createTreeWalker(root.querySelector('main article .content')!, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.textContent!.indexOf(phrase);
+    if (at < 0) continue;
+    node.parentElement!.scrollIntoView({ block: 'center' });
+    document.getSelection()!.setBaseAndExtent(node, at, node, at + phrase.length);
+    return true;
+  }
+  return false;
 }
 
 export function inPageHighlightScenarios({ driver, server }: Session): void {
@@ -129,6 +144,20 @@ export function inPageHighlightScenarios({ driver, server }: Session): void {
       await page.press('Escape');
       await page.waitFor(inView('.hl-editor'), { state: 'detached' });
       expect(await page.count(inView('main[data-state="article"]'))).toBe(1);
+
+      // N: highlighted and its note opened, typed, saved with Ctrl+Enter.
+      expect(await d.inPageWorld(page, selectPhrase, { controller: CONTROLLER, phrase: NOTED })).toBe(true);
+      await page.waitFor(inView('.hl-toolbar'));
+      await page.press('n');
+      await page.waitFor(inView('.hl-editor .hl-note-field'));
+      await expect.poll(() => d.inPageWorld(page, panelFocused, CONTROLLER)).toBe(true);
+      for (const key of 'rivers') await page.press(key);
+      await page.press('Control+Enter');
+      await expect.poll(() => page.text(inView('.hl-status span'))).toBe(enMessage('hlNoteSaved'));
+      expect(await d.inPageWorld(page, painted, CONTROLLER)).toEqual({ colors: ['pink'], boxes: 2 });
+      await page.press('Escape');
+      await page.waitFor(inView('.hl-editor'), { state: 'detached' });
+      expect(await page.texts(inView('.hl-section .hl-item-note'))).toEqual(['rivers']);
       await closeView(d);
 
       // And in the offline reader, painted there with the CSS Custom Highlight API.
@@ -139,10 +168,18 @@ export function inPageHighlightScenarios({ driver, server }: Session): void {
       const reader = await d.openExtensionPage(`reader.html?id=${id}`);
       await reader.bringToFront();
       await reader.waitFor('.hl-section[data-ready="true"]');
-      await reader.waitUntil(() => {
+      // Both pink: N highlights in the last colour used (the recolour's).
+      const expected = [WORD, NOTED].sort().join('|');
+      await reader.waitUntil((expected) => {
         const ranges = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('cr-hl-pink');
-        return ranges ? [...ranges].map((r) => r.toString()).join('|') === 'Northgate’s' : false;
-      }, null);
+        return ranges
+          ? [...ranges]
+              .map((r) => r.toString())
+              .sort()
+              .join('|') === expected
+          : false;
+      }, expected);
+      expect(await reader.texts('.hl-section .hl-item-note')).toEqual(['rivers']);
       await reader.close();
     });
   });
