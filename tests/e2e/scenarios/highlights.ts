@@ -172,7 +172,8 @@ export function highlightScenarios({ driver, server }: Session): void {
       reader = await driver().nextTab(() =>
         list.click('.highlights-view .highlight-entry:nth-child(3) .highlight-link'),
       );
-      expect(await reader.url()).toMatch(/\/reader\.html\?id=[0-9a-z]+#hl-[0-9a-z]+$/);
+      // A new tab starts as about:blank in Firefox: its address is waited for.
+      await expect.poll(() => reader.url()).toMatch(/\/reader\.html\?id=[0-9a-z]+#hl-[0-9a-z]+$/);
       await reader.waitFor('.hl-editor');
       expect(await reader.evaluate(() => document.getSelection()?.toString() ?? '', null)).toBe('');
       await reader.close();
