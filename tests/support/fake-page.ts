@@ -15,6 +15,7 @@ import {
   type PageResult,
   type ViewController,
 } from '../../contracts/page.ts';
+import { canonicalUrl, itemId } from '../../core/reading-list/index.ts';
 import { sampleArticle } from './article.ts';
 
 export interface Injection {
@@ -28,6 +29,8 @@ export type InjectionResult = { frameId?: number; result?: unknown }[];
 
 export const NEWS_URL = 'https://news.example/a';
 export const ARTICLE = sampleArticle({ url: NEWS_URL, byline: null, siteName: 'News', publishedTime: null });
+/** The reading list's id of ARTICLE, which the background hands the in-page view. */
+export const ARTICLE_ITEM_ID = itemId(canonicalUrl(ARTICLE.url, ARTICLE.canonicalUrl));
 
 type Globals = Record<string, unknown>;
 const world = globalThis as Globals;

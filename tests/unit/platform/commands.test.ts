@@ -14,6 +14,7 @@ import {
 import { readerSettingsItem } from '../../../platform/storage.ts';
 import {
   ARTICLE,
+  ARTICLE_ITEM_ID,
   OPEN_SEQUENCE,
   describeCalls,
   fakePage,
@@ -43,6 +44,7 @@ describe('handleCommand', () => {
     const data: ViewData = {
       result: { ok: true, article: ARTICLE } as unknown as PageResult,
       forced: false,
+      itemId: ARTICLE_ITEM_ID,
       // As the browser writes them (platform/shortcuts.ts orders the modifiers its way).
       shortcuts: {
         save: expect.stringMatching(/Alt.*K$/) as string,

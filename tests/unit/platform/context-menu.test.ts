@@ -13,6 +13,7 @@ import { openReaderView, toggleReaderView } from '../../../platform/reader-view.
 import { readerSettingsItem } from '../../../platform/storage.ts';
 import {
   ARTICLE,
+  ARTICLE_ITEM_ID,
   NEWS_URL,
   OPEN_SEQUENCE,
   describeCalls,
@@ -111,7 +112,12 @@ describe('handleOpenRequest', () => {
     for (const call of page.calls) expect(call.target).toEqual({ tabId: created.id });
     expect(page.optionsSeen).toEqual([{ force: true, keepCaptions: false, partial: false } satisfies PageOptions]);
     expect(page.viewDataSeen).toEqual([
-      { result: { ok: true, article: ARTICLE }, forced: true, shortcuts: { save: '', toggleView: '' } },
+      {
+        result: { ok: true, article: ARTICLE },
+        forced: true,
+        itemId: ARTICLE_ITEM_ID,
+        shortcuts: { save: '', toggleView: '' },
+      },
     ]);
   });
 
