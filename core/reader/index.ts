@@ -59,7 +59,7 @@ export {
   type VoiceInfo,
 } from './listen/index.ts';
 export { learnSiteRule, leadingLabel, type LearnInput } from './site-rules/learn.ts';
-export { parseSiteRule, siteOf, rulesForSite, SITE_RULE_PREFIX } from './site-rules/site-rule.ts';
+export { parseSiteRule, siteOf, siteOfHost, rulesForSite, SITE_RULE_PREFIX } from './site-rules/site-rule.ts';
 export { articleBlocks, isStableName, RECORD_PROVENANCE, type ProvenanceRecorder } from './site-rules/provenance.ts';
 export { MAX_REMOVED_SHARE } from './site-rules/safety.ts';
 export type {

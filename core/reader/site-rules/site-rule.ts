@@ -12,10 +12,15 @@ const DEFAULT_TEXT_MAX = 500;
 /** The host a rule is for: lower-case, without `www.`; '' for an address without one. */
 export function siteOf(url: string): string {
   try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+    return siteOfHost(new URL(url).hostname);
   } catch {
     return '';
   }
+}
+
+/** The same for a host name the browser gives (already in its canonical form). */
+export function siteOfHost(host: string): string {
+  return host.toLowerCase().replace(/^www\./, '');
 }
 
 export const ruleStage = (rule: SiteRule): 'page' | 'article' => rule.stage ?? (rule.selector ? 'page' : 'article');

@@ -5,7 +5,7 @@
 // writing at once both keep their changes.
 import { deviceTag } from '../crdt.ts';
 import type { SyncArea } from '../types.ts';
-import { parseSiteRule, siteOf, type SiteRule } from '../../reader/index.ts';
+import { parseSiteRule, siteOfHost, type SiteRule } from '../../reader/index.ts';
 import { errorMessage } from '../../util/index.ts';
 import { absorbRuleRecords, liveRules, nextLive, validateRuleRecords, type SiteRuleRecord } from './records.ts';
 import { decodeRulesValue, planRulesValue, RULES_SYNC_BUDGET, RULES_SYNC_KEY, rulesCapacity } from './sync-value.ts';
@@ -188,7 +188,7 @@ export function createSiteRuleStore(options: SiteRuleStoreOptions): SiteRuleStor
     },
     list: () => liveRules(known.values()),
     forHost(host) {
-      const site = siteOf(`https://${host}/`);
+      const site = siteOfHost(host);
       return liveRules(known.values()).filter((r) => r.site === site);
     },
     async add(rule) {
