@@ -115,6 +115,15 @@ export {
 } from './webdav/sync.ts';
 export { readMemo, type WebDavSyncMemo } from './webdav/memo.ts';
 export { PART_BYTES } from './webdav/parts.ts';
+export type { HighlightSyncStore, HighlightsSyncResult } from './webdav/highlight-sync.ts';
+export {
+  decodeHighlightsFile,
+  encodeHighlightsFile,
+  highlightsFileName,
+  isHighlightsFile,
+  type HighlightsFile,
+  type HighlightsFileResult,
+} from './webdav/highlight-files.ts';
 export {
   ARTICLES_FOLDER,
   encodeArticleCopy,

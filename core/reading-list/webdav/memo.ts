@@ -37,6 +37,14 @@ export interface WebDavSyncMemo {
   /** Largest list file to write, once the server refused a larger one (413). */
   partBytes?: number;
   articles?: ArticlesMemo;
+  /** The same for the highlights' files (highlight-sync.ts), once a sync has carried them. */
+  highlights?: HighlightsMemo;
+}
+
+export interface HighlightsMemo {
+  read: Record<string, { version: string; problem?: WebDavProblem }>;
+  written: Record<string, { hash: string; bytes: number }>;
+  parts: number;
 }
 
 /** A key for the settings a memo is valid for; the passphrase only as a hash (it sits in the same storage anyway). */
@@ -100,13 +108,24 @@ function articlesMemo(v: unknown): ArticlesMemo | null {
   return { remote, listedAt: v.listedAt, pending: v.pending, refused, unusable };
 }
 
+function writtenOf(value: unknown): Record<string, { hash: string; bytes: number }> | null {
+  return recordOf(value, (w) =>
+    isRecord(w) && typeof w.hash === 'string' && isCount(w.bytes) ? { hash: w.hash, bytes: w.bytes } : null,
+  );
+}
+
+function highlightsMemo(v: unknown): HighlightsMemo | null {
+  if (!isRecord(v) || !isCount(v.parts) || v.parts < 1) return null;
+  const read = recordOf(v.read, readEntry);
+  const written = writtenOf(v.written);
+  return read && written ? { read, written, parts: v.parts } : null;
+}
+
 /** A stored memo if it is whole and for this scope, else null. */
 export function readMemo(value: unknown, scope: string): WebDavSyncMemo | null {
   if (!isRecord(value) || value.version !== MEMO_VERSION || value.scope !== scope) return null;
   const read = recordOf(value.read, readEntry);
-  const written = recordOf(value.written, (w) =>
-    isRecord(w) && typeof w.hash === 'string' && isCount(w.bytes) ? { hash: w.hash, bytes: w.bytes } : null,
-  );
+  const written = writtenOf(value.written);
   if (!read || !written || !isCount(value.parts) || value.parts < 1) return null;
   const memo: WebDavSyncMemo = { version: MEMO_VERSION, scope, read, written, parts: value.parts };
   if (value.partBytes !== undefined) {
@@ -117,6 +136,11 @@ export function readMemo(value: unknown, scope: string): WebDavSyncMemo | null {
     const articles = articlesMemo(value.articles);
     if (!articles) return null;
     memo.articles = articles;
+  }
+  if (value.highlights !== undefined) {
+    const highlights = highlightsMemo(value.highlights);
+    if (!highlights) return null;
+    memo.highlights = highlights;
   }
   return memo;
 }

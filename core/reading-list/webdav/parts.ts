@@ -18,12 +18,12 @@ const MAX_PARTS = 4096;
 /** The envelope around the records: format, version, device id, dates, part numbers, encryption header. */
 const ENVELOPE_BYTES = 400;
 
-export interface Part {
+export interface Part<R = ItemRecord> {
   /** File name: `<device>.json` for the first part, `<device>.<n>.json` for the others. */
   name: string;
   index: number;
   count: number;
-  records: ItemRecord[];
+  records: R[];
   /** Of the part's content (not of its encryption, which differs each time). */
   hash: string;
 }
@@ -84,14 +84,23 @@ function fileBytes(plain: number, sealed: boolean): number {
  * stays under `partBytes`. It grows as soon as a part would be too large, and shrinks only once half as many
  * parts would each be half full, so a list near a threshold does not rewrite everything back and forth.
  */
-export async function splitRecords(
+export async function splitRecords<R extends { id: string } = ItemRecord>(
   deviceId: string,
-  records: ItemRecord[],
-  options: { partBytes: number; previousCount: number; sealed: boolean },
-): Promise<Part[]> {
+  records: R[],
+  options: {
+    partBytes: number;
+    previousCount: number;
+    sealed: boolean;
+    /** A record's JSON, the same for the same content (default: the list's canonical form). */
+    json?: (record: R) => string;
+    /** A part's file name (default: the list's, partFileName). */
+    name?: (deviceId: string, index: number) => string;
+  },
+): Promise<Part<R>[]> {
   const encoder = new TextEncoder();
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const json = sorted.map(canonicalJson);
+  const json = sorted.map(options.json ?? (canonicalJson as unknown as (record: R) => string));
+  const fileName = options.name ?? partFileName;
   const sizes = json.map((j) => utf8Estimate(j) + 1);
   const buckets = sorted.map((r) => fnv1a32(r.id));
   const largest = (count: number) => {
@@ -104,8 +113,8 @@ export async function splitRecords(
   while (count < MAX_PARTS && largest(count) > options.partBytes) count *= 2;
   while (count > 1 && largest(count / 2) <= options.partBytes / 2) count /= 2;
 
-  const parts: Part[] = Array.from({ length: count }, (_, index) => ({
-    name: partFileName(deviceId, index),
+  const parts: Part<R>[] = Array.from({ length: count }, (_, index) => ({
+    name: fileName(deviceId, index),
     index,
     count,
     records: [],

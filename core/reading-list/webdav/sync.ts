@@ -18,7 +18,17 @@ import { createKeyCache, decodeDeviceFile, encodeDeviceFile, type KeyCache } fro
 import { ARTICLES_FOLDER, type ArticleCopyStore } from './articles.ts';
 import { syncArticleCopies, type ArticleSyncResult } from './article-transfers.ts';
 import { entryVersion, MEMO_VERSION, memoScope, readMemo, type WebDavSyncMemo } from './memo.ts';
-import { isOwnFile, MIN_PART_BYTES, PART_BYTES, splitRecords } from './parts.ts';
+import { isOwnFile, PART_BYTES, splitRecords } from './parts.ts';
+import { writeParts } from './part-writer.ts';
+import {
+  readHighlightFiles,
+  writeHighlightFiles,
+  type HighlightsRead,
+  type HighlightsSyncResult,
+  type HighlightSyncStore,
+} from './highlight-sync.ts';
+import type { HighlightRecord } from '../highlights/model.ts';
+import { errorMessage } from '../../util/index.ts';
 import { WebDavError, problemOf, type SyncProblem, type WebDavProblem } from './problems.ts';
 
 export interface WebDavSyncOptions {
@@ -56,6 +66,8 @@ export interface WebDavSyncOptions {
     get(): ListenPlaces | Promise<ListenPlaces>;
     absorb(places: ListenPlaces): Promise<unknown>;
   };
+  /** Also sync highlights and notes (highlight-sync.ts): this device's store of them. */
+  highlights?: HighlightSyncStore;
 }
 
 export type WebDavSyncResult =
@@ -69,6 +81,8 @@ export type WebDavSyncResult =
       wroteBytes: number;
       /** What the offline copies' pass did, when asked for. */
       articles?: Omit<ArticleSyncResult, 'problems' | 'memo'>;
+      /** What the highlights' pass did, when asked for and this device's highlights could be read. */
+      highlights?: HighlightsSyncResult;
       /** Files and copies skipped (garbage, newer version, damaged, refused…). */
       problems: SyncProblem[];
       /** What the next sync needs to skip what did not change: store it and pass it back. */
@@ -85,8 +99,6 @@ export function nextSyncDelay(failures: number, options: { baseMs?: number; maxM
   if (!Number.isFinite(failures) || failures <= 0) return base;
   return Math.min(max, base * 2 ** Math.min(failures - 1, 30));
 }
-
-const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 
 export async function syncWithWebDav(
   list: ReadingList,
@@ -153,6 +165,21 @@ export async function syncWithWebDav(
       if (version !== null) next.read[file.name] = damaged ? { version, problem: damaged } : { version };
     }
 
+    // Highlights are read before anything is written too; a store that cannot be read skips them (reported).
+    const highlightsContext = { client, deviceId: options.deviceId, keys, clock, checkDeadline, problems };
+    let highlights: { ours: HighlightRecord[]; read: Extract<HighlightsRead, { ok: true }> } | null = null;
+    if (options.highlights) {
+      const ours = await options.highlights.records().catch((error: unknown) => {
+        problems.push({ code: 'failed', file: '', detail: `highlights: ${errorMessage(error)}` });
+        return null;
+      });
+      if (ours) {
+        const read = await readHighlightFiles(highlightsContext, listing.files, listing.serverTime, memo?.highlights);
+        if (!read.ok) return { ok: false, problem: read.problem, problems };
+        highlights = { ours, read };
+      }
+    }
+
     // Ours merged with theirs: what we will know once absorbed (written first, so a failure changes nothing).
     const union = new Map<string, ItemRecord>();
     for (const r of [...list.records(), ...theirs]) {
@@ -160,13 +187,46 @@ export async function syncWithWebDav(
       union.set(r.id, had ? mergeRecords(had, r) : r);
     }
     const extras = await ourExtras(theirRules, theirPlaces);
-    const wroteBytes = await writeOwnParts([...union.values()], extras, listing.files, memo, next);
+    let wroteBytes = await writeOwnParts([...union.values()], extras, listing.files, memo, next);
+    let highlightsWritten = 0;
+    if (highlights) {
+      const { ours, read } = highlights;
+      const partBytes = Math.min(options.partBytes ?? PART_BYTES, next.partBytes ?? Infinity);
+      const wrote = await writeHighlightFiles(
+        highlightsContext,
+        ours,
+        read.theirs,
+        listing.files,
+        memo?.highlights,
+        read.next,
+        partBytes,
+      );
+      if (wrote.partBytes !== undefined) next.partBytes = Math.min(next.partBytes ?? Infinity, wrote.partBytes);
+      highlightsWritten = wrote.bytes;
+      wroteBytes += wrote.bytes;
+    }
 
     checkDeadline();
     const merged = await list.absorbRecords(theirs);
     if (theirRules.length) await options.siteRules?.absorb(theirRules);
     for (const places of theirPlaces) await options.listenPlaces?.absorb(places);
-    if (!options.articles) return { ok: true, merged, filesRead, wroteBytes, problems, memo: next };
+    let highlightsResult: HighlightsSyncResult | undefined;
+    if (highlights) {
+      const { read } = highlights;
+      const store = options.highlights!;
+      try {
+        const changed = await store.absorb(read.theirs);
+        const byId = new Map(read.theirs.map((r) => [r.id, r.item]));
+        const items = [...new Set(changed.map((id) => byId.get(id)).filter((i): i is string => i !== undefined))];
+        highlightsResult = { merged: changed.length, items, filesRead: read.filesRead, wroteBytes: highlightsWritten };
+        next.highlights = read.next;
+      } catch (error) {
+        // Not remembered as read: the next sync reads their files again.
+        problems.push({ code: 'failed', file: '', detail: `highlights: ${errorMessage(error)}` });
+      }
+    }
+    const withHighlights = highlightsResult ? { highlights: highlightsResult } : {};
+    if (!options.articles) return { ok: true, merged, filesRead, wroteBytes, ...withHighlights, problems, memo: next };
     // After the list: its items (and deletions) decide which copies move.
     const {
       problems: articleProblems,
@@ -186,6 +246,7 @@ export async function syncWithWebDav(
       merged,
       filesRead,
       wroteBytes,
+      ...withHighlights,
       articles,
       problems: [...problems, ...articleProblems],
       memo: next,
@@ -217,10 +278,7 @@ export async function syncWithWebDav(
     return { ...out, hash };
   }
 
-  /**
-   * Writes the parts whose content changed (or that are missing on the server), then deletes parts of an earlier
-   * split. A 413 makes the parts smaller and the write start again; the size the server took is remembered.
-   */
+  /** Writes our list's parts whose content changed (part-writer.ts). */
   async function writeOwnParts(
     records: ItemRecord[],
     extras: { siteRules?: SiteRuleRecord[]; listenPlaces?: ListenPlaces; hash: string },
@@ -229,57 +287,40 @@ export async function syncWithWebDav(
     next: WebDavSyncMemo,
   ): Promise<number> {
     const onServer = new Map(listed.filter((f) => isOwnFile(options.deviceId, f.name)).map((f) => [f.name, f.size]));
-    let partBytes = Math.min(options.partBytes ?? PART_BYTES, memo?.partBytes ?? Infinity);
     if (memo?.partBytes !== undefined) next.partBytes = memo.partBytes;
-    let wrote = 0;
-    for (;;) {
-      const parts = await splitRecords(options.deviceId, records, {
-        partBytes,
-        previousCount: memo?.parts ?? 1,
-        sealed: keys !== undefined,
-      });
-      next.written = {};
-      try {
-        for (const part of parts) {
-          if (part.index === 0 && extras.hash) part.hash += `+${extras.hash}`;
-          const before = memo?.written[part.name];
-          const size = onServer.get(part.name);
-          if (before?.hash === part.hash && size !== undefined && (size === null || size === before.bytes)) {
-            next.written[part.name] = before;
-            continue;
-          }
-          checkDeadline();
-          const body = await encodeDeviceFile(
-            {
-              deviceId: options.deviceId,
-              writtenAt: clock(),
-              records: part.records,
-              ...(part.count > 1 ? { part: { index: part.index, count: part.count } } : {}),
-              ...(part.index === 0 && extras.siteRules ? { siteRules: extras.siteRules } : {}),
-              ...(part.index === 0 && extras.listenPlaces ? { listenPlaces: extras.listenPlaces } : {}),
-            },
-            keys,
-          );
-          await client.put(part.name, body);
-          const bytes = utf8Bytes(body);
-          wrote += bytes;
-          onServer.set(part.name, bytes);
-          next.written[part.name] = { hash: part.hash, bytes };
-        }
-        next.parts = parts.length;
-        break;
-      } catch (error) {
-        const refused = error instanceof WebDavError && error.code === 'too-large' ? error.problem : null;
-        if (!refused || partBytes <= MIN_PART_BYTES) throw error;
-        partBytes = Math.max(MIN_PART_BYTES, Math.floor(Math.min(partBytes, refused.bytes ?? partBytes) / 2));
-        next.partBytes = partBytes;
-      }
-    }
-    for (const name of onServer.keys()) {
-      if (next.written[name]) continue;
-      checkDeadline();
-      await client.remove(name);
-    }
-    return wrote;
+    const result = await writeParts({
+      client,
+      records,
+      onServer,
+      before: memo,
+      partBytes: Math.min(options.partBytes ?? PART_BYTES, memo?.partBytes ?? Infinity),
+      split: async (all, partBytes, previousCount) => {
+        const parts = await splitRecords(options.deviceId, all, {
+          partBytes,
+          previousCount,
+          sealed: keys !== undefined,
+        });
+        // The first part carries the extras: part of its hash, so a new rule or place is written.
+        if (parts[0] && extras.hash) parts[0].hash += `+${extras.hash}`;
+        return parts;
+      },
+      encode: (part) =>
+        encodeDeviceFile(
+          {
+            deviceId: options.deviceId,
+            writtenAt: clock(),
+            records: part.records,
+            ...(part.count > 1 ? { part: { index: part.index, count: part.count } } : {}),
+            ...(part.index === 0 && extras.siteRules ? { siteRules: extras.siteRules } : {}),
+            ...(part.index === 0 && extras.listenPlaces ? { listenPlaces: extras.listenPlaces } : {}),
+          },
+          keys,
+        ),
+      checkDeadline,
+    });
+    next.written = result.written;
+    next.parts = result.parts;
+    if (result.partBytes !== undefined) next.partBytes = result.partBytes;
+    return result.bytes;
   }
 }
