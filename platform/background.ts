@@ -76,12 +76,18 @@ export function startBackground(): void {
     syncSoon();
     return summary;
   });
-  // Highlights are kept on this device, in IndexedDB (platform/highlight-store.ts).
+  // Highlights are kept in IndexedDB (platform/highlight-store.ts) and carried by the WebDAV sync when it is on.
   onMessage('listHighlights', ({ data }) => highlightRecords(data.item));
-  onMessage('addHighlight', ({ data }) =>
-    addHighlight({ item: data.item, anchor: data.anchor, color: data.color, note: data.note }),
-  );
-  onMessage('changeHighlight', ({ data }) => changeStoredHighlight(data.id, data.change));
+  onMessage('addHighlight', async ({ data }) => {
+    const record = await addHighlight({ item: data.item, anchor: data.anchor, color: data.color, note: data.note });
+    syncSoon();
+    return record;
+  });
+  onMessage('changeHighlight', async ({ data }) => {
+    const record = await changeStoredHighlight(data.id, data.change);
+    syncSoon();
+    return record;
+  });
   onMessage('webdavTest', ({ data }) => testConnection(data));
   onMessage('webdavSyncNow', async () => {
     await syncNow();

@@ -22,7 +22,7 @@ import {
 import { errorMessage } from '../core/util/index.ts';
 import type { IDBPObjectStore } from 'idb';
 import { handled, openReaderDb, storeError, type ReaderDb } from './offline-store.ts';
-import { deviceId } from './storage.ts';
+import { deviceId, highlightsArrivedItem } from './storage.ts';
 
 /** A storage failure, worded so that errorReason (core/util/error-reason.ts) tells its kind. */
 export class HighlightStoreError extends Error {
@@ -202,4 +202,41 @@ export async function pruneHighlights(itemOf: (id: string) => SavedItem | null, 
   );
   for (const item of gone) await deleteHighlightsOf(item);
   return gone;
+}
+
+/**
+ * Another device's records (a WebDAV sync) merged into the stored ones in one transaction; the ids that changed.
+ * A row this version cannot read is left as it is (its record is skipped, not overwritten). Pages showing an
+ * item whose highlights changed hear of it (watchArrivedHighlights).
+ */
+export async function absorbHighlights(incoming: readonly HighlightRecord[]): Promise<string[]> {
+  if (!incoming.length) return [];
+  const changed = await transact(async (store) => {
+    const merges: HighlightRecord[] = [];
+    // Several copies of one highlight (parts of two devices' files) merge here first: one read and write each.
+    const byId = new Map<string, HighlightRecord>();
+    for (const r of incoming) {
+      const had = byId.get(r.id);
+      byId.set(r.id, had ? mergeHighlightRecords(had, r) : r);
+    }
+    for (const record of byId.values()) {
+      const row: unknown = await handled(store.get(record.id));
+      let current: HighlightRecord | undefined;
+      if (row !== undefined) {
+        const decoded = decodeHighlightRecord(row);
+        if (!decoded.ok) continue;
+        current = decoded.record;
+      }
+      const merged = current ? mergeHighlightRecords(current, record) : record;
+      if (merged === current) continue;
+      await handled(store.put(encodeHighlightRecord(merged)));
+      merges.push(merged);
+    }
+    return merges;
+  });
+  if (changed.length) {
+    const items = [...new Set(changed.map((r) => r.item))];
+    await highlightsArrivedItem.setValue({ at: Date.now(), items }).catch(() => undefined);
+  }
+  return changed.map((r) => r.id);
 }

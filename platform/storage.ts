@@ -101,6 +101,22 @@ export const webDavStatusItem = normalizedItem(
  */
 export const webDavMemoItem = storage.defineItem<unknown>('local:webdavSyncMemo', { fallback: null });
 
+/**
+ * Bumped when highlights arrive from another device (a WebDAV sync): which saved items they belong to, so an open
+ * offline reader reloads its article's highlights. A signal, never read for data.
+ */
+export const highlightsArrivedItem = storage.defineItem<{ at: number; items: string[] } | null>(
+  'local:highlightsArrived',
+  { fallback: null },
+);
+
+/** Calls back with the items whose highlights arrived from another device; returns the unsubscribe. */
+export function watchArrivedHighlights(callback: (items: string[]) => void): () => void {
+  return highlightsArrivedItem.watch((value) => {
+    if (value) callback(value.items);
+  });
+}
+
 /** Calls back on any change of the extension's storage (a save by shortcut, another device); returns the unsubscribe. */
 export function watchAllStorage(callback: () => void): () => void {
   browser.storage.onChanged.addListener(callback);

@@ -14,6 +14,7 @@ import {
   nextSyncDelay,
   syncWithWebDav,
   type ArticleCopyStore,
+  type HighlightSyncStore,
   type ConnectionResult,
   type SyncProblem,
   type WebDavProblem,
@@ -24,6 +25,7 @@ import { hasOrigin } from './webdav-origin.ts';
 import { getOfflineArticle, offlineIds, putOfflineArticle } from './offline-store.ts';
 import { absorbListenPlaces, listenPlaces } from './listen-places.ts';
 import { absorbSiteRuleRecords, siteRuleRecords } from './site-rule-store.ts';
+import { absorbHighlights, highlightRecords } from './highlight-store.ts';
 import { deviceIdItem, webDavMemoItem, webDavSettingsItem, webDavStatusItem } from './storage.ts';
 import type { WebDavSettings } from '../contracts/webdav.ts';
 import { errorMessage, runWithDeadline } from '../core/util/index.ts';
@@ -40,6 +42,12 @@ const offlineCopies: ArticleCopyStore = {
   ids: offlineIds,
   get: getOfflineArticle,
   put: (copy) => putOfflineArticle(copy.id, { ...copy.article, removed: [] }, copy.summary, copy.savedAt),
+};
+
+/** This device's highlights and notes (IndexedDB; platform/highlight-store.ts is their one writer). */
+const highlightStore: HighlightSyncStore = {
+  records: async () => (await highlightRecords()).records,
+  absorb: absorbHighlights,
 };
 
 export interface WebDavSyncService {
@@ -84,6 +92,7 @@ export function createWebDavSyncService(times: WebDavSyncTimes = {}): WebDavSync
         get: () => listenPlaces().catch(() => ({})),
         absorb: (places) => absorbListenPlaces(places).catch(() => 0),
       },
+      highlights: highlightStore,
       articles: settings.syncArticles
         ? {
             client: createWebDavClient({ ...settings, folder: `${settings.folder}/${ARTICLES_FOLDER}` }, clientOptions),

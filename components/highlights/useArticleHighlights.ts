@@ -32,6 +32,8 @@ export interface HighlightStore {
     note?: string;
   }): Promise<HighlightRecord>;
   change(id: string, change: HighlightChange): Promise<HighlightRecord>;
+  /** Calls back with the items whose highlights arrived from another device (a sync); returns the unsubscribe. */
+  watch?(callback: (items: string[]) => void): () => void;
 }
 
 /** The names the painted ranges are registered under (highlights.css styles them). */
@@ -90,6 +92,10 @@ export function useArticleHighlights(options: {
   const [undoable, setUndoable] = useState<string | null>(null);
   const [color, setColor] = useState<HighlightColor>('yellow');
   const busy = useRef(false);
+  /** Bumped when another device's highlights of this item arrive: they are loaded again. */
+  const [arrived, setArrived] = useState(0);
+
+  useEffect(() => store.watch?.((items) => items.includes(itemId) && setArrived((n) => n + 1)), [store, itemId]);
 
   const model = useMemo<ArticleTextModel | null>(() => (root ? articleTextModel(root) : null), [root]);
   const folded = useMemo(() => (model ? anchoringText(model.text) : null), [model]);
@@ -111,7 +117,7 @@ export function useArticleHighlights(options: {
     return () => {
       live = false;
     };
-  }, [root, itemId]);
+  }, [root, itemId, arrived]);
 
   // Located once per anchor (a recolour or a note does not move a highlight).
   const locatedCache = useRef(new WeakMap<HighlightAnchor['quote'], AnchorResult>());
