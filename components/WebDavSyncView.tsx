@@ -56,7 +56,12 @@ export function WebDavSyncView(props: WebDavSyncViewProps) {
     <section class="webdav" aria-labelledby="webdav-heading">
       <h2 id="webdav-heading">{t('webdavHeading')}</h2>
       <p class="hint">{t('webdavIntro')}</p>
-      <p class="hint highlights-stay-here">{t('highlightsStayHere')}</p>
+      {/* Browser sync has no room for highlights: only WebDAV carries them. */}
+      {webdav.enabled && webdav.baseUrl.trim() ? (
+        <p class="hint highlights-sync">{t('highlightsSyncWebDav')}</p>
+      ) : (
+        <p class="hint highlights-stay-here">{t('highlightsStayHere')}</p>
+      )}
       {props.webdavUnreadable && (
         <p class="notice webdav-unreadable" role="status">
           {t('webdavSettingsUnreadable')}

@@ -36,9 +36,22 @@ function view(overrides: Partial<WebDavSyncViewProps>) {
 }
 
 describe('WebDavSyncView: feedback', () => {
-  it('says that highlights and notes stay on this device (neither sync carries them)', async () => {
-    await view({});
+  it('says that highlights and notes stay on this device without WebDAV, and sync through it with it', async () => {
+    const off = {
+      enabled: false,
+      baseUrl: '',
+      user: '',
+      password: '',
+      folder: '',
+      passphrase: '',
+      syncArticles: false,
+    };
+    await view({ webdav: off });
     expect($('.highlights-stay-here')?.textContent).toBe('highlightsStayHere');
+    expect($('.highlights-sync')).toBeNull();
+    await view({});
+    expect($('.highlights-sync')?.textContent).toBe('highlightsSyncWebDav');
+    expect($('.highlights-stay-here')).toBeNull();
   });
 
   it('confirms a save where it can be seen and heard', async () => {
