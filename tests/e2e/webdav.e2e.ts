@@ -2,7 +2,8 @@
 // server on 127.0.0.1 through their own options pages: Debian's Apache httpd with mod_dav_fs (npm webdav-server
 // where Apache is not installed, outside CI), with a non-ASCII password and a folder named with spaces, accents,
 // & and #. An article saved in Chromium appears in Firefox's list; its deletion in Firefox reaches Chromium; its
-// offline copy, synced as a file of its own, reads in Firefox. (The E2E builds may reach 127.0.0.1, as the
+// offline copy, synced as a file of its own, reads in Firefox. A highlight and its note made in Chromium's offline
+// reader show in Firefox's, and a note edited there reaches Chromium's reader, open all along. (The E2E builds may reach 127.0.0.1, as the
 // reader's granted origin.) Both browsers through the drivers of tests/support/driver, with real clicks and key
 // presses: permission requests need them.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,12 +12,17 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_DRIVER, DRIVERS, FIREFOX_DRIVER, type Driver, type Tab } from '../support/driver/index.ts';
 import { missingBinaries, startDavServer, type DavServer } from '../support/webdav-server.ts';
 import { SEED_TITLE, SETTLED } from './expectations.ts';
+import { paintedAs, pointOn, select } from './scenarios/highlights.ts';
 import { ARTIFACTS } from './paths.ts';
 import { PATHS, startServer, type TestServer } from './server.ts';
 
 const USER = 'lecteur';
 const PASSWORD = 'mot-de-passe-é€';
 const FOLDER = 'Clear Reader/Lectures é & #1';
+/** A phrase of the seed article, highlighted in one browser and found in the other. */
+const QUOTE = 'la coopération bilatérale';
+const NOTE = 'Chercher le texte de l’accord.';
+const EDITED_NOTE = 'Chercher le texte de l’accord signé à Rabat.';
 /** How long a sync or a connection test may take on a busy machine. */
 const SYNC_BOUND_MS = 20_000;
 
@@ -224,6 +230,65 @@ describe('WebDAV sync between Chromium and Firefox', () => {
     await shows(false)(firefoxOptions);
     await chromiumOptions.close();
     await firefoxOptions.close();
+  }, 180_000);
+
+  test('a highlight and its note made in Chromium show in Firefox, and a note edited in Firefox reaches Chromium', async () => {
+    const chromium = browser('chromium');
+    const firefox = browser('firefox');
+    const chromiumOptions = await chromium.openExtensionPage('options.html');
+    const firefoxOptions = await firefox.openExtensionPage('options.html');
+    // Configured by the first test: the page says highlights go through WebDAV.
+    for (const options of [chromiumOptions, firefoxOptions]) {
+      await until(options, () => !!document.querySelector('.highlights-sync'), null);
+    }
+
+    // Saved again in Chromium (the first test deleted it), highlighted with a note in its offline reader.
+    const { pageTab: article } = chromium;
+    await article.bringToFront();
+    await article.goto(server.url(PATHS.article));
+    const popup = await chromium.openExtensionPage('popup.html');
+    await popup.waitFor(SETTLED);
+    await popup.bringToFront();
+    await popup.click('button.action-save');
+    await popup.waitFor('button.action-save[aria-pressed="true"]');
+    await popup.close();
+    const chromiumList = await openList(chromium);
+    await listShows(chromiumList, true);
+    const id = await chromiumList.attribute('.reading-list .item', 'data-id');
+    const chromiumReader = await chromium.openExtensionPage(`reader.html?id=${id}`);
+    await chromiumReader.bringToFront();
+    await chromiumReader.waitFor('.hl-section[data-ready="true"]');
+    expect(await select(chromiumReader, QUOTE)).toBe(true);
+    await chromiumReader.waitFor('.hl-toolbar');
+    await chromiumReader.press('n');
+    await chromiumReader.waitFor('.hl-editor .hl-note-field');
+    await chromiumReader.fill('.hl-editor .hl-note-field', NOTE);
+    await chromiumReader.click('.hl-editor .hl-save-note');
+    await chromiumReader.click('.hl-editor .hl-close');
+    await chromiumReader.waitFor('.hl-editor', { state: 'detached' });
+    await until(chromiumReader, (note) => document.querySelector('.hl-item-note')?.textContent === note, NOTE);
+
+    await syncedOnce(chromiumOptions);
+    await syncedOnce(firefoxOptions);
+    const firefoxReader = await firefox.openExtensionPage(`reader.html?id=${id}`);
+    await firefoxReader.bringToFront();
+    await firefoxReader.waitFor('.hl-section[data-ready="true"]');
+    await until(firefoxReader, (note) => document.querySelector('.hl-item-note')?.textContent === note, NOTE);
+    await paintedAs(firefoxReader, 'cr-hl-yellow', [QUOTE]);
+
+    // The reverse: Firefox edits the note; Chromium's reader, open all along, shows it once both have synced.
+    const point = await pointOn(firefoxReader, QUOTE);
+    await firefoxReader.clickAt(point.x, point.y);
+    await firefoxReader.waitFor('.hl-editor .hl-note-field');
+    await firefoxReader.fill('.hl-editor .hl-note-field', EDITED_NOTE);
+    await firefoxReader.click('.hl-editor .hl-save-note');
+    await until(firefoxReader, (note) => document.querySelector('.hl-item-note')?.textContent === note, EDITED_NOTE);
+    await syncedOnce(firefoxOptions);
+    await syncedOnce(chromiumOptions);
+    await until(chromiumReader, (note) => document.querySelector('.hl-item-note')?.textContent === note, EDITED_NOTE);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await chromiumReader.bringToFront();
+    await chromiumReader.screenshot(join(ARTIFACTS, 'webdav-highlight-synced-chromium.png'));
   }, 180_000);
 
   // Through the real options page, plain words for what the reader got wrong (every server answer is said in

@@ -23,7 +23,7 @@ const NOTE = 'Ask the council about Kettleby’s river.';
 const button = (key: string) => `role=button[name="${enMessage(key)}"]`;
 
 /** Selects `phrase` in the article's text, as a reader's drag would (the DOM Selection API). */
-function select(reader: Tab, phrase: string): Promise<boolean> {
+export function select(reader: Tab, phrase: string): Promise<boolean> {
   return reader.evaluate((phrase) => {
     const root = document.querySelector('main article .content')!;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -43,7 +43,7 @@ function select(reader: Tab, phrase: string): Promise<boolean> {
 }
 
 /** Waits until the ranges painted as `name` (cr-hl-<colour>) hold exactly `texts`. */
-const paintedAs = (reader: Tab, name: string, texts: string[]) =>
+export const paintedAs = (reader: Tab, name: string, texts: string[]) =>
   reader.waitUntil(
     ({ name, texts }) => {
       const ranges = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name);
@@ -60,7 +60,7 @@ const statusIs = (reader: Tab, text: string) =>
   reader.waitUntil((text) => document.querySelector('.hl-status span')?.textContent === text, text);
 
 /** The middle of the painted text `phrase`, in viewport coordinates (scrolled into view first). */
-function pointOn(reader: Tab, phrase: string): Promise<{ x: number; y: number }> {
+export function pointOn(reader: Tab, phrase: string): Promise<{ x: number; y: number }> {
   return reader.evaluate((phrase) => {
     let found: Range | null = null;
     (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.forEach((ranges) => {
