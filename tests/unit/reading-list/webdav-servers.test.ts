@@ -2,10 +2,18 @@
 // every WebDAV server the suite can start: npm webdav-server, Debian's Apache httpd with mod_dav_fs, and nginx
 // with dav-ext (each the test's own process, own config, own port). Basic auth with a non-ASCII password, a
 // folder named with spaces, accents, & and #, and an upload limit (64 KiB: a large copy is refused and reported,
-// the list is split under it). Apache and nginx are installed by .ci/run; where they are missing the matrix says
+// the list and 60 highlights with long notes are split under it). Apache and nginx are installed by .ci/run; where they are missing the matrix says
 // so loudly and skips them, except in CI (CI=true), where a missing server fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTICLES_FOLDER, deviceFileName, type WebDavSyncResult } from '../../../core/reading-list/index.ts';
+import {
+  ARTICLES_FOLDER,
+  createHighlightRecord,
+  deviceFileName,
+  isHighlightsFile,
+  type HighlightRecord,
+  type WebDavSyncResult,
+} from '../../../core/reading-list/index.ts';
+import { memoryHighlights } from '../../support/memory-webdav.ts';
 import { missingBinaries, startDavServer, type DavServer, type DavServerName } from '../../support/webdav-server.ts';
 import {
   article,
@@ -69,6 +77,25 @@ async function newestChange(server: DavServer, path: string): Promise<number> {
   return Math.max(0, ...dates.filter(Number.isFinite));
 }
 
+const HIGHLIGHTS = 60;
+
+/** Highlights of one item, each with a note of about 1.5 KB. */
+function noteworthy(item: string, count: number): HighlightRecord[] {
+  const note = 'Une note sur cette histoire, qui discute le passage en détail. '.repeat(24);
+  return Array.from({ length: count }, (_, n) =>
+    createHighlightRecord(
+      {
+        id: `hl${String(n).padStart(10, '0')}`,
+        item,
+        anchor: { quote: { exact: `passage ${n}`, prefix: '', suffix: '' }, position: null },
+        note: `${n}. ${note}`,
+      },
+      1_760_000_000 + n,
+      'aaaaaa',
+    ),
+  );
+}
+
 const problemCodes = (result: WebDavSyncResult) =>
   result.ok
     ? result.problems.map((p) => `${p.code}${p.title ? ` ${p.title}` : ''}`)
@@ -95,9 +122,11 @@ describe.each(SERVERS)('WebDAV interoperability: %s', (name) => {
     async (_label, passphrase) => {
       const folder = `${FOLDER}/${passphrase ? 'sealed' : 'plain'}`;
       const c = clientsFor(server, folder);
+      const highlights = new Map<Device, ReturnType<typeof memoryHighlights>>();
       const sync = (d: Device) =>
         syncDevice(d, c.list, {
           articles: { client: c.articles, store: d.store },
+          highlights: highlights.get(d),
           ...(passphrase ? { passphrase, iterations: 1_000 } : {}),
         });
       const a = await device(`chrome-${name}`);
@@ -106,6 +135,9 @@ describe.each(SERVERS)('WebDAV interoperability: %s', (name) => {
       const big = await saveWithCopy(a, 2, 100 * 1024); // over the upload limit
       await saveWithCopy(a, 3);
       for (let n = 4; n <= ITEMS; n++) await a.list.save(article(n));
+      highlights.set(a, memoryHighlights()).set(b, memoryHighlights());
+      // Highlights with long notes: more than the upload limit in all, so their file is split too.
+      for (const record of noteworthy(first.id, HIGHLIGHTS)) highlights.get(a)!.map.set(record.id, record);
 
       // A: the list in files the server takes; the big copy refused and said for its article; the others uploaded.
       const limited = server.uploadLimit !== null;
@@ -113,7 +145,10 @@ describe.each(SERVERS)('WebDAV interoperability: %s', (name) => {
       expect(problemCodes(fromA)).toEqual(limited ? [`too-large ${big.title}`] : []);
       expect(fromA).toMatchObject({ ok: true, articles: { uploaded: limited ? 2 : 3 } });
       const files = await c.list.listFiles();
-      for (const file of files) expect(file.size ?? 0).toBeLessThanOrEqual(UPLOAD_LIMIT);
+      // Highlights go in one file where the server takes any size (their parts are 256 KiB at most).
+      for (const file of files.filter((f) => limited || !isHighlightsFile(f.name))) {
+        expect(file.size ?? 0).toBeLessThanOrEqual(UPLOAD_LIMIT);
+      }
       if (passphrase) {
         for (const file of files) {
           const stored = await rawRequest(server, 'GET', folderPath(folder) + encodeURIComponent(file.name));
@@ -128,6 +163,10 @@ describe.each(SERVERS)('WebDAV interoperability: %s', (name) => {
       expect(b.list.items()).toHaveLength(ITEMS);
       expect(b.store.copies.get(first.id)?.article.text).toContain('histoire 1');
       expect(b.store.copies.has(big.id)).toBe(!limited);
+      expect(toB).toMatchObject({ highlights: { merged: HIGHLIGHTS } });
+      expect([...highlights.get(b)!.map.values()]).toEqual(
+        expect.arrayContaining([...highlights.get(a)!.map.values()]),
+      );
 
       // A deletion on B reaches A, and the copy's file goes with it.
       b.clock.now += 60_000;
@@ -146,12 +185,14 @@ describe.each(SERVERS)('WebDAV interoperability: %s', (name) => {
         const quiet = clientsFor(server, folder, { fetch: recorder.fetch });
         const result = await syncDevice(d, quiet.list, {
           articles: { client: quiet.articles, store: d.store },
+          highlights: highlights.get(d),
           ...(passphrase ? { passphrase, iterations: 1_000 } : {}),
         });
         expect(result).toMatchObject({ ok: true, merged: 0, wroteBytes: 0 });
         expect(recorder.log).toEqual([`PROPFIND /${folder}/`]);
       }
       expect(files.map((f) => f.name)).toContain(deviceFileName(a.deviceId));
+      if (limited) expect(files.filter((f) => isHighlightsFile(f.name)).length).toBeGreaterThan(1);
     },
     120_000,
   );
