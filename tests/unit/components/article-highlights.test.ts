@@ -214,6 +214,43 @@ describe('highlights in the offline reader', () => {
     expect($$('.hl-section .hl-item')).toHaveLength(1); // the other item's highlight is not this article's
     expect($('.hl-export')).not.toBeNull();
   });
+
+  it('loads its highlights again when another device’s arrive for this article, and only then', async () => {
+    const { store, records } = memoryStore();
+    const listeners: ((items: string[]) => void)[] = [];
+    let lists = 0;
+    const watched: HighlightStore = {
+      ...store,
+      list: (item) => {
+        lists++;
+        return store.list(item);
+      },
+      watch: (callback) => {
+        listeners.push(callback);
+        return () => listeners.splice(listeners.indexOf(callback), 1);
+      },
+    };
+    await show(watched);
+    expect(lists).toBe(1);
+    // A sync brings a highlight with a note, written on another device.
+    const synced = createHighlightRecord(
+      {
+        item: 'item1',
+        anchor: { quote: { exact: 'river bank', prefix: '', suffix: '' }, position: null },
+        note: 'Seen on the laptop',
+      },
+      1_700_000_000,
+      'dev002',
+    );
+    records.set(synced.id, synced);
+    await act(() => listeners.forEach((l) => l(['item2'])));
+    await settle();
+    expect(lists).toBe(1); // another article's: nothing to do
+    await act(() => listeners.forEach((l) => l(['item2', 'item1'])));
+    await settle();
+    expect(lists).toBe(2);
+    expect($$('.hl-section .hl-item-note').map((n) => n.textContent)).toEqual(['Seen on the laptop']);
+  });
 });
 
 describe('highlights in the in-page view (the same components)', () => {

@@ -71,6 +71,30 @@ describe('highlights in IndexedDB', () => {
     expect(records.map((r) => toHighlight(r)?.note).sort()).toEqual(['', 'from the laptop']);
   });
 
+  it('absorbs a sync in one transaction: changed ids returned, unreadable rows left alone, open pages told', async () => {
+    const { store, offline } = await fresh();
+    const storage = await import('../../../platform/storage.ts');
+    const heard: string[][] = [];
+    const unwatch = storage.watchArrivedHighlights((items) => heard.push(items));
+    const mine = await store.addHighlight({ item: 'item1', anchor: anchor('shared words') });
+    const db = await offline.openReaderDb();
+    await db.put('highlights', { id: 'strange1', item: 'item1', created: 'yesterday' } as never);
+    const later = changeHighlight(mine, { field: 'note', value: 'from the laptop' }, mine.created + 50, 'zzzzzz');
+    const earlier = changeHighlight(mine, { field: 'note', value: 'older' }, mine.created + 10, 'yyyyyy');
+    const other = createHighlightRecord({ item: 'item3', anchor: anchor('only there') }, 1_700_000_000, 'zzzzzz');
+    const strange = createHighlightRecord({ id: 'strange1', item: 'item1', anchor: anchor('x') }, 1_700_000_000, 'z');
+    // Two copies of one highlight (two devices' files) merge before they are stored.
+    expect((await store.absorbHighlights([earlier, later, other, strange])).sort()).toEqual([mine.id, other.id].sort());
+    expect(await db.get('highlights', 'strange1')).toMatchObject({ created: 'yesterday' });
+    expect(toHighlight((await store.highlightRecords('item1')).records[0]!)?.note).toBe('from the laptop');
+    await vi.waitFor(() => expect(heard).toEqual([['item1', 'item3']]));
+    // Nothing new: nothing written, nobody told.
+    expect(await store.absorbHighlights([later, other])).toEqual([]);
+    expect(await store.absorbHighlights([])).toEqual([]);
+    expect(heard).toHaveLength(1);
+    unwatch();
+  });
+
   it('upgrades a database of the first version: its offline copies stay', async () => {
     const { openDB } = await import('idb');
     const old = await openDB('clear-reader', 1, {
