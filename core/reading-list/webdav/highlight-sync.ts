@@ -14,7 +14,8 @@ import {
   isHighlightsFile,
   isOwnHighlightsFile,
 } from './highlight-files.ts';
-import { entryVersion, type HighlightsMemo } from './memo.ts';
+import type { HighlightsMemo } from './memo.ts';
+import { readOtherFiles } from './other-files.ts';
 import { writeParts } from './part-writer.ts';
 import { splitRecords } from './parts.ts';
 import type { SyncProblem, WebDavProblem } from './problems.ts';
@@ -50,47 +51,33 @@ export type HighlightsRead =
   | { ok: true; theirs: HighlightRecord[]; filesRead: number; next: HighlightsMemo }
   | { ok: false; problem: WebDavProblem };
 
-/** Reads the other devices' highlights files that changed since the last sync. */
+/** Reads the other devices' highlights files that changed since the last sync (other-files.ts). */
 export async function readHighlightFiles(
   context: HighlightsContext,
   listed: RemoteEntry[],
   serverTime: number | null,
   memo: HighlightsMemo | undefined,
 ): Promise<HighlightsRead> {
-  const next: HighlightsMemo = { read: {}, written: {}, parts: 1 };
-  const theirs: HighlightRecord[] = [];
-  let filesRead = 0;
-  for (const file of listed) {
-    if (!isHighlightsFile(file.name) || isOwnHighlightsFile(context.deviceId, file.name)) continue;
-    const version = entryVersion(file, serverTime);
-    const known = version !== null ? memo?.read[file.name] : undefined;
-    if (known && known.version === version) {
-      next.read[file.name] = known;
-      if (known.problem) context.problems.push({ ...known.problem, file: file.name });
-      continue;
-    }
-    context.checkDeadline();
-    const text = await context.client.get(file.name, file.size);
-    if (text === null) continue; // gone since the listing
-    const read = await decodeHighlightsFile(text, context.keys);
-    if (!read.ok) {
-      if (read.reason === 'wrong-passphrase' || read.reason === 'passphrase-needed') {
-        return { ok: false, problem: { code: read.reason, file: file.name } };
-      }
-      const problem: WebDavProblem = { code: read.reason, ...(read.detail ? { detail: read.detail } : {}) };
-      context.problems.push({ ...problem, file: file.name });
-      if (version !== null) next.read[file.name] = { version, problem };
-      continue;
-    }
-    filesRead++;
-    const damaged: WebDavProblem | undefined = read.invalidRecords
-      ? { code: 'damaged-items', count: read.invalidRecords }
-      : undefined;
-    if (damaged) context.problems.push({ ...damaged, file: file.name });
-    theirs.push(...read.file.records);
-    if (version !== null) next.read[file.name] = damaged ? { version, problem: damaged } : { version };
-  }
-  return { ok: true, theirs, filesRead, next };
+  const others = await readOtherFiles<HighlightRecord>({
+    client: context.client,
+    listed,
+    serverTime,
+    theirs: (name) => isHighlightsFile(name) && !isOwnHighlightsFile(context.deviceId, name),
+    decode: async (text) => {
+      const read = await decodeHighlightsFile(text, context.keys);
+      return read.ok ? { ok: true, records: read.file.records, invalidRecords: read.invalidRecords } : read;
+    },
+    known: memo?.read,
+    problems: context.problems,
+    checkDeadline: context.checkDeadline,
+  });
+  if (!others.ok) return others;
+  return {
+    ok: true,
+    theirs: others.records,
+    filesRead: others.filesRead,
+    next: { read: others.read, written: {}, parts: 1 },
+  };
 }
 
 /** Writes our highlights files (ours merged with theirs) where their content changed; bytes written. */

@@ -17,7 +17,8 @@ import type { WebDavClient } from './client.ts';
 import { createKeyCache, decodeDeviceFile, encodeDeviceFile, type KeyCache } from './file.ts';
 import { ARTICLES_FOLDER, type ArticleCopyStore } from './articles.ts';
 import { syncArticleCopies, type ArticleSyncResult } from './article-transfers.ts';
-import { entryVersion, MEMO_VERSION, memoScope, readMemo, type WebDavSyncMemo } from './memo.ts';
+import { MEMO_VERSION, memoScope, readMemo, type WebDavSyncMemo } from './memo.ts';
+import { readOtherFiles } from './other-files.ts';
 import { isOwnFile, PART_BYTES, splitRecords } from './parts.ts';
 import { writeParts } from './part-writer.ts';
 import {
@@ -125,45 +126,28 @@ export async function syncWithWebDav(
       listing = { files: [], folders: [], serverTime: null };
     }
 
-    const theirs: ItemRecord[] = [];
+    // Their site rules and Listen places come with their list files (first parts), taken when a file is.
     const theirRules: SiteRuleRecord[] = [];
     const theirPlaces: ListenPlaces[] = [];
-    let filesRead = 0;
-    let othersChanged = false;
-    for (const file of listing.files) {
-      if (!file.name.endsWith('.json') || isOwnFile(options.deviceId, file.name)) continue;
-      const version = entryVersion(file, listing.serverTime);
-      const known = version !== null ? memo?.read[file.name] : undefined;
-      if (known && known.version === version) {
-        next.read[file.name] = known;
-        if (known.problem) problems.push({ ...known.problem, file: file.name });
-        continue;
-      }
-      othersChanged = true;
-      checkDeadline();
-      const text = await client.get(file.name, file.size);
-      if (text === null) continue; // gone since the listing
-      const read = await decodeDeviceFile(text, keys);
-      if (!read.ok) {
-        if (read.reason === 'wrong-passphrase' || read.reason === 'passphrase-needed') {
-          // Writing our files now would lock the other devices out (or leave ours readable): stop here.
-          return { ok: false, problem: { code: read.reason, file: file.name }, problems };
-        }
-        const problem: WebDavProblem = { code: read.reason, ...(read.detail ? { detail: read.detail } : {}) };
-        problems.push({ ...problem, file: file.name });
-        if (version !== null) next.read[file.name] = { version, problem };
-        continue;
-      }
-      filesRead++;
-      const damaged: WebDavProblem | undefined = read.invalidRecords
-        ? { code: 'damaged-items', count: read.invalidRecords }
-        : undefined;
-      if (damaged) problems.push({ ...damaged, file: file.name });
-      theirs.push(...read.file.records);
-      if (read.file.siteRules) theirRules.push(...read.file.siteRules);
-      if (read.file.listenPlaces) theirPlaces.push(read.file.listenPlaces);
-      if (version !== null) next.read[file.name] = damaged ? { version, problem: damaged } : { version };
-    }
+    const others = await readOtherFiles<ItemRecord>({
+      client,
+      listed: listing.files,
+      serverTime: listing.serverTime,
+      theirs: (name) => name.endsWith('.json') && !isOwnFile(options.deviceId, name),
+      decode: async (text) => {
+        const read = await decodeDeviceFile(text, keys);
+        if (!read.ok) return read;
+        if (read.file.siteRules) theirRules.push(...read.file.siteRules);
+        if (read.file.listenPlaces) theirPlaces.push(read.file.listenPlaces);
+        return { ok: true, records: read.file.records, invalidRecords: read.invalidRecords };
+      },
+      known: memo?.read,
+      problems,
+      checkDeadline,
+    });
+    if (!others.ok) return { ok: false, problem: others.problem, problems };
+    const { records: theirs, filesRead, changed: othersChanged } = others;
+    next.read = others.read;
 
     // Highlights are read before anything is written too; a store that cannot be read skips them (reported).
     const highlightsContext = { client, deviceId: options.deviceId, keys, clock, checkDeadline, problems };
