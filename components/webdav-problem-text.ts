@@ -1,7 +1,7 @@
 // A WebDAV problem (core/reading-list/webdav/problems.ts) in the reader's words: what happened and what to do,
 // with sizes and times written the reader's way ("1.2 MB", "1,2 Mo"; "5 min").
 import type { Translate } from '../contracts/i18n.ts';
-import { MAX_COPY_BYTES, type SyncProblem, type WebDavProblem } from '../core/reading-list/index.ts';
+import { HIGHLIGHTS_PASS, MAX_COPY_BYTES, type SyncProblem, type WebDavProblem } from '../core/reading-list/index.ts';
 import { localeFormat } from '../core/util/index.ts';
 
 /** What went wrong, in a sentence or two of the reader's language. */
@@ -90,6 +90,7 @@ export function syncProblemText(problem: SyncProblem, t: Translate, locale: stri
       ? t('webdavProblemCopyRefused', [localeFormat(locale).bytes(problem.bytes ?? 0)])
       : webDavProblemText(problem, t, locale);
   if (!problem.file) return t('webdavProblemInCopies', [text]);
+  if (problem.file === HIGHLIGHTS_PASS) return t('webdavProblemInHighlights', [text]);
   if (problem.title) return t('webdavProblemInArticle', [problem.title, text]);
   return t('webdavProblemInFile', [problem.file, text]);
 }

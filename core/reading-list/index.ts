@@ -115,7 +115,7 @@ export {
 } from './webdav/sync.ts';
 export { readMemo, type WebDavSyncMemo } from './webdav/memo.ts';
 export { PART_BYTES } from './webdav/parts.ts';
-export type { HighlightSyncStore, HighlightsSyncResult } from './webdav/highlight-sync.ts';
+export { HIGHLIGHTS_PASS, type HighlightSyncStore, type HighlightsSyncResult } from './webdav/highlight-sync.ts';
 export {
   decodeHighlightsFile,
   encodeHighlightsFile,

@@ -20,6 +20,9 @@ import { writeParts } from './part-writer.ts';
 import { splitRecords } from './parts.ts';
 import type { SyncProblem, WebDavProblem } from './problems.ts';
 
+/** The `file` of a problem that kept the highlights out of a sync (the list synced): no file is named so. */
+export const HIGHLIGHTS_PASS = '*highlights';
+
 /** This device's highlights as the sync sees them (IndexedDB in the extension, platform/highlight-store.ts). */
 export interface HighlightSyncStore {
   /** Every record kept here, tombstones included. */

@@ -22,6 +22,7 @@ import { readOtherFiles } from './other-files.ts';
 import { isOwnFile, PART_BYTES, splitRecords } from './parts.ts';
 import { writeParts } from './part-writer.ts';
 import {
+  HIGHLIGHTS_PASS,
   readHighlightFiles,
   writeHighlightFiles,
   type HighlightsRead,
@@ -154,7 +155,7 @@ export async function syncWithWebDav(
     let highlights: { ours: HighlightRecord[]; read: Extract<HighlightsRead, { ok: true }> } | null = null;
     if (options.highlights) {
       const ours = await options.highlights.records().catch((error: unknown) => {
-        problems.push({ code: 'failed', file: '', detail: `highlights: ${errorMessage(error)}` });
+        problems.push({ code: 'failed', file: HIGHLIGHTS_PASS, detail: errorMessage(error) });
         return null;
       });
       if (ours) {
@@ -206,7 +207,7 @@ export async function syncWithWebDav(
         next.highlights = read.next;
       } catch (error) {
         // Not remembered as read: the next sync reads their files again.
-        problems.push({ code: 'failed', file: '', detail: `highlights: ${errorMessage(error)}` });
+        problems.push({ code: 'failed', file: HIGHLIGHTS_PASS, detail: errorMessage(error) });
       }
     }
     const withHighlights = highlightsResult ? { highlights: highlightsResult } : {};

@@ -10,7 +10,7 @@ import { syncProblemText, webDavProblemText } from '../../../components/webdav-p
 import type { Translate } from '../../../contracts/i18n.ts';
 import { localized } from '../../support/translate.ts';
 import { normalizeWebDavStatus, WEBDAV_DEFAULTS } from '../../../contracts/webdav.ts';
-import type { WebDavProblem, WebDavProblemCode } from '../../../core/reading-list/index.ts';
+import { HIGHLIGHTS_PASS, type WebDavProblem, type WebDavProblemCode } from '../../../core/reading-list/index.ts';
 
 const LOCALES = [
   ['en', localized('en')],
@@ -135,6 +135,16 @@ describe('WebDAV problems in plain words', () => {
     expect(file.startsWith('firefox.json')).toBe(true);
     const pass = syncProblemText({ code: 'auth', status: 401, file: '' }, t, lang);
     expect(pass).toContain(lang === 'fr' ? 'Copies hors ligne' : 'Offline copies');
+    const highlights = syncProblemText(
+      { code: 'failed', detail: 'IndexedDB is closed', file: HIGHLIGHTS_PASS },
+      t,
+      lang,
+    );
+    expect(highlights).toMatch(
+      lang === 'fr'
+        ? /^Surlignages et notes\u202f: .*IndexedDB is closed/
+        : /^Highlights and notes: .*IndexedDB is closed/,
+    );
   });
 });
 

@@ -12,6 +12,7 @@ import {
   decodeHighlightsFile,
   deviceFileName,
   encodeHighlightsFile,
+  HIGHLIGHTS_PASS,
   highlightsFileName,
   isHighlightsFile,
   type HighlightRecord,
@@ -201,7 +202,7 @@ describe('highlights through a real WebDAV server', { timeout: 30_000 }, () => {
     });
     expect(result).toMatchObject({ ok: true, merged: 1 });
     expect(result.ok && result.highlights).toBeUndefined();
-    expect(result.problems).toEqual([{ code: 'failed', file: '', detail: 'highlights: IndexedDB is closed' }]);
+    expect(result.problems).toEqual([{ code: 'failed', file: HIGHLIGHTS_PASS, detail: 'IndexedDB is closed' }]);
   });
 
   it('are split into parts a server with an upload limit takes, each read by the other device', async () => {
