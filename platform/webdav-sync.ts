@@ -11,6 +11,7 @@ import {
   ARTICLES_FOLDER,
   createWebDavClient,
   DEFAULT_TIMEOUT_MS,
+  itemsToForget,
   nextSyncDelay,
   syncWithWebDav,
   type ArticleCopyStore,
@@ -47,7 +48,19 @@ const offlineCopies: ArticleCopyStore = {
 /** This device's highlights and notes (IndexedDB; platform/highlight-store.ts is their one writer). */
 const highlightStore: HighlightSyncStore = {
   records: async () => (await highlightRecords()).records,
-  absorb: absorbHighlights,
+  // Not those of items deleted for good here: their highlights were pruned (pruneHighlights), and another
+  // device that has not pruned yet would bring them back at every sync.
+  absorb: async (incoming) => {
+    const list = await readingList();
+    const gone = new Set(
+      itemsToForget(
+        incoming.map((r) => r.item),
+        (id) => list.item(id),
+        Date.now(),
+      ),
+    );
+    return absorbHighlights(gone.size ? incoming.filter((r) => !gone.has(r.item)) : incoming);
+  },
 };
 
 export interface WebDavSyncService {

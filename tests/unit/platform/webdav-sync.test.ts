@@ -199,3 +199,61 @@ describe('the reader’s site rules and Listen places in the background’s sync
     expect(file.listenPlaces.item1).toMatchObject({ paragraph: 3, sentence: 2 });
   });
 });
+
+describe('highlights of items deleted for good', { timeout: 30_000 }, () => {
+  it('are not taken back from another device that has not pruned them yet', async () => {
+    const core = await import('../../../core/reading-list/index.ts');
+    const store = await import('../../../platform/highlight-store.ts');
+    const server = await dav();
+    const list = await p.readingList.readingList();
+    const gone = await list.save({
+      url: 'https://news.example/gone',
+      title: 'Gone',
+      site: null,
+      lang: 'en',
+      excerpt: '',
+    });
+    const kept = await list.save({
+      url: 'https://news.example/kept',
+      title: 'Kept',
+      site: null,
+      lang: 'en',
+      excerpt: '',
+    });
+    await list.change(gone.id, { field: 'deleted', value: true });
+    const highlightOf = (item: string, n: number) =>
+      core.createHighlightRecord(
+        {
+          id: `hl${String(n).padStart(10, '0')}`,
+          item,
+          anchor: { quote: { exact: `passage ${n}`, prefix: '', suffix: '' }, position: { start: 0, end: 9 } },
+          note: `note ${n}`,
+        },
+        1_760_000_000,
+        'bbbbbb',
+      );
+    // Another device's file still has a highlight of each item.
+    const other = await core.encodeHighlightsFile({
+      deviceId: 'other-device',
+      writtenAt: Date.now(),
+      records: [highlightOf(gone.id, 1), highlightOf(kept.id, 2)],
+    });
+    const auth = 'Basic ' + Buffer.from('lecteur:mot-de-passe-é€').toString('base64');
+    await fetch(new URL('ClearReader/', server.url), { method: 'MKCOL', headers: { Authorization: auth } });
+    const put = await fetch(new URL(`ClearReader/${core.highlightsFileName('other-device')}`, server.url), {
+      method: 'PUT',
+      headers: { Authorization: auth },
+      body: other,
+    });
+    expect(put.ok).toBe(true);
+    // Two days later the deleted item is gone for good here (past the undo's day).
+    const later = Date.now() + 2 * 24 * 3600_000;
+    vi.spyOn(Date, 'now').mockReturnValue(later);
+    const service = p.sync.createWebDavSyncService();
+    await p.storage.webDavSettingsItem.setValue(settingsFor(server.url));
+    await service.syncNow();
+    expect(await p.storage.webDavStatusItem.getValue()).toMatchObject({ lastError: null });
+    const items = (await store.highlightRecords()).records.map((r) => r.item);
+    expect(items).toEqual([kept.id]);
+  });
+});
