@@ -132,7 +132,13 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   const copy = copyPage(page, pageSurvey);
   deadline.check('copying the page');
   // The page's base address, which a browser keeps at hand (jsdom searches the copy for a <base> again).
-  const base = (fromPrototypes(page, 'baseURI', 'get') as (this: Node) => string).call(page);
+  const base = options.baseUrl ?? (fromPrototypes(page, 'baseURI', 'get') as (this: Node) => string).call(page);
+  // A page parsed again in the extension: the copy answers with the page's addresses, as the page's own copy does
+  // (Readability resolves links against them and keeps "#anchor" links when the two are the same).
+  if (options.baseUrl !== undefined) {
+    Object.defineProperty(copy, 'baseURI', { value: base });
+    Object.defineProperty(copy, 'documentURI', { value: url });
+  }
   const pageImages = declaredImages(pageSurvey.images, base, url); // not the lazy images Readability "recovers"
   // Only when asked: where each block comes from in the original markup (what a reader's site rule is learned from).
   const recorder = options.provenance;

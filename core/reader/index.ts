@@ -70,3 +70,4 @@ export type {
   TextCondition,
   TextShape,
 } from './site-rules/types.ts';
+export { documentFromSnapshot, noscriptAsText, type PageSnapshot } from './snapshot.ts';

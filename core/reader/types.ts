@@ -84,4 +84,9 @@ export interface ExtractOptions {
    * (it costs a walk), and an object rather than a flag so that scripts that never record it do not bundle it.
    */
   provenance?: ProvenanceRecorder;
+  /**
+   * The page's base address when `doc` is not the page itself but its markup parsed again elsewhere
+   * (core/reader/snapshot.ts): that document's own address is the extension page's, the page's is `url`.
+   */
+  baseUrl?: string;
 }
