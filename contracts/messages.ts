@@ -1,6 +1,7 @@
 // The typed messages between the extension's pages, the in-page view and the background (platform/messaging.ts
 // sends and receives them).
-import type { Article } from '../core/reader/index.ts';
+import type { Article, PageSnapshot } from '../core/reader/index.ts';
+import type { PageOptions, PageResult } from './page.ts';
 import type {
   ConnectionResult,
   HighlightAnchor,
@@ -95,4 +96,6 @@ export interface ProtocolMap {
   loadViewHighlights(): void;
   /** The list's item for a page, if it is saved (and not deleted). */
   findSaved(request: { url: string; canonicalUrl: string | null }): SavedItem | null;
+  /** Firefox: the engine on a page's snapshot, in the background page, where it runs warm (extract-tab.ts). */
+  extractSnapshot(request: { snapshot: PageSnapshot; options: PageOptions }): PageResult;
 }

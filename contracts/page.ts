@@ -1,5 +1,5 @@
 // What the content script and the extension pages exchange. No `browser.*` here: the content script imports it.
-import type { Article, ExtractFailureReason } from '../core/reader/index.ts';
+import type { Article, ExtractFailureReason, ExtractResult } from '../core/reader/index.ts';
 
 /** Why a tab gave no article: the engine's reasons plus the ones only the browser side can know. */
 export type PageFailureReason =
@@ -86,6 +86,26 @@ export interface ViewController {
 }
 
 export const HTML_CONTENT_TYPES: readonly string[] = ['text/html', 'application/xhtml+xml'];
+
+/**
+ * The extraction's time budget when reading a tab. Less than the engine's default (meant for jsdom, much slower):
+ * the thread it runs on (the page's, or the extension page's) is blocked meanwhile, and a real page takes well
+ * under a second.
+ */
+export const PAGE_TIME_BUDGET_MS = 5_000;
+
+/**
+ * The engine's result on a page in the given ready state. Half a page is not "not an article", nor half an
+ * article the article: unless the caller takes the page as far as it has come (`partial`), a page still loading
+ * is said to be loading, and the reader can read what has loaded or try again.
+ */
+export function pageOutcome(result: ExtractResult, readyState: string, partial: boolean): PageResult {
+  const tooBig = !result.ok && (result.reason === 'too-large' || result.reason === 'too-slow');
+  if (!partial && !tooBig && readyState === 'loading') {
+    return pageFailure('loading', result.ok ? 'article incomplete' : result.message);
+  }
+  return result;
+}
 
 export function pageFailure(reason: PageFailureReason, message: string): PageFailure {
   return { ok: false, reason, message };

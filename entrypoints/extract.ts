@@ -3,7 +3,9 @@ import { extractArticle } from '../core/reader/index.ts';
 import {
   HTML_CONTENT_TYPES,
   OPTIONS_GLOBAL,
+  PAGE_TIME_BUDGET_MS,
   pageFailure,
+  pageOutcome,
   type PageOptions,
   type PageResult,
 } from '../contracts/page.ts';
@@ -11,12 +13,6 @@ import {
 // Injected on demand by platform/extract-tab.ts (never declared in the manifest): reads the page, returns the
 // clean article, and leaves nothing running in the page. An unlisted script, not a content script: WXT's content
 // script context would announce each run to the page with a DOM event it can hear and forge, and cost 2 KB.
-
-/**
- * The extraction's time budget in the page. Less than the engine's default (meant for jsdom, much slower): the
- * page's own thread is blocked while this script runs, and a real page takes well under a second.
- */
-const PAGE_TIME_BUDGET_MS = 5_000;
 
 export default defineUnlistedScript({
   main(): PageResult {
@@ -31,14 +27,9 @@ export default defineUnlistedScript({
       return pageFailure('not-html', `the document is ${document.contentType}, not HTML`);
     }
     const result = extractArticle(document, location.href, { ...options, timeBudgetMs: PAGE_TIME_BUDGET_MS });
-    // Half a page is not "not an article", nor half an article the article: say it is still loading, and the
-    // reader can read what has loaded or try again.
-    const tooBig = !result.ok && (result.reason === 'too-large' || result.reason === 'too-slow');
-    if (!partial && !tooBig && document.readyState === 'loading') {
-      return pageFailure('loading', result.ok ? 'article incomplete' : result.message);
-    }
+    const outcome = pageOutcome(result, document.readyState, partial);
     // The value crosses to the extension by structured clone (Firefox: out of an Xray sandbox): send plain JSON
     // data only, whatever objects the engine may put in its result one day.
-    return JSON.parse(JSON.stringify(result)) as PageResult;
+    return JSON.parse(JSON.stringify(outcome)) as PageResult;
   },
 });

@@ -1,7 +1,7 @@
 // The background's wiring: every listener the extension's worker (or Firefox's background page) registers.
 import { browser } from 'wxt/browser';
 import { handleCommand, handleContextMenuClick, handleOpenRequest, installContextMenu } from './commands.ts';
-import { extractTab } from './extract-tab.ts';
+import { extractTab, serveSnapshotExtraction } from './extract-tab.ts';
 import { loadViewHighlights } from './reader-view.ts';
 import { onMessage } from './messaging.ts';
 import { listStatus, readingList, saveArticle } from './reading-list.ts';
@@ -40,6 +40,7 @@ export function startBackground(): void {
   onSiteRulesChanged(() => syncSoon());
   watchListenPlaces(() => syncSoon());
 
+  serveSnapshotExtraction();
   onMessage('openReaderView', ({ data, sender }) => {
     // Without @types/chrome the sender is untyped here: only its tab id is read.
     const senderTab = (sender as { tab?: { id?: number } } | undefined)?.tab;

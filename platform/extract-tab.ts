@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import type { PageSnapshot } from '../core/reader/index.ts';
+import type * as SnapshotEngine from './extract-snapshot.ts';
 import {
   OPTIONS_GLOBAL,
   isPageResult,
@@ -8,9 +10,64 @@ import {
   type PageResult,
 } from '../contracts/page.ts';
 import { errorMessage } from '../core/util/index.ts';
+import { sendMessage, onMessage } from './messaging.ts';
 import { withTimeout } from './with-timeout.ts';
 
 export type { PageFailure, PageFailureReason, PageOptions, PageResult } from '../contracts/page.ts';
+
+/**
+ * Firefox reads the page's markup and runs the engine in the extension page (platform/extract-snapshot.ts): its
+ * content scripts reach the page's nodes through Xray wrappers, which made the engine several times slower there
+ * than on a document of the extension's own. Chromium runs it in the page, where it takes a few milliseconds (and
+ * its background is a service worker, which cannot parse HTML).
+ */
+const SNAPSHOTS = import.meta.env.FIREFOX === true;
+
+let snapshotEngine: Promise<typeof SnapshotEngine> | undefined;
+/** The engine's chunk, fetched once. */
+const loadSnapshotEngine = () => (snapshotEngine ??= import('./extract-snapshot.ts'));
+
+/** Whether this page is the one that runs the engine on snapshots (the background page). */
+let engineHere = false;
+
+/**
+ * Makes this page (Firefox's background page, persistent) run the engine for the other extension pages. The
+ * popup is a new document each time it opens, where the engine's code would run cold (about 75 ms on the seed
+ * page against 10 to 30 once warm); here it stays warm.
+ */
+export function serveSnapshotExtraction(): void {
+  if (!SNAPSHOTS) return;
+  engineHere = true;
+  onMessage('extractSnapshot', async ({ data }) =>
+    (await loadSnapshotEngine()).extractSnapshot(data.snapshot, data.options),
+  );
+  // When the browser has nothing else to do, a few runs on a made-up page: the reader's first article then meets
+  // the engine warm (its first run takes several times longer than its third).
+  const warm = (runs: number) =>
+    requestIdleCallback(
+      () =>
+        void loadSnapshotEngine().then((engine) => {
+          engine.warmUp();
+          if (runs > 1) warm(runs - 1);
+        }),
+      { timeout: 10_000 },
+    );
+  warm(WARM_UP_RUNS);
+}
+
+const WARM_UP_RUNS = 3;
+
+/** The engine on a snapshot: here in the background page, else there (or here if the background does not answer). */
+async function extractPageSnapshot(snapshot: PageSnapshot, options: PageOptions): Promise<PageResult> {
+  if (!engineHere) {
+    try {
+      return await sendMessage('extractSnapshot', { snapshot, options });
+    } catch {
+      // the background page is not there (restarting): run the engine here
+    }
+  }
+  return (await loadSnapshotEngine()).extractSnapshot(snapshot, options);
+}
 
 /** Path of the built extraction script (entrypoints/extract.ts), the same in the Chrome and Firefox builds. */
 export const EXTRACT_SCRIPT_FILE = '/extract.js';
@@ -135,27 +192,64 @@ async function awaitingPage(tabId: number, readyState: unknown): Promise<boolean
   return !!tab?.pendingUrl || (tab?.status === 'loading' && readyState === 'complete');
 }
 
+/** What the probe learned: the page's state, and its snapshot when the engine runs in the extension. */
+interface ProbeAnswer {
+  readyState: unknown;
+  /** The page's parser is past its article, or the reader asked to read what has loaded. */
+  partial: boolean;
+  snapshot?: PageSnapshot;
+}
+
+/** The probe's answer, checked field by field (a snapshot with a missing field is no snapshot). */
+function readProbe(result: unknown): ProbeAnswer {
+  if (typeof result !== 'object' || result === null) return { readyState: result, partial: false };
+  const { readyState, partial, snapshot } = result as { readyState?: unknown; partial?: unknown; snapshot?: unknown };
+  const page = (snapshot ?? {}) as Partial<Record<keyof PageSnapshot, unknown>>;
+  const texts = [page.html, page.url, page.baseUrl, page.readyState, page.contentType];
+  const valid = texts.every((text) => typeof text === 'string') && typeof page.quirks === 'boolean';
+  return { readyState, partial: partial === true, snapshot: valid ? (page as PageSnapshot) : undefined };
+}
+
 /**
- * Hands the options to the tab's document as soon as it exists. A failure when the document does not answer in
- * time (its scripts block it), or when the tab is still waiting for the site to send the page; null otherwise.
+ * Hands the options to the tab's document as soon as it exists, and takes the page's snapshot when asked. A
+ * failure when the document does not answer in time (its scripts block it), or when the tab is still waiting for
+ * the site to send the page.
  */
-async function probe(tabId: number, options: PageOptions): Promise<PageFailure | null> {
+async function probe(tabId: number, options: PageOptions, snapshot: boolean): Promise<PageFailure | ProbeAnswer> {
   const deadline = Date.now() + PROBE_TIMEOUT_MS;
   for (;;) {
     const injected = browser.scripting.executeScript({
       target: { tabId },
       injectImmediately: true,
-      func: (name: string, value: PageOptions) => {
+      func: (name: string, value: PageOptions, takeSnapshot: boolean) => {
         // While the HTML still streams in, the article is complete once the parser has gone past it: the page has
         // an article or main element, and the element being parsed (the last one) is outside all of them.
         const containers = 'article, main, [role="main"], [itemprop="articleBody"]';
         let last: Element = document.documentElement;
         while (last.lastElementChild) last = last.lastElementChild;
         if (document.querySelector(containers) && !last.closest(containers)) value.partial = true;
-        (globalThis as Record<string, unknown>)[name] = value;
-        return document.readyState;
+        // The prototypes' own getters: the page's elements cannot shadow them (a <form name="readyState">).
+        const get = (proto: object, key: string, node: unknown): unknown =>
+          Object.getOwnPropertyDescriptor(proto, key)?.get?.call(node);
+        const contentType = get(Document.prototype, 'contentType', document) as string;
+        // Read in the page (by the extraction script, which takes the options from this global) unless it is HTML.
+        if (!takeSnapshot || contentType !== 'text/html') {
+          (globalThis as Record<string, unknown>)[name] = value;
+          return document.readyState;
+        }
+        const root = get(Document.prototype, 'documentElement', document) as Element | null;
+        const readyState = get(Document.prototype, 'readyState', document) as DocumentReadyState;
+        const page: PageSnapshot = {
+          html: root ? (get(Element.prototype, 'outerHTML', root) as string) : '',
+          url: location.href,
+          baseUrl: get(Node.prototype, 'baseURI', document) as string,
+          quirks: get(Document.prototype, 'compatMode', document) === 'BackCompat',
+          readyState,
+          contentType,
+        };
+        return { readyState, partial: value.partial === true, snapshot: page };
       },
-      args: [OPTIONS_GLOBAL, pageOptions(options)],
+      args: [OPTIONS_GLOBAL, pageOptions(options), snapshot],
     });
     let answer: unknown;
     try {
@@ -164,8 +258,8 @@ async function probe(tabId: number, options: PageOptions): Promise<PageFailure |
       if (!/did not answer/.test(errorMessage(error))) throw error;
       return pageFailure('unresponsive', `the page did not answer within ${PROBE_TIMEOUT_MS / 1000} s`);
     }
-    const readyState = (Array.isArray(answer) ? (answer as { result?: unknown }[]) : [])[0]?.result;
-    if (!(await awaitingPage(tabId, readyState))) return null;
+    const probed = readProbe((Array.isArray(answer) ? (answer as { result?: unknown }[]) : [])[0]?.result);
+    if (!(await awaitingPage(tabId, probed.readyState))) return probed;
     if (Date.now() + PROBE_AGAIN_MS > deadline) {
       return pageFailure('no-response', `the site did not send the page within ${PROBE_TIMEOUT_MS / 1000} s`);
     }
@@ -181,8 +275,18 @@ async function inject(tabId: number, options: PageOptions): Promise<PageResult> 
   // injections go to the same frame (the top one), one after the other, so the script reads what was just set.
   // Both run as soon as the document exists: a page still streaming its HTML is read as far as it has come (the
   // content script says when that is not enough), instead of waiting for a load that may take forever.
-  const failure = await probe(tabId, options);
-  if (failure) return failure;
+  const probed = await probe(tabId, options, SNAPSHOTS);
+  if ('ok' in probed) return probed;
+  // Firefox, an HTML page: its markup came back with the probe. Anything else (XHTML, whose markup would be parsed
+  // again as XML, where any slip loses the page; not HTML at all) is left to the extraction script in the page.
+  const page = probed.snapshot;
+  if (page) {
+    return withTimeout(
+      extractPageSnapshot(page, { ...options, partial: options.partial === true || probed.partial === true }),
+      EXTRACTION_TIMEOUT_MS,
+      `the page was not read within ${EXTRACTION_TIMEOUT_MS / 1000} s`,
+    );
+  }
   const target = { tabId };
   const results: unknown = await withTimeout(
     browser.scripting.executeScript({ target, injectImmediately: true, files: [EXTRACT_SCRIPT_FILE] }),

@@ -39,7 +39,7 @@ describe('handleCommand', () => {
 
     expect(describeCalls(page.calls)).toEqual(OPEN_SEQUENCE);
     for (const call of page.calls) expect(call.target).toEqual({ tabId: 7 });
-    expect(page.calls[1]?.args).toEqual([OPTIONS_GLOBAL, { force: false, keepCaptions: false, partial: false }]);
+    expect(page.calls[1]?.args).toEqual([OPTIONS_GLOBAL, { force: false, keepCaptions: false, partial: false }, false]);
     expect(page.optionsSeen).toEqual([{ force: false, keepCaptions: false, partial: false }]);
     const data: ViewData = {
       result: { ok: true, article: ARTICLE } as unknown as PageResult,
@@ -62,7 +62,7 @@ describe('handleCommand', () => {
     const page = fakePage();
     await handleCommand(TOGGLE_READER_VIEW, tab(7));
 
-    expect(page.calls[1]?.args).toEqual([OPTIONS_GLOBAL, { force: false, keepCaptions: true, partial: false }]);
+    expect(page.calls[1]?.args).toEqual([OPTIONS_GLOBAL, { force: false, keepCaptions: true, partial: false }, false]);
     expect(page.optionsSeen).toEqual([{ force: false, keepCaptions: true, partial: false }]);
   });
 

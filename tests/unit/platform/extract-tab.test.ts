@@ -65,7 +65,8 @@ describe('extractTab', () => {
     await expect(extractTab(7, { force: true }, 'https://news.example/a')).resolves.toEqual({ ok: true, article });
     expect(calls[0]).toMatchObject({
       target: { tabId: 7 },
-      args: [expect.any(String), { force: true, keepCaptions: false, partial: false }],
+      // false: no snapshot of the page (Chromium's build; Firefox's reads the page's markup, see extract-snapshot.ts)
+      args: [expect.any(String), { force: true, keepCaptions: false, partial: false }, false],
       injectImmediately: true,
     });
     expect(calls[1]).toMatchObject({ target: { tabId: 7 }, files: [EXTRACT_SCRIPT_FILE] });
