@@ -13,7 +13,7 @@ import { PATHS } from '../server.ts';
 import { type Session } from './session.ts';
 import { everyScreenScenario } from './every-screen.ts';
 
-// More runs for a steadier median on a busy machine: POPUP_RUNS=15.
+// More runs for a steadier median on a busy machine: POPUP_RUNS=15; POPUP_DEBUG=1 prints every run's steps.
 const RUNS = Number(process.env.POPUP_RUNS) || 5;
 
 const READABILITY = readFileSync(join(ROOT, 'node_modules/@mozilla/readability/Readability.js'), 'utf8');
@@ -54,6 +54,7 @@ export function screenScenarios(session: Session): void {
         expect(shown.text).toContain(SEED_PARAGRAPHS[0]!.slice(0, 60));
         titleTimes.push(shown.times.title!);
         articleTimes.push(shown.times.article!);
+        if (process.env.POPUP_DEBUG) console.log(`[run ${i}]`, JSON.stringify(shown.times));
         for (const [key, value] of Object.entries(shown.times)) {
           if (value !== undefined && value !== null) (stages[key] ??= []).push(value);
         }
@@ -76,6 +77,8 @@ export function screenScenarios(session: Session): void {
         browser: driver().name,
         titleShownMs: Math.round(median(titleTimes)),
         articleShownMs: Math.round(median(articleTimes)),
+        // Every run in order: the first one meets the engine cold.
+        articleRunsMs: articleTimes.map(Math.round),
         readabilityInPageMs: Number(median(readabilityTimes).toFixed(1)),
         runs: articleTimes.length,
         loadAverage: [loadBefore, loadavg()[0]!].map((load) => Number(load.toFixed(1))),
@@ -87,7 +90,7 @@ export function screenScenarios(session: Session): void {
       };
       console.log(
         `[timing] ${driver().name}, seed page, the real popup from its document's start (median of ${figures.runs}): ` +
-          `title ${figures.titleShownMs} ms, article ${figures.articleShownMs} ms; ` +
+          `title ${figures.titleShownMs} ms, article ${figures.articleShownMs} ms (runs: ${figures.articleRunsMs.join(', ')}); ` +
           `plain Readability in the page ${figures.readabilityInPageMs} ms; load average ${figures.loadAverage.join(' -> ')}; ` +
           `steps (median ms): ${JSON.stringify(figures.stagesMs)}`,
       );
