@@ -21,7 +21,7 @@ export type { PageFailure, PageFailureReason, PageOptions, PageResult } from '..
  * than on a document of the extension's own. Chromium runs it in the page, where it takes a few milliseconds (and
  * its background is a service worker, which cannot parse HTML).
  */
-const SNAPSHOTS = import.meta.env.FIREFOX === true;
+const SNAPSHOTS = String(import.meta.env.FIREFOX) === 'true'; // a boolean in the build, a string under Vitest
 
 let snapshotEngine: Promise<typeof SnapshotEngine> | undefined;
 /** The engine's chunk, fetched once. */
@@ -61,7 +61,8 @@ const WARM_UP_RUNS = 3;
 async function extractPageSnapshot(snapshot: PageSnapshot, options: PageOptions): Promise<PageResult> {
   if (!engineHere) {
     try {
-      return await sendMessage('extractSnapshot', { snapshot, options });
+      const answer: unknown = await sendMessage('extractSnapshot', { snapshot, options });
+      if (isPageResult(answer)) return answer;
     } catch {
       // the background page is not there (restarting): run the engine here
     }
@@ -242,7 +243,12 @@ async function probe(tabId: number, options: PageOptions, snapshot: boolean): Pr
         const page: PageSnapshot = {
           html: root ? (get(Element.prototype, 'outerHTML', root) as string) : '',
           url: location.href,
-          baseUrl: get(Node.prototype, 'baseURI', document) as string,
+          // A <base> counts in the head only: on the engine's copy of the live page, one in the body changes
+          // nothing in either browser (a hostile page's <base> in the article must not move its photos).
+          baseUrl:
+            document.head?.querySelector('base[href]') === document.querySelector('base[href]')
+              ? (get(Node.prototype, 'baseURI', document) as string)
+              : location.href,
           quirks: get(Document.prototype, 'compatMode', document) === 'BackCompat',
           readyState,
           contentType,
@@ -280,7 +286,7 @@ async function inject(tabId: number, options: PageOptions): Promise<PageResult> 
   // Firefox, an HTML page: its markup came back with the probe. Anything else (XHTML, whose markup would be parsed
   // again as XML, where any slip loses the page; not HTML at all) is left to the extraction script in the page.
   const page = probed.snapshot;
-  if (page) {
+  if (SNAPSHOTS && page) {
     return withTimeout(
       extractPageSnapshot(page, { ...options, partial: options.partial === true || probed.partial === true }),
       EXTRACTION_TIMEOUT_MS,

@@ -9,7 +9,7 @@ export interface PageSnapshot {
   html: string;
   /** The page's address (`location.href`). */
   url: string;
-  /** The page's base address (a `<base>` applied). */
+  /** The base address the engine resolves against: the page's, with a `<base>` in its head applied. */
   baseUrl: string;
   /** The page is in quirks mode (a `<table>` does not close an open `<p>` there). */
   quirks: boolean;
