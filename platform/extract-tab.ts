@@ -10,7 +10,6 @@ import {
   type PageResult,
 } from '../contracts/page.ts';
 import { errorMessage } from '../core/util/index.ts';
-import { sendMessage, onMessage } from './messaging.ts';
 import { withTimeout } from './with-timeout.ts';
 
 export type { PageFailure, PageFailureReason, PageOptions, PageResult } from '../contracts/page.ts';
@@ -27,6 +26,9 @@ let snapshotEngine: Promise<typeof SnapshotEngine> | undefined;
 /** The engine's chunk, fetched once. */
 const loadSnapshotEngine = () => (snapshotEngine ??= import('./extract-snapshot.ts'));
 
+// Messaging is loaded on demand: Chromium's popup never needs it to read a page (its first paint stays small).
+const messaging = () => import('./messaging.ts');
+
 /** Whether this page is the one that runs the engine on snapshots (the background page). */
 let engineHere = false;
 
@@ -38,8 +40,10 @@ let engineHere = false;
 export function serveSnapshotExtraction(): void {
   if (!SNAPSHOTS) return;
   engineHere = true;
-  onMessage('extractSnapshot', async ({ data }) =>
-    (await loadSnapshotEngine()).extractSnapshot(data.snapshot, data.options),
+  void messaging().then(({ onMessage }) =>
+    onMessage('extractSnapshot', async ({ data }) =>
+      (await loadSnapshotEngine()).extractSnapshot(data.snapshot, data.options),
+    ),
   );
   // When the browser has nothing else to do, a few runs on a made-up page: the reader's first article then meets
   // the engine warm (its first run takes several times longer than its third).
@@ -61,6 +65,7 @@ const WARM_UP_RUNS = 3;
 async function extractPageSnapshot(snapshot: PageSnapshot, options: PageOptions): Promise<PageResult> {
   if (!engineHere) {
     try {
+      const { sendMessage } = await messaging();
       const answer: unknown = await sendMessage('extractSnapshot', { snapshot, options });
       if (isPageResult(answer)) return answer;
     } catch {
@@ -156,6 +161,7 @@ export function classifyInjectionError(error: unknown, url: string | undefined):
 export async function extractTab(tabId: number, options: PageOptions = {}, url?: string): Promise<PageResult> {
   const early = classifyUrl(url);
   if (early) return early;
+  if (SNAPSHOTS && !engineHere) void messaging().catch(() => undefined); // while the page answers
   try {
     return await oneAtATime(tabId, () => inject(tabId, options));
   } catch (error) {
