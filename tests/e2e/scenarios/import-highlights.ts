@@ -4,13 +4,13 @@
 // item's counts and the Highlights view the highlights, "Not placed yet" (and the offline reader, with no copy
 // yet, lists them). Saving the article places those
 // whose quote is in its text (painted in the offline reader); the other is listed there as not found. Then an
-// Omnivore ZIP with its highlights/<slug>.md: its highlights come too.
+// Omnivore ZIP with its highlights/<slug>.md, a wallabag JSON export and an Instapaper CSV: their highlights come too.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Tab } from '../../support/driver/index.ts';
-import { zipFixture } from '../../support/transfer-fixtures.ts';
+import { FIXTURES, zipFixture } from '../../support/transfer-fixtures.ts';
 import { enMessage } from '../expectations.ts';
 import { PATHS } from '../server.ts';
 import { artifact, type Session } from './session.ts';
@@ -139,6 +139,36 @@ export function importHighlightScenarios({ driver, server }: Session): void {
       expect(await list.texts('.highlights-view .highlight-note')).toContain(
         'A note on the first highlight, with a comma.',
       );
+      await list.close();
+    });
+
+    test.each([
+      [
+        'a wallabag JSON export',
+        'wallabag-highlights.json',
+        ['A sentence worth keeping, with a comma.', 'Some text to read.'],
+      ],
+      ['an Instapaper CSV', 'instapaper.csv', ['A selection, with commas']],
+    ])('%s brings its highlights through the options page', async (_, file, quotes) => {
+      const options = await driver().openExtensionPage('options.html');
+      await options.bringToFront();
+      await options.chooseFile('input[type="file"]', join(FIXTURES, file));
+      await options.waitFor('.import-highlights');
+      const count = String(quotes.length);
+      expect(await options.text('.import-highlights')).toBe(
+        enMessage('importPreviewHighlights').replace('$COUNT$', count),
+      );
+      await options.click('.import-go');
+      await options.waitFor('.import-done');
+      expect(await options.text('.import-done')).toContain(enMessage('importDoneHighlights').replace('$COUNT$', count));
+      await options.close();
+      const list = await driver().openExtensionPage('list.html');
+      await list.bringToFront();
+      await list.click('.view-highlights');
+      await list.waitUntil((wanted) => {
+        const shown = [...document.querySelectorAll('.highlights-view .highlight-quote')].map((q) => q.textContent);
+        return wanted.every((quote) => shown.includes(quote));
+      }, quotes);
       await list.close();
     });
   });
