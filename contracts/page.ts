@@ -1,5 +1,5 @@
 // What the content script and the extension pages exchange. No `browser.*` here: the content script imports it.
-import type { Article, ExtractFailureReason, ExtractResult } from '../core/reader/index.ts';
+import type { Article, ExtractFailureReason, ExtractResult, SiteRule } from '../core/reader/index.ts';
 
 /** Why a tab gave no article: the engine's reasons plus the ones only the browser side can know. */
 export type PageFailureReason =
@@ -32,6 +32,13 @@ export interface PageOptions {
    * parser is past the article.
    */
   partial?: boolean;
+  /** The reader's rules for the page's site (platform/site-rule-store.ts), applied by the extraction. */
+  siteRules?: SiteRule[];
+  /**
+   * Record where each block came from (for learning a site rule): the in-page view only, which then runs the
+   * traced extraction script (EXTRACT_TRACED_FILE); the popup's script never bundles the recording.
+   */
+  provenance?: boolean;
 }
 
 /**

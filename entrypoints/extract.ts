@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { extractArticle } from '../core/reader/index.ts';
+import { extractArticle, type ProvenanceRecorder } from '../core/reader/index.ts';
 import {
   HTML_CONTENT_TYPES,
   OPTIONS_GLOBAL,
@@ -15,21 +15,31 @@ import {
 // script context would announce each run to the page with a DOM event it can hear and forge, and cost 2 KB.
 
 export default defineUnlistedScript({
-  main(): PageResult {
-    const scope = globalThis as Record<string, unknown>;
-    const given = scope[OPTIONS_GLOBAL] as PageOptions | undefined;
-    delete scope[OPTIONS_GLOBAL];
-    // The caller takes the page as far as it has come: "Read what has loaded", or the parser is past the article.
-    const partial = given?.partial === true;
-    const options: PageOptions = { force: given?.force === true, keepCaptions: given?.keepCaptions === true };
-
-    if (!HTML_CONTENT_TYPES.includes(document.contentType)) {
-      return pageFailure('not-html', `the document is ${document.contentType}, not HTML`);
-    }
-    const result = extractArticle(document, location.href, { ...options, timeBudgetMs: PAGE_TIME_BUDGET_MS });
-    const outcome = pageOutcome(result, document.readyState, partial);
-    // The value crosses to the extension by structured clone (Firefox: out of an Xray sandbox): send plain JSON
-    // data only, whatever objects the engine may put in its result one day.
-    return JSON.parse(JSON.stringify(outcome)) as PageResult;
-  },
+  main: () => extractPage(),
 });
+
+/** The extraction with the options the caller set; `recorder` only in the traced script (extract-traced.ts). */
+export function extractPage(recorder?: ProvenanceRecorder): PageResult {
+  const scope = globalThis as Record<string, unknown>;
+  const given = scope[OPTIONS_GLOBAL] as PageOptions | undefined;
+  delete scope[OPTIONS_GLOBAL];
+  // The caller takes the page as far as it has come: "Read what has loaded", or the parser is past the article.
+  const partial = given?.partial === true;
+  const options: PageOptions = { force: given?.force === true, keepCaptions: given?.keepCaptions === true };
+  const siteRules = Array.isArray(given?.siteRules) ? given.siteRules : [];
+
+  if (!HTML_CONTENT_TYPES.includes(document.contentType)) {
+    return pageFailure('not-html', `the document is ${document.contentType}, not HTML`);
+  }
+  const result = extractArticle(document, location.href, {
+    force: options.force,
+    keepCaptions: options.keepCaptions,
+    siteRules,
+    timeBudgetMs: PAGE_TIME_BUDGET_MS,
+    ...(recorder ? { provenance: recorder } : {}),
+  });
+  const outcome = pageOutcome(result, document.readyState, partial);
+  // The value crosses to the extension by structured clone (Firefox: out of an Xray sandbox): send plain JSON
+  // data only, whatever objects the engine may put in its result one day.
+  return JSON.parse(JSON.stringify(outcome)) as PageResult;
+}

@@ -11,6 +11,7 @@ import {
 } from '../contracts/page.ts';
 import { errorMessage } from '../core/util/index.ts';
 import { withTimeout } from './with-timeout.ts';
+import { loadSiteRules } from './site-rule-store.ts';
 
 export type { PageFailure, PageFailureReason, PageOptions, PageResult } from '../contracts/page.ts';
 
@@ -77,6 +78,8 @@ async function extractPageSnapshot(snapshot: PageSnapshot, options: PageOptions)
 
 /** Path of the built extraction script (entrypoints/extract.ts), the same in the Chrome and Firefox builds. */
 export const EXTRACT_SCRIPT_FILE = '/extract.js';
+/** The same plus each block's provenance (entrypoints/extract-traced.ts): for the in-page view's "Hide a block". */
+export const EXTRACT_TRACED_FILE = '/extract-traced.js';
 
 /**
  * How long the first, tiny injection may take. It runs as soon as the document exists (`injectImmediately`), so
@@ -137,7 +140,18 @@ function pageOptions(options: PageOptions): PageOptions {
     force: options.force === true,
     keepCaptions: options.keepCaptions === true,
     partial: options.partial === true,
+    siteRules: options.siteRules ?? [],
   };
+}
+
+/** The reader's rules for the page's site; none when they cannot be read (the article matters more). */
+async function rulesFor(url: string | undefined) {
+  if (!url) return [];
+  try {
+    return await loadSiteRules(url);
+  } catch {
+    return [];
+  }
 }
 
 /** Maps an injection error to a failure. Browsers word these differently; unknown ones stay 'error'. */
@@ -163,7 +177,8 @@ export async function extractTab(tabId: number, options: PageOptions = {}, url?:
   if (early) return early;
   if (SNAPSHOTS && !engineHere) void messaging().catch(() => undefined); // while the page answers
   try {
-    return await oneAtATime(tabId, () => inject(tabId, options));
+    const siteRules = await rulesFor(url);
+    return await oneAtATime(tabId, () => inject(tabId, { ...options, siteRules }));
   } catch (error) {
     return classifyInjectionError(error, url);
   }
@@ -301,7 +316,11 @@ async function inject(tabId: number, options: PageOptions): Promise<PageResult> 
   }
   const target = { tabId };
   const results: unknown = await withTimeout(
-    browser.scripting.executeScript({ target, injectImmediately: true, files: [EXTRACT_SCRIPT_FILE] }),
+    browser.scripting.executeScript({
+      target,
+      injectImmediately: true,
+      files: [options.provenance ? EXTRACT_TRACED_FILE : EXTRACT_SCRIPT_FILE],
+    }),
     EXTRACTION_TIMEOUT_MS,
     `the page did not answer within ${EXTRACTION_TIMEOUT_MS / 1000} s`,
   );

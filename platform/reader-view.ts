@@ -42,7 +42,8 @@ async function closeIfOpen(tabId: number): Promise<boolean> {
  */
 export async function openReaderView(tab: TabRef, force = false, listen = false): Promise<boolean> {
   const [settings, shortcuts] = await Promise.all([loadSettings(), loadShortcuts()]);
-  const result = await extractTab(tab.id, { force, keepCaptions: settings.showCaptions }, tab.url);
+  // With provenance: the view's "Hide a block" learns a site rule from where the chosen block came from.
+  const result = await extractTab(tab.id, { force, keepCaptions: settings.showCaptions, provenance: true }, tab.url);
   if (!result.ok && (result.reason === 'restricted' || result.reason === 'not-html')) return false;
   const data: ViewData = {
     result,
