@@ -18,6 +18,7 @@ import {
   ArchiveRestore,
   Bookmark,
   BookmarkCheck,
+  EyeOff,
   Headphones,
   List,
   Printer,
@@ -26,11 +27,13 @@ import {
 } from '../../components/icons.tsx';
 import { StatusLine } from '../../components/StatusLine.tsx';
 import { highlightStore } from '../reader/highlight-store.ts';
+import { PickBar, RefusedNotice } from '../../components/pick/PickBar.tsx';
 import { usePageItem } from './use-page-item.ts';
 import { LazyHighlights } from './LazyHighlights.tsx';
+import { useHideBlocks } from './use-hide-blocks.ts';
 
 /** The view's own keys (the reading list's letters, the same in English and French), shown in the tooltips. */
-const KEYS = { read: 'A', favourite: 'F' } as const;
+const KEYS = { read: 'A', favourite: 'F', hide: 'X' } as const;
 
 /** A tooltip: its sentences, with the browser's shortcut or the view's key when there is one. */
 function hint(key: MessageKey, extra: { shortcut?: string; key?: string; savesFirst?: boolean } = {}): string {
@@ -73,6 +76,16 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
   const page = usePageItem(state.kind === 'article' ? state.article : null);
   const { item } = page;
   const { shortcuts } = initial;
+  const hiding = useHideBlocks(
+    state.kind === 'article' ? state.article : null,
+    articleElement,
+    dialog.current,
+    document,
+  );
+  // One status line: it says what the last action did, the page's item's or Hide a block's.
+  const [lastSaid, setLastSaid] = useState<'page' | 'hide'>('page');
+  useEffect(() => setLastSaid('hide'), [hiding.said, hiding.undo]);
+  useEffect(() => setLastSaid('page'), [page.said, page.removed]);
 
   // Extract again (in the background, which may script the page) and let the new view replace this one.
   const reopen = (force: boolean) => {
@@ -143,6 +156,14 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
     ...(state.kind === 'article'
       ? [
           {
+            id: 'hide-block',
+            label: t('pickAction'),
+            hint: hint('pickHint', { key: KEYS.hide }),
+            icon: EyeOff,
+            pressed: hiding.mode === 'picking',
+            onClick: hiding.toggle,
+          },
+          {
             id: 'listen',
             label: t('listenPlay'),
             hint: t('listenHint'),
@@ -164,7 +185,11 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
   const title = state.kind === 'article' ? state.article.title : t('extName');
   const onKeyDown = (event: KeyboardEvent) => {
     if (state.kind !== 'article' || event.altKey || event.ctrlKey || event.metaKey || typing(event)) return;
-    const run = { [KEYS.read]: page.toggleRead, [KEYS.favourite]: page.toggleFavourite }[event.key.toUpperCase()];
+    const run = {
+      [KEYS.read]: page.toggleRead,
+      [KEYS.favourite]: page.toggleFavourite,
+      [KEYS.hide]: hiding.toggle,
+    }[event.key.toUpperCase()];
     if (!run) return;
     event.preventDefault();
     run();
@@ -192,7 +217,22 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
             keyTarget={dialog.current}
           />
         )}
-        <StatusLine said={page.said} onUndo={page.removed ? page.undo : null} undoLabel={t('undo')} />
+        {hiding.mode !== 'off' && (
+          <PickBar
+            mode={hiding.mode}
+            site={hiding.site}
+            t={t}
+            onLeave={hiding.leave}
+            onOnlyHere={hiding.onlyHere}
+            onEverySite={hiding.everySite}
+          />
+        )}
+        <RefusedNotice refused={hiding.refused} site={hiding.site} t={t} onRemove={hiding.removeRule} />
+        {lastSaid === 'hide' && hiding.said ? (
+          <StatusLine said={hiding.said} onUndo={hiding.undo} undoLabel={t('undo')} />
+        ) : (
+          <StatusLine said={page.said} onUndo={page.removed ? page.undo : null} undoLabel={t('undo')} />
+        )}
         <ArticleView
           state={state}
           t={t}

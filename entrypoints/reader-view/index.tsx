@@ -7,6 +7,8 @@ import frameCss from '../../components/reader-frame.css?inline';
 import viewCss from './view.css?inline';
 import listenCss from '../../components/listen/listen.css?inline';
 import highlightsCss from '../../components/highlights/highlights.css?inline';
+import pickCss from '../../components/pick/pick.css?inline';
+import { PICKING } from '../../components/pick/picker.ts';
 
 // Injected on demand by platform/reader-view.ts, after the extraction (entrypoints/extract.ts): shows the
 // result over the page in a closed Shadow DOM, so neither the page's styles nor ours leak across, and the page
@@ -91,7 +93,7 @@ function mountView(data: ViewData): ViewController {
   const shadow = call<ShadowRoot>(Element.prototype, 'attachShadow', host, { mode: 'closed' });
   const container = call<HTMLDivElement>(Document.prototype, 'createElement', document, 'div');
   call(Node.prototype, 'appendChild', shadow, container);
-  adoptCss(shadow, `${readerCss}\n${frameCss}\n${viewCss}\n${listenCss}\n${highlightsCss}`);
+  adoptCss(shadow, `${readerCss}\n${frameCss}\n${viewCss}\n${listenCss}\n${highlightsCss}\n${pickCss}`);
   const refuseUntrusted = (event: Event) => {
     if (event.isTrusted) return;
     event.stopImmediatePropagation();
@@ -107,6 +109,7 @@ function mountView(data: ViewData): ViewController {
     if (!event.isTrusted || (event as KeyboardEvent).key !== 'Escape' || !open) return;
     // An open highlight panel closes first (its own Escape).
     if (shadow.activeElement?.closest('.hl-editor')) return;
+    if (shadow.querySelector(`[${PICKING}]`)) return; // Esc leaves "Hide a block" first (components/pick)
     event.preventDefault();
     event.stopPropagation();
     controller.close();

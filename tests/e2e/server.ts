@@ -8,6 +8,8 @@ import { serveSlowly } from './slow-pages-server.ts';
 
 const SEED = fileURLToPath(new URL('../fixtures/seed-fr-hammouchi/source.html', import.meta.url));
 const ENGLISH = fileURLToPath(new URL('../fixtures/en-no-clutter/source.html', import.meta.url));
+/** The fictional site of the site rules' tests (three articles sharing a promo box): "Hide a block". */
+export const SITE_RULES_DIR = fileURLToPath(new URL('../fixtures-site-rules/', import.meta.url));
 
 /** A shop's home page: short blurbs and links, nothing Readability's "is it an article" check accepts. */
 export const NOT_ARTICLE_HTML = `<!doctype html>
@@ -63,6 +65,12 @@ export const PATHS = {
   neverAnswers: '/slow/never/',
   /** The page's own script blocks its thread for a long time once the article is there. */
   busy: '/slow/busy/',
+  /** The three articles of tests/fixtures-site-rules/, at their own addresses (meta.json). */
+  siteArticles: [
+    '/actualites/port-de-peche-renove/',
+    '/actualites/festival-cerfs-volants/',
+    '/actualites/erosion-falaise/',
+  ],
 } as const;
 
 const STRICT_CSP = "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:";
@@ -87,6 +95,13 @@ export async function startServer(): Promise<TestServer> {
     [PATHS.strictCsp, { type: 'text/html; charset=utf-8', body: seed, csp: STRICT_CSP }],
     [PATHS.english, { type: 'text/html; charset=utf-8', body: readFileSync(ENGLISH) }],
     [PATHS.revisable, { type: 'text/html; charset=utf-8', body: readFileSync(ENGLISH) }],
+    ...PATHS.siteArticles.map(
+      (path, i) =>
+        [
+          path,
+          { type: 'text/html; charset=utf-8', body: readFileSync(`${SITE_RULES_DIR}article-${i + 1}.html`) },
+        ] as const,
+    ),
   ]);
   const originals = new Map(routes);
   const seen = new Set<string>();
