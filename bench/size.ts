@@ -100,9 +100,13 @@ function main(): number {
   const popupRow = measure('popup', popupFiles, 30);
   const rows = [
     measure('content script', ['extract.js'], 45),
+    // The in-page view's extraction: the same plus each block's provenance (for "Hide a block").
+    measure('content, traced', ['extract-traced.js'], 45),
     measure('in-page view', ['reader-view.js'] /* styles are inlined */, 45),
     // Its highlights, injected when an article is shown (entrypoints/view-highlights).
     measure('view highlights', ['view-highlights.js'], 45),
+    // "Hide a block", injected only when the reader uses it.
+    measure('view, pick mode', ['pick-mode.js'], 45),
     popupRow,
     // What the popup loads later, on demand (the reading list tab, the summarizer): not on every open.
     measure('popup, on demand', popupFiles, null, popupRow.files),

@@ -56,6 +56,12 @@ export const VIEW_HIGHLIGHTS_FILE = '/view-highlights.js';
 /** Where that script leaves its mount function, in the extension's isolated world of the page. */
 export const VIEW_HIGHLIGHTS_GLOBAL = '__clearReaderViewHighlights';
 
+/** The in-page view's "Hide a block" code (entrypoints/pick-mode.ts), injected only when the reader uses it. */
+export const PICK_MODE_FILE = '/pick-mode.js';
+
+/** What pick-mode.js leaves in the extension's isolated world of the page, for the view to use. */
+export const PICK_MODE_GLOBAL = '__clearReaderPickMode';
+
 /** What `openReaderView` hands to the in-page view script (entrypoints/reader-view), like OPTIONS_GLOBAL. */
 export const VIEW_DATA_GLOBAL = '__clearReaderViewData';
 

@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { extractArticle, type ProvenanceRecorder } from '../core/reader/index.ts';
+import { extractArticle, parseSiteRule, type ProvenanceRecorder, type SiteRule } from '../core/reader/index.ts';
 import {
   HTML_CONTENT_TYPES,
   OPTIONS_GLOBAL,
@@ -26,7 +26,10 @@ export function extractPage(recorder?: ProvenanceRecorder): PageResult {
   // The caller takes the page as far as it has come: "Read what has loaded", or the parser is past the article.
   const partial = given?.partial === true;
   const options: PageOptions = { force: given?.force === true, keepCaptions: given?.keepCaptions === true };
-  const siteRules = Array.isArray(given?.siteRules) ? given.siteRules : [];
+  // Read again here (the caller only checked their site): a damaged rule is left out, never a failed extraction.
+  const siteRules = (Array.isArray(given?.siteRules) ? given.siteRules : [])
+    .map((rule) => parseSiteRule(rule, document))
+    .filter((rule): rule is SiteRule => rule !== null);
 
   if (!HTML_CONTENT_TYPES.includes(document.contentType)) {
     return pageFailure('not-html', `the document is ${document.contentType}, not HTML`);

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { handleCommand, handleContextMenuClick, handleOpenRequest, installContextMenu } from './commands.ts';
 import { extractTab, serveSnapshotExtraction } from './extract-tab.ts';
-import { loadViewHighlights } from './reader-view.ts';
+import { injectPickMode, loadViewHighlights } from './reader-view.ts';
 import { onMessage } from './messaging.ts';
 import { listStatus, readingList, saveArticle } from './reading-list.ts';
 import {
@@ -68,6 +68,7 @@ export function startBackground(): void {
     const from = sender as { tab?: { id?: number }; frameId?: number } | undefined;
     return loadViewHighlights(from?.tab?.id, from?.frameId);
   });
+  onMessage('loadPickMode', ({ sender }) => injectPickMode((sender as { tab?: { id?: number } } | undefined)?.tab?.id));
   onMessage('changeItem', async ({ data }) => {
     await (await readingList()).change(data.id, data.change);
     syncSoon();

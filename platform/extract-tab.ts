@@ -140,7 +140,7 @@ function pageOptions(options: PageOptions): PageOptions {
     force: options.force === true,
     keepCaptions: options.keepCaptions === true,
     partial: options.partial === true,
-    siteRules: options.siteRules ?? [],
+    ...(options.siteRules?.length ? { siteRules: options.siteRules } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { retryOnceOnRefusal } from './retry.ts';
 import { loadSettings } from './storage.ts';
 import { loadShortcuts } from './shortcuts.ts';
 import {
+  PICK_MODE_FILE,
   READER_VIEW_FILE,
   VIEW_HIGHLIGHTS_FILE,
   VIEW_CONTROLLER_GLOBAL,
@@ -84,4 +85,14 @@ export async function toggleReaderView(tab: TabRef, wait?: () => Promise<void>):
     return false; // a page no extension may script
   }
   return openReaderView(tab);
+}
+
+/**
+ * Runs the view's "Hide a block" code in its tab's top frame (the view asks: a page's world cannot inject). The
+ * access that opened the view (activeTab, granted by the reader's click or shortcut) lasts until the tab navigates.
+ */
+export async function injectPickMode(tabId: number | undefined): Promise<boolean> {
+  if (tabId === undefined) return false;
+  await browser.scripting.executeScript({ target: { tabId }, files: [PICK_MODE_FILE] });
+  return true;
 }

@@ -2,17 +2,11 @@
 // article, on this device; "on every page of <site>": a site rule learned from the page's original markup), Undo,
 // the blocks already hidden on this article, and the reader's rules this page refused.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  articleBlocks,
-  learnSiteRule,
-  siteOf,
-  type Article,
-  type RefusedRule,
-  type SiteRule,
-} from '../../core/reader/index.ts';
+import { siteOf, type Article, type RefusedRule, type SiteRule } from '../../core/reader/index.ts';
 import { describeError } from '../../contracts/error-reasons.ts';
 import { errorMessage } from '../../core/util/index.ts';
-import { startPicker, type Picker } from '../../components/pick/picker.ts';
+import type { Picker } from '../../components/pick/picker.ts';
+import { loadPickMode } from './load-pick-mode.ts';
 import { hideBlockHere, loadHiddenBlocks, showBlockHere, type HiddenBlock } from '../../platform/hidden-blocks.ts';
 import { addSiteRule, listSiteRules, removeSiteRule } from '../../platform/site-rule-store.ts';
 import { t } from '../../platform/i18n.ts';
@@ -74,17 +68,21 @@ export function useHideBlocks(
     setUndo(() => then);
   };
   const failed = (error: unknown) => say(t('pickFailed', [describeError(t, errorMessage(error))]));
+  const failedToStart = (error: unknown) => say(t('pickUnavailable', [describeError(t, errorMessage(error))]));
 
-  // The article's blocks, and those hidden "only here" before.
+  // The blocks hidden "only here" before (the pick mode's code loads only for an article that has some).
   useEffect(() => {
     const root = contentRoot(articleEl);
-    blocks.current = root ? articleBlocks(root) : [];
+    blocks.current = [];
     setRefused(article?.refusedRules ?? []);
-    if (!url || !blocks.current.length) return;
+    if (!url || !root) return;
     let live = true;
     loadHiddenBlocks(url).then(
-      (hidden) => {
+      async (hidden) => {
+        if (!hidden.length) return;
+        const { articleBlocks } = await loadPickMode();
         if (!live) return;
+        blocks.current = articleBlocks(root);
         for (const el of blocks.current) {
           const d = describe(el);
           if (hidden.some((h) => h.tag === d.tag && h.start === d.start)) hide(el, true);
@@ -125,13 +123,26 @@ export function useHideBlocks(
       say(t('pickShownAgain'));
     });
   };
+  const starting = useRef(false);
   const start = () => {
     const root = contentRoot(articleEl);
-    if (!root || !keys || !blocks.current.length) return;
-    chosen.current = null;
-    picker.current = startPicker({ blocks: blocks.current, root, keys, onChoose: choose, onLeave: leave });
-    setMode('picking');
-    say(t('pickStarted'));
+    if (!root || !keys || starting.current) return;
+    starting.current = true;
+    loadPickMode()
+      .then(({ articleBlocks, startPicker }) => {
+        // Block i of the rendered article is provenance[i] of its extraction (the same walk).
+        blocks.current = articleBlocks(root);
+        if (!blocks.current.length || !root.isConnected) return;
+        chosen.current = null;
+        picker.current?.stop();
+        picker.current = startPicker({ blocks: blocks.current, root, keys, onChoose: choose, onLeave: leave });
+        setMode('picking');
+        say(t('pickStarted'));
+      })
+      .catch(failedToStart)
+      .finally(() => {
+        starting.current = false;
+      });
   };
 
   /** Keeps the chosen block hidden on this article (the fallback of a rule that cannot be learned too). */
@@ -170,6 +181,7 @@ export function useHideBlocks(
     everySite: () =>
       scoped(async ({ index, el }) => {
         let rule: SiteRule | null;
+        const { learnSiteRule } = await loadPickMode(); // loaded already: the block was picked with it
         try {
           rule = article?.provenance
             ? learnSiteRule({ page, url, provenance: article.provenance, block: index })

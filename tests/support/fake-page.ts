@@ -6,7 +6,7 @@
 import { type MockInstance, afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
-import { EXTRACT_SCRIPT_FILE } from '../../platform/extract-tab.ts';
+import { EXTRACT_SCRIPT_FILE, EXTRACT_TRACED_FILE } from '../../platform/extract-tab.ts';
 import {
   OPTIONS_GLOBAL,
   READER_VIEW_FILE,
@@ -62,7 +62,7 @@ export function fakePage({
       return Promise.resolve([{ frameId: 0, result: injection.func(...(injection.args ?? [])) ?? null }]);
     }
     const [file] = injection.files ?? [];
-    if (file === EXTRACT_SCRIPT_FILE) {
+    if (file === EXTRACT_SCRIPT_FILE || file === EXTRACT_TRACED_FILE) {
       optionsSeen.push(world[OPTIONS_GLOBAL]);
       delete world[OPTIONS_GLOBAL];
       return Promise.resolve([{ frameId: 0, result: contentResult }]);
@@ -106,7 +106,7 @@ export function describeCalls(calls: Injection[]): string[] {
 export const OPEN_SEQUENCE = [
   'close-check',
   `set:${OPTIONS_GLOBAL}`,
-  `file:${EXTRACT_SCRIPT_FILE}`,
+  `file:${EXTRACT_TRACED_FILE}`, // the view's extraction records provenance ("Hide a block")
   `set:${VIEW_DATA_GLOBAL}`,
   `file:${READER_VIEW_FILE}`,
 ];

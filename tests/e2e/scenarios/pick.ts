@@ -90,9 +90,14 @@ export function pickScenarios({ driver, server }: Session, lang: 'en' | 'fr' = '
       expect(await page.attribute(inView('.action-hide-block'), 'title')).toContain('X');
       expect(await articleText(page)).toContain(PROMOS[0]);
 
+      // The pick mode's code is not in the page until the reader asks for it (loaded on demand).
+      const pickLoaded = () =>
+        d.inPageWorld(page, "Object.prototype.hasOwnProperty.call(globalThis, '__clearReaderPickMode')", null);
+      expect(await pickLoaded()).toBe(false);
       // Esc leaves the pick mode and leaves the view open; it is said.
       await page.press('x');
       await page.waitFor(current);
+      expect(await pickLoaded()).toBe(true);
       await page.press('Escape');
       await page.waitFor(current, { state: 'detached' });
       await expect.poll(() => page.text(status)).toBe(say('pickLeft'));

@@ -2,6 +2,7 @@ import { type MockInstance, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   EXTRACT_SCRIPT_FILE,
+  EXTRACT_TRACED_FILE,
   PROBE_TIMEOUT_MS,
   classifyInjectionError,
   classifyUrl,
@@ -70,6 +71,27 @@ describe('extractTab', () => {
       injectImmediately: true,
     });
     expect(calls[1]).toMatchObject({ target: { tabId: 7 }, files: [EXTRACT_SCRIPT_FILE] });
+  });
+
+  it('hands the page its site’s rules only, and runs the traced script when provenance is asked', async () => {
+    const { addSiteRule } = await import('../../../platform/site-rule-store.ts');
+    const mine = { id: 'site:a', site: 'news.example', created: '', selector: 'div.promo', stage: 'page' as const };
+    await addSiteRule(mine);
+    await addSiteRule({ ...mine, id: 'site:b', site: 'other.example' });
+    const calls: unknown[] = [];
+    executeScript().mockImplementation((injection: unknown) => {
+      calls.push(injection);
+      const files = (injection as { files?: string[] }).files;
+      return Promise.resolve(files ? [{ frameId: 0, result: { ok: true, article } }] : [{ frameId: 0, result: null }]);
+    });
+    await extractTab(7, { provenance: true }, 'https://www.news.example/a');
+    expect(calls[0]).toMatchObject({
+      args: [expect.any(String), { force: false, keepCaptions: false, partial: false, siteRules: [mine] }],
+    });
+    expect(calls[1]).toMatchObject({ files: [EXTRACT_TRACED_FILE] });
+    await extractTab(7, {}, 'https://elsewhere.example/a');
+    expect((calls[2] as { args: unknown[] }).args[1]).toEqual({ force: false, keepCaptions: false, partial: false });
+    expect(calls[3]).toMatchObject({ files: [EXTRACT_SCRIPT_FILE] });
   });
 
   it('two extractions of one tab at once each run with their own options (they share the page’s global)', async () => {
