@@ -1,5 +1,5 @@
 // Zero network from the extension: real Chromium and Firefox ESR with the extension, sync off (no WebDAV server set), every
-// feature used once (the popup's article and summary, the in-page view, settings, saving from the popup and by
+// feature used once (the popup's article and summary, the in-page view and its Hide a block, settings, saving from the popup and by
 // shortcut, the reading list and its search, the offline reader, the options page's import and export), while
 // every request the browser makes goes through a recording proxy, loopback included. The only requests allowed
 // are the test pages' own: their HTML, what they load themselves, and their article images the clean view shows.
@@ -139,6 +139,15 @@ describe.each(DRIVERS)('$name, sync off: the extension makes no request of its o
     await pageTab.goto(english);
     await driver.command('toggle-reader-view', english);
     await pageTab.waitFor(inView('main[data-state="article"]'));
+    // Hide a block (its code loaded on demand): the last block, on every page of the site (a learned rule).
+    await pageTab.press('x');
+    await pageTab.waitFor(inView('[data-pick-current]'));
+    await pageTab.press('End');
+    await pageTab.press('Enter');
+    await pageTab.waitFor(inView('.pick-site'));
+    await pageTab.press('Tab');
+    await pageTab.press('Enter');
+    await pageTab.waitFor(inView('.pick-bar'), { state: 'detached' });
     await pageTab.press('Escape');
     await driver.command('save-for-later', english);
     popup = await openPopupOn(driver, server.url(PATHS.notArticle));

@@ -71,6 +71,8 @@ export const PATHS = {
     '/actualites/festival-cerfs-volants/',
     '/actualites/erosion-falaise/',
   ],
+  /** Its subscriber page, whose template puts the promo's class around the whole article (eaten.html). */
+  siteEaten: '/abonnes/port-de-peche/',
 } as const;
 
 const STRICT_CSP = "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:";
@@ -102,6 +104,7 @@ export async function startServer(): Promise<TestServer> {
           { type: 'text/html; charset=utf-8', body: readFileSync(`${SITE_RULES_DIR}article-${i + 1}.html`) },
         ] as const,
     ),
+    [PATHS.siteEaten, { type: 'text/html; charset=utf-8', body: readFileSync(`${SITE_RULES_DIR}eaten.html`) }],
   ]);
   const originals = new Map(routes);
   const seen = new Set<string>();

@@ -145,7 +145,20 @@ export function pickScenarios({ driver, server }: Session, lang: 'en' | 'fr' = '
         expect(await page.count(inView('.pick-refused'))).toBe(0);
       }
 
+      // The subscriber page, where the rule would take the article: not applied, said, and the rule can go (Undo).
+      await openViewOn(d, server().url(PATHS.siteEaten));
+      const refused = [say('pickRefusedMost', site), say('pickRefusedFirst', site)];
+      expect(refused).toContain((await page.text(inView('.pick-refused p'))).replace(say('pickRemoveRule'), '').trim());
+      await page.click(inView('.pick-remove-rule'));
+      await expect.poll(() => page.text(status)).toBe(say('pickRuleRemoved', site));
+      await expect.poll(() => storedRules(d)).toEqual([]);
+      expect(await page.count(inView('.pick-refused'))).toBe(0);
+      await page.click(inView('.action-undo'));
+      await expect.poll(() => page.text(status)).toBe(say('pickRuleRestored', site));
+      await expect.poll(async () => (await storedRules(d)).length).toBe(1);
+
       // "Only here": the last paragraph of article 3, hidden on this article; Undo; again, kept in a new view.
+      await openViewOn(d, server().url(PATHS.siteArticles[2]));
       const last = paragraphsOf(3).at(-1)!;
       const hideHere = async () => {
         await pickBlock(page, last.slice(0, 30), say);
