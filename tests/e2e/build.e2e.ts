@@ -3,8 +3,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { EXTRACT_SCRIPT_FILE } from '../../platform/extract-tab.ts';
-import { READER_VIEW_FILE, VIEW_HIGHLIGHTS_FILE } from '../../contracts/page.ts';
+import { EXTRACT_SCRIPT_FILE, EXTRACT_TRACED_FILE } from '../../platform/extract-tab.ts';
+import { PICK_MODE_FILE, READER_VIEW_FILE, VIEW_HIGHLIGHTS_FILE } from '../../contracts/page.ts';
 import { E2E_BUILD, SHIPPED } from './paths.ts';
 
 const ALLOWED_PERMISSIONS = ['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage'];
@@ -73,6 +73,8 @@ describe.each(BROWSERS)('the shipped %s build', (browser) => {
     expect(files).toContain(EXTRACT_SCRIPT_FILE.slice(1));
     expect(files).toContain(READER_VIEW_FILE.slice(1));
     expect(files).toContain(VIEW_HIGHLIGHTS_FILE.slice(1));
+    expect(files).toContain(EXTRACT_TRACED_FILE.slice(1));
+    expect(files).toContain(PICK_MODE_FILE.slice(1));
     expect(files).toContain('_locales/en/messages.json');
     expect(files).toContain('_locales/fr/messages.json');
   });
