@@ -11,7 +11,6 @@ import {
 } from '../contracts/page.ts';
 import { errorMessage } from '../core/util/index.ts';
 import { withTimeout } from './with-timeout.ts';
-import { loadSiteRules } from './site-rule-store.ts';
 
 export type { PageFailure, PageFailureReason, PageOptions, PageResult } from '../contracts/page.ts';
 
@@ -144,10 +143,14 @@ function pageOptions(options: PageOptions): PageOptions {
   };
 }
 
-/** The reader's rules for the page's site; none when they cannot be read (the article matters more). */
+/**
+ * The reader's rules for the page's site; none when they cannot be read (the article matters more). The store
+ * (and its sync merge) loads on demand: it stays out of the popup's first paint.
+ */
 async function rulesFor(url: string | undefined) {
   if (!url) return [];
   try {
+    const { loadSiteRules } = await import('./site-rule-store.ts');
     return await loadSiteRules(url);
   } catch {
     return [];

@@ -27,9 +27,13 @@ function paragraphsOf(n: number): string[] {
 /** The view's article text, whitespace folded, only what shows (hidden blocks left out by innerText). */
 const articleText = async (page: Tab) => (await page.text(inView('.content'))).replace(/\s+/g, ' ');
 
+/** The live rules in storage.local (platform/site-rule-store.ts keeps records: each rule with its live register). */
 async function storedRules(d: Driver): Promise<{ selector?: string; site: string }[]> {
   const stored = await d.inExtension(({ api }) => api.storage.local.get('siteRules'), null);
-  return (stored.siteRules as { selector?: string; site: string }[] | undefined) ?? [];
+  const records = (
+    stored.siteRules as { records?: { rule: { selector?: string; site: string }; live: { value: boolean } }[] }
+  )?.records;
+  return (records ?? []).filter((r) => r.live.value).map((r) => r.rule);
 }
 
 /** Waits until "Only here" has the focus (its class, read in the view's root: Firefox's :focus needs a focused window). */
@@ -177,7 +181,10 @@ export function pickScenarios({ driver, server }: Session, lang: 'en' | 'fr' = '
       await expect.poll(() => articleText(page)).not.toContain(last);
       expect(await articleText(page)).toContain(paragraphsOf(3)[0]);
       await d.inExtension(({ api }) => api.storage.local.remove('hiddenBlocks'), null);
-      await d.inExtension(({ api }) => api.storage.local.remove('siteRules'), null);
+      await d.inExtension(async ({ api }) => {
+        await api.storage.local.remove('siteRules');
+        await api.storage.sync.remove('sr');
+      }, null);
     });
   });
 }
