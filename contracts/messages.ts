@@ -78,6 +78,8 @@ export interface ProtocolMap {
   getItem(request: { id: string }): SavedItem | null;
   /** The in-page view's "Reading list": opens the list page (list.html) in a new tab (a page's world cannot). */
   openReadingList(): void;
+  /** The in-page view's "Review" of a rule it did not apply: the options page at the site rules, in a new tab. */
+  openSiteRules(): void;
   /** The in-page view's "Hide a block": runs pick-mode.js in the view's tab, loaded on demand (PICK_MODE_FILE). */
   loadPickMode(): boolean;
   /**

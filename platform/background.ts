@@ -14,7 +14,7 @@ import {
 } from './highlight-store.ts';
 import { canonicalUrl, importInto, itemId } from '../core/reading-list/index.ts';
 import { webDavSettingsItem, webDavStatusItem } from './storage.ts';
-import { openInNewTab, readingListUrl } from './tabs.ts';
+import { openInNewTab, readingListUrl, siteRulesUrl } from './tabs.ts';
 import { WEBDAV_ALARM, scheduleWebDavSync, syncNow, syncSoon, testConnection } from './webdav-sync.ts';
 import { onSiteRulesChanged } from './site-rule-store.ts';
 import { watchListenPlaces } from './listen-places.ts';
@@ -68,6 +68,7 @@ export function startBackground(): void {
     const from = sender as { tab?: { id?: number }; frameId?: number } | undefined;
     return loadViewHighlights(from?.tab?.id, from?.frameId);
   });
+  onMessage('openSiteRules', () => openInNewTab(siteRulesUrl()));
   onMessage('loadPickMode', ({ sender }) => injectPickMode((sender as { tab?: { id?: number } } | undefined)?.tab?.id));
   onMessage('changeItem', async ({ data }) => {
     await (await readingList()).change(data.id, data.change);

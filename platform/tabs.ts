@@ -27,6 +27,11 @@ export async function openOfflineCopy(id: string, highlightId?: string): Promise
 }
 
 /** The reading list's own page (list.html), where the offline reader goes back to. */
+/** The options page at the reader's site rules (the in-page view's "Review" of a rule it did not apply). */
+export function siteRulesUrl(): string {
+  return browser.runtime.getURL('/options.html#site-rules');
+}
+
 export function readingListUrl(): string {
   return browser.runtime.getURL('/list.html');
 }

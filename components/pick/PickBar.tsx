@@ -64,16 +64,21 @@ export interface RefusedNoticeProps {
   site: string;
   t: Translate;
   onRemove: (id: string) => void;
+  /** Opens the reader's rules (the options page). */
+  onReview: () => void;
 }
 
 /** The reader's rules this page did not apply (they would have eaten the article), each with a way to remove it. */
-export function RefusedNotice({ refused, site, t, onRemove }: RefusedNoticeProps) {
+export function RefusedNotice({ refused, site, t, onRemove, onReview }: RefusedNoticeProps) {
   if (!refused.length) return null;
   return (
     <div class="pick-bar pick-refused" role="group" aria-label={t('pickRefusedTitle')}>
       {refused.map(({ rule, reason }) => (
         <p key={rule}>
           {t(reason === 'first-paragraph' ? 'pickRefusedFirst' : 'pickRefusedMost', [site])}{' '}
+          <button type="button" class="pick-review-rule" onClick={onReview}>
+            {t('pickReviewRule')}
+          </button>{' '}
           <button type="button" class="pick-remove-rule" onClick={() => onRemove(rule)}>
             {t('pickRemoveRule')}
           </button>

@@ -227,7 +227,17 @@ export function InPageReader({ initial, onClose }: { initial: ViewData; onClose:
             onEverySite={hiding.everySite}
           />
         )}
-        <RefusedNotice refused={hiding.refused} site={hiding.site} t={t} onRemove={hiding.removeRule} />
+        <RefusedNotice
+          refused={hiding.refused}
+          site={hiding.site}
+          t={t}
+          onRemove={hiding.removeRule}
+          onReview={() => {
+            sendMessage('openSiteRules', undefined).catch((error: unknown) =>
+              page.say(t('pickReviewFailed', [describeError(t, errorMessage(error))])),
+            );
+          }}
+        />
         {lastSaid === 'hide' && hiding.said ? (
           <StatusLine said={hiding.said} onUndo={hiding.undo} undoLabel={t('undo')} />
         ) : (

@@ -152,7 +152,16 @@ export function pickScenarios({ driver, server }: Session, lang: 'en' | 'fr' = '
       // The subscriber page, where the rule would take the article: not applied, said, and the rule can go (Undo).
       await openViewOn(d, server().url(PATHS.siteEaten));
       const refused = [say('pickRefusedMost', site), say('pickRefusedFirst', site)];
-      expect(refused).toContain((await page.text(inView('.pick-refused p'))).replace(say('pickRemoveRule'), '').trim());
+      const notice = (await page.text(inView('.pick-refused p')))
+        .replace(say('pickReviewRule'), '')
+        .replace(say('pickRemoveRule'), '')
+        .trim();
+      expect(refused).toContain(notice);
+      // Review opens the reader's rules in the options page (a tab the background opens).
+      const rulesPage = await d.nextTab(() => page.click(inView('.pick-review-rule')));
+      await rulesPage.waitUntil(() => location.hash === '#site-rules' && !!document.getElementById('site-rules'), null);
+      await rulesPage.close();
+      await page.bringToFront();
       await page.click(inView('.pick-remove-rule'));
       await expect.poll(() => page.text(status)).toBe(say('pickRuleRemoved', site));
       await expect.poll(() => storedRules(d)).toEqual([]);
