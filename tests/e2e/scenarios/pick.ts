@@ -152,6 +152,7 @@ export function pickScenarios({ driver, server }: Session, lang: 'en' | 'fr' = '
       // The subscriber page, where the rule would take the article: not applied, said, and the rule can go (Undo).
       await openViewOn(d, server().url(PATHS.siteEaten));
       const refused = [say('pickRefusedMost', site), say('pickRefusedFirst', site)];
+      await page.waitFor(inView('.pick-refused p')); // said once the view has read the article's refused rules
       const notice = (await page.text(inView('.pick-refused p')))
         .replace(say('pickReviewRule'), '')
         .replace(say('pickRemoveRule'), '')
