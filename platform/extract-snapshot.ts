@@ -1,6 +1,13 @@
 // The engine on a page's snapshot, in the extension page that asked (Firefox: see core/reader/snapshot.ts). Loaded
 // on demand by platform/extract-tab.ts, so that the engine is in no extension page's first bundle.
-import { documentFromSnapshot, extractArticle, type PageSnapshot } from '../core/reader/index.ts';
+import {
+  RECORD_PROVENANCE,
+  documentFromSnapshot,
+  extractArticle,
+  parseSiteRule,
+  type PageSnapshot,
+  type SiteRule,
+} from '../core/reader/index.ts';
 import { PAGE_TIME_BUDGET_MS, pageOutcome, type PageOptions, type PageResult } from '../contracts/page.ts';
 
 export function extractSnapshot(snapshot: PageSnapshot, options: PageOptions): PageResult {
@@ -10,6 +17,12 @@ export function extractSnapshot(snapshot: PageSnapshot, options: PageOptions): P
     keepCaptions: options.keepCaptions === true,
     timeBudgetMs: PAGE_TIME_BUDGET_MS,
     baseUrl: snapshot.baseUrl,
+    // The reader's rules for the site, and for the in-page view the blocks' provenance ("Hide a block"), as the
+    // extraction scripts do in the page (entrypoints/extract.ts, extract-traced.ts).
+    siteRules: (options.siteRules ?? [])
+      .map((rule) => parseSiteRule(rule, doc))
+      .filter((rule): rule is SiteRule => rule !== null),
+    ...(options.provenance ? { provenance: RECORD_PROVENANCE } : {}),
   });
   return pageOutcome(result, snapshot.readyState, options.partial === true);
 }
