@@ -181,7 +181,7 @@ export async function extractTab(tabId: number, options: PageOptions = {}, url?:
   if (SNAPSHOTS && !engineHere) void messaging().catch(() => undefined); // while the page answers
   try {
     const siteRules = await rulesFor(url);
-    return await oneAtATime(tabId, () => inject(tabId, { ...options, siteRules }));
+    return await oneAtATime(tabId, () => inject(tabId, siteRules.length ? { ...options, siteRules } : options));
   } catch (error) {
     return classifyInjectionError(error, url);
   }

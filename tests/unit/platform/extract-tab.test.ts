@@ -86,7 +86,7 @@ describe('extractTab', () => {
     });
     await extractTab(7, { provenance: true }, 'https://www.news.example/a');
     expect(calls[0]).toMatchObject({
-      args: [expect.any(String), { force: false, keepCaptions: false, partial: false, siteRules: [mine] }],
+      args: [expect.any(String), { force: false, keepCaptions: false, partial: false, siteRules: [mine] }, false],
     });
     expect(calls[1]).toMatchObject({ files: [EXTRACT_TRACED_FILE] });
     await extractTab(7, {}, 'https://elsewhere.example/a');
