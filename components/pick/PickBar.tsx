@@ -32,8 +32,9 @@ export function PickBar({ mode, site, t, onLeave, onOnlyHere, onEverySite }: Pic
       </div>
     );
   }
-  // Enter and space answer here, on keydown: Firefox (ESR 153, driven over WebDriver BiDi) did not turn them into
-  // a click on the view's buttons, and the view refuses a click made by script (entrypoints/reader-view).
+  // Enter and space answer here, on keydown: Firefox (ESR 153) driven over WebDriver BiDi does not turn them into
+  // a click on the view's buttons (real key presses do: tests/e2e/shortcut.e2e.ts), and the view refuses a click
+  // made by script (entrypoints/reader-view). Taken here, the keys work under both.
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
     const button = (event.target as Element | null)?.closest?.('button');

@@ -128,4 +128,23 @@ describe.each(DRIVERS)('$name: real key presses (headful under Xvfb, xdotool)', 
     // It took no focus from the page.
     expect(await driver.pageTab.evaluate(() => document.activeElement === document.body, null)).toBe(true);
   });
+
+  test("the in-page view's buttons answer a keyboard: Tab to Favourite, then Enter and Space toggle it", async () => {
+    const page = driver.pageTab;
+    press('alt+shift+y');
+    await page.waitFor(inView('main[data-state="article"]'), { timeout: 20_000 });
+    const favourite = inView('.action-favourite');
+    for (let tabs = 0; (await page.count(inView('.action-favourite:focus'))) === 0; tabs++) {
+      expect(tabs, 'Tab never reached Favourite').toBeLessThan(30);
+      press('Tab');
+      await page.waitUntil(() => true, null); // one round trip: the focus has moved
+    }
+    for (const key of ['Return', 'space']) {
+      const before = await page.attribute(favourite, 'aria-pressed');
+      press(key);
+      await expect.poll(() => page.attribute(favourite, 'aria-pressed'), { timeout: 5_000 }).not.toBe(before);
+    }
+    press('Escape');
+    await page.waitFor(VIEW, { state: 'detached' });
+  });
 });
