@@ -1,5 +1,5 @@
 import type { ExportKind, ImportSummary, RejectedRow } from '../core/reading-list/index.ts';
-import type { Translate } from '../contracts/i18n.ts';
+import { plural, type Translate } from '../contracts/i18n.ts';
 import { describeError } from '../contracts/error-reasons.ts';
 import { localeFormat } from '../core/util/index.ts';
 
@@ -56,17 +56,23 @@ export function ImportExportView(props: ImportExportViewProps) {
         />
         {importState.kind === 'preview' && (
           <div class="import-preview" role="status">
-            <p>{t('importPreview', [n(importState.count), importState.fileName, importState.format])}</p>
+            <p>
+              {plural(t, props.locale, 'importPreview', importState.count, importState.fileName, importState.format)}
+            </p>
             {!!importState.siteRules && (
-              <p class="import-site-rules">{t('importSiteRules', [n(importState.siteRules)])}</p>
+              <p class="import-site-rules">{plural(t, props.locale, 'importSiteRules', importState.siteRules)}</p>
             )}
             {(importState.highlights ?? 0) > 0 && (
-              <p class="import-highlights">{t('importPreviewHighlights', [n(importState.highlights!)])}</p>
+              <p class="import-highlights">
+                {plural(t, props.locale, 'importPreviewHighlights', importState.highlights!)}
+              </p>
             )}
-            {unattached > 0 && <p class="import-unattached">{t('importUnattached', [n(unattached)])}</p>}
+            {unattached > 0 && (
+              <p class="import-unattached">{plural(t, props.locale, 'importUnattached', unattached)}</p>
+            )}
             {importState.rejected.length > 0 && (
               <details>
-                <summary>{t('importRejected', [n(importState.rejected.length)])}</summary>
+                <summary>{plural(t, props.locale, 'importRejected', importState.rejected.length)}</summary>
                 <ul>
                   {importState.rejected.slice(0, 50).map((row, i) => (
                     <li key={i}>
@@ -90,7 +96,7 @@ export function ImportExportView(props: ImportExportViewProps) {
               disabled={importState.count === 0 && !importState.siteRules}
               onClick={props.onImport}
             >
-              {t('importGo', [n(importState.count)])}
+              {plural(t, props.locale, 'importGo', importState.count)}
             </button>
           </div>
         )}
@@ -136,7 +142,7 @@ export function ImportExportView(props: ImportExportViewProps) {
         </div>
         {props.exportLeftOut > 0 && (
           <p class="error" role="alert">
-            {t('exportLeftOut', [n(props.exportLeftOut)])}
+            {plural(t, props.locale, 'exportLeftOut', props.exportLeftOut)}
           </p>
         )}
         {props.exportError && (

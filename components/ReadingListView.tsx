@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ItemChange, SavedItem } from '../core/reading-list/index.ts';
 import { ReadingListItem, type ItemDetails } from './ReadingListItem.tsx';
 import { Icon, Undo2 } from './icons.tsx';
-import type { Translate } from '../contracts/i18n.ts';
+import { plural, type Translate } from '../contracts/i18n.ts';
 import type { ListStatus } from '../contracts/messages.ts';
 import { describeError } from '../contracts/error-reasons.ts';
 import { localeFormat } from '../core/util/index.ts';
@@ -63,7 +63,6 @@ export function listNotices(
   locale: string,
   extra: { failure?: string | null; offlineUnavailable?: boolean } = {},
 ): string[] {
-  const count = (n: number) => [localeFormat(locale).integer(n)];
   // Storage and sync errors come in the browser's English: the reader is told their kind.
   const why = (error: string) => [describeError(t, error)];
   const notices: string[] = [];
@@ -72,14 +71,14 @@ export function listNotices(
   else if (status.lastError) notices.push(t('syncError', why(status.lastError)));
   const unreadable = [
     status.localFromOtherVersion ? t('listLocalOtherVersion') : null,
-    status.unreadableLocal > 0 ? t('listLocalUnreadable', count(status.unreadableLocal)) : null,
-    status.damagedKeys > 0 ? t('listSyncDamaged', count(status.damagedKeys)) : null,
-    status.newerKeys > 0 ? t('listSyncNewer', count(status.newerKeys)) : null,
+    status.unreadableLocal > 0 ? plural(t, locale, 'listLocalUnreadable', status.unreadableLocal) : null,
+    status.damagedKeys > 0 ? plural(t, locale, 'listSyncDamaged', status.damagedKeys) : null,
+    status.newerKeys > 0 ? plural(t, locale, 'listSyncNewer', status.newerKeys) : null,
   ].filter((notice) => notice !== null);
   notices.push(...unreadable);
   // Once damaged data is replaced, the reader is still told for a while that a copy of it was kept.
-  if (!unreadable.length && status.keptCopies > 0) notices.push(t('listCopiesKept', count(status.keptCopies)));
-  if (status.localOnlyCount > 0) notices.push(t('syncQuotaFull', count(status.localOnlyCount)));
+  if (!unreadable.length && status.keptCopies > 0) notices.push(plural(t, locale, 'listCopiesKept', status.keptCopies));
+  if (status.localOnlyCount > 0) notices.push(plural(t, locale, 'syncQuotaFull', status.localOnlyCount));
   if (extra.offlineUnavailable) notices.push(t('offlineUnavailable'));
   return notices;
 }

@@ -1,5 +1,5 @@
 import { FONTS, RANGES, THEMES, stepSetting, type ReaderSettings } from '../core/reader/index.ts';
-import type { MessageKey, Translate } from '../contracts/i18n.ts';
+import { plural, type MessageKey, type Translate } from '../contracts/i18n.ts';
 import { describeError } from '../contracts/error-reasons.ts';
 import { localeFormat } from '../core/util/index.ts';
 
@@ -78,7 +78,7 @@ export function SettingsPanel({ settings, t, locale, onChange, error }: Settings
         </div>
       </fieldset>
       {stepper('fontSize', 'settingTextSize', t('valuePixels', [format.integer(settings.fontSize)]))}
-      {stepper('lineWidth', 'settingLineWidth', t('valueCharacters', [format.integer(settings.lineWidth)]))}
+      {stepper('lineWidth', 'settingLineWidth', plural(t, locale, 'valueCharacters', settings.lineWidth))}
       {stepper('lineHeight', 'settingLineHeight', format.decimal(settings.lineHeight, 1))}
       <fieldset class="setting-theme">
         <legend>{t('settingTheme')}</legend>

@@ -1,4 +1,4 @@
-import type { Translate } from '../contracts/i18n.ts';
+import { plural, type Translate } from '../contracts/i18n.ts';
 import type { SiteRule } from '../core/reader/index.ts';
 import type { RulesSyncInfo } from '../core/reading-list/index.ts';
 import { localeFormat } from '../core/util/index.ts';
@@ -40,7 +40,7 @@ export function SiteRulesView(props: SiteRulesViewProps) {
         <p class="hint site-rules-fit">
           {info.newer
             ? t('siteRulesNewer')
-            : t('siteRulesFit', [n(info.fit), n(info.total), n(Math.max(info.capacity, info.fit))])}
+            : plural(t, props.locale, 'siteRulesFit', info.total, n(info.fit), n(Math.max(info.capacity, info.fit)))}
           {!info.newer && info.fit < info.total && <> {t('siteRulesBeyond')}</>}
         </p>
       )}

@@ -1,6 +1,6 @@
 // A WebDAV problem (core/reading-list/webdav/problems.ts) in the reader's words: what happened and what to do,
 // with sizes and times written the reader's way ("1.2 MB", "1,2 Mo"; "5 min").
-import type { Translate } from '../contracts/i18n.ts';
+import { plural, type Translate } from '../contracts/i18n.ts';
 import { HIGHLIGHTS_PASS, MAX_COPY_BYTES, type SyncProblem, type WebDavProblem } from '../core/reading-list/index.ts';
 import { localeFormat } from '../core/util/index.ts';
 
@@ -71,7 +71,7 @@ export function webDavProblemText(problem: WebDavProblem, t: Translate, locale: 
     case 'newer':
       return t('webdavProblemNewer');
     case 'damaged-items':
-      return t('webdavProblemDamagedItems', [format.integer(problem.count ?? 0)]);
+      return plural(t, locale, 'webdavProblemDamagedItems', problem.count ?? 0);
     case 'unusable-copy':
       return t('webdavProblemUnusableCopy');
     case 'copy-too-large':

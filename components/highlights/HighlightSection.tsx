@@ -2,8 +2,7 @@
 // in the text), those not found in the current text (quote and note kept, never dropped), and the Markdown
 // export of them all.
 import { highlightsMarkdown, type Highlight, type HighlightChange } from '../../core/reading-list/index.ts';
-import { localeFormat } from '../../core/util/index.ts';
-import type { Translate } from '../../contracts/i18n.ts';
+import { plural, type Translate } from '../../contracts/i18n.ts';
 import { Icon, Trash2 } from '../icons.tsx';
 import type { PlacedHighlight } from './useArticleHighlights.ts';
 
@@ -43,14 +42,13 @@ function downloadText(text: string, name: string): void {
 
 export function HighlightSection(props: HighlightSectionProps) {
   const { placed, orphans, t } = props;
-  const format = localeFormat(props.locale);
   // Exported as the article says it now; those not found, as they were.
   const all = [...placed.map((h) => ({ ...h, quote: { ...h.quote, exact: h.text } })), ...orphans];
   return (
     <section class="hl-section" aria-labelledby="hl-section-title" data-ready={props.ready === true}>
       <h2 id="hl-section-title">{t('hlSectionTitle')}</h2>
       <p class="hl-help">{t('hlHelp')}</p>
-      {props.unreadable > 0 && <p class="notice">{t('hlUnreadable', [format.integer(props.unreadable)])}</p>}
+      {props.unreadable > 0 && <p class="notice">{plural(t, props.locale, 'hlUnreadable', props.unreadable)}</p>}
       {placed.length > 0 && (
         <ul class="hl-items">
           {placed.map((h) => (

@@ -3,7 +3,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { searchTokens, toHighlight, type Highlight, type HighlightRecord } from '../../core/reading-list/index.ts';
 import { describeError } from '../../contracts/error-reasons.ts';
-import { errorMessage, localeFormat } from '../../core/util/index.ts';
+import { errorMessage } from '../../core/util/index.ts';
+import { plural } from '../../contracts/i18n.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 
@@ -34,7 +35,7 @@ export function useListHighlights() {
   }, [live]);
   const notices = [
     ...(failure ? [t('hlLoadFailed', [describeError(t, failure)])] : []),
-    ...(unreadable > 0 ? [t('hlUnreadable', [localeFormat(uiLanguage()).integer(unreadable)])] : []),
+    ...(unreadable > 0 ? [plural(t, uiLanguage(), 'hlUnreadable', unreadable)] : []),
   ];
   return { records, live, searchText, notices, refresh };
 }

@@ -23,7 +23,7 @@ describe('the reading list’s notices', () => {
     [{ damagedKeys: 3 }, 'listSyncDamaged:3'],
     [{ unreadableLocal: 4 }, 'listLocalUnreadable:4'],
     [{ localFromOtherVersion: true }, 'listLocalOtherVersion'],
-    [{ keptCopies: 1 }, 'listCopiesKept:1'],
+    [{ keptCopies: 1 }, 'listCopiesKept_one:1'],
     [{ localOnlyCount: 5 }, 'syncQuotaFull:5'],
   ] as [Partial<ListStatus>, string][])('%o: %s', (status, notice) => {
     expect(listNotices({ ...LIST_STATUS_OK, ...status }, t, 'en')).toEqual([notice]);
@@ -48,7 +48,7 @@ describe('the reading list’s notices', () => {
     expect(listNotices(status, t, 'en')).toEqual([
       'listLocalWriteFailed:reasonUnknown',
       'listLocalUnreadable:2',
-      'listSyncNewer:1',
+      'listSyncNewer_one:1',
     ]);
   });
 

@@ -38,7 +38,7 @@ describe('the import screen with highlights', () => {
       }),
     );
     expect($('.import-highlights')?.textContent).toBe('importPreviewHighlights:4');
-    expect($('.import-unattached')?.textContent).toBe('importUnattached:1');
+    expect($('.import-unattached')?.textContent).toBe('importUnattached_one:1');
     expect($('.import-rejected-quote')?.textContent).toBe('A line');
   });
 

@@ -73,7 +73,8 @@ describe('SiteRulesView', () => {
     expect(root().querySelector('[role=status]')!.textContent).toContain('siteRuleDeleted:echo-des-dunes.example');
     root().querySelector<HTMLButtonElement>('.site-rule-deleted button')!.click();
     expect(props.onUndo).toHaveBeenCalled();
-    expect(root().textContent).toContain('siteRulesFit:40,52,41');
+    // The total comes first: the plural form agrees with it.
+    expect(root().textContent).toContain('siteRulesFit:52,40,41');
     expect(root().textContent).toContain('siteRulesBeyond');
     expect(root().textContent).toContain('siteRulesSyncError:QUOTA_BYTES quota exceeded');
   });
