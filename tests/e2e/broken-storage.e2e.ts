@@ -13,7 +13,7 @@ import { encodeShard } from '../../core/reading-list/sync-storage/codec.ts';
 import { shardKey, shardOf } from '../../core/reading-list/sync-storage/shard.ts';
 import { emptyCollected } from '../../core/reading-list/crdt.ts';
 import { itemId } from '../../core/reading-list/index.ts';
-import { SETTLED, enMessage } from './expectations.ts';
+import { SETTLED, enCount, enMessage } from './expectations.ts';
 import { ARTIFACTS } from './paths.ts';
 import { PATHS, startServer, type TestServer } from './server.ts';
 
@@ -144,8 +144,6 @@ async function readingListTab(popup: Page): Promise<void> {
   await popup.locator('.reading-list').waitFor();
 }
 
-const withCount = (key: string, count: number) => enMessage(key).replace('$COUNT$', String(count));
-
 beforeAll(async () => {
   server = await startServer();
   userDataDir = mkdtempSync(join(tmpdir(), 'clear-reader-broken-'));
@@ -201,8 +199,8 @@ describe('Chromium on broken storage', () => {
       .poll(() => titles.allInnerTexts())
       .toEqual(expect.arrayContaining(['Enquête gardée sur cet appareil', 'A story saved on another device']));
     const notices = await popup.locator('.reading-list .notice').allInnerTexts();
-    expect(notices).toContain(withCount('listLocalUnreadable', 1));
-    expect(notices).toContain(withCount('listSyncNewer', 1));
+    expect(notices).toContain(enCount('listLocalUnreadable', 1));
+    expect(notices).toContain(enCount('listSyncNewer', 1));
     expect(await popup.locator('.reading-list .empty').count()).toBe(0);
     await popup.setViewportSize({ width: 460, height: 480 });
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -49,7 +49,7 @@ export function expectSeedArticle(popup: PopupSnapshot): void {
   for (const absent of SEED_ABSENT) expect(popup.text).not.toContain(absent);
 }
 
-type Messages = Record<string, { message: string }>;
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const en = JSON.parse(readFileSync(join(ROOT, 'public/_locales/en/messages.json'), 'utf8')) as Messages;
 
 const fr = JSON.parse(readFileSync(join(ROOT, 'public/_locales/fr/messages.json'), 'utf8')) as Messages;
@@ -59,6 +59,19 @@ export function enMessage(key: string): string {
   const entry = en[key];
   if (!entry) throw new Error(`no message ${key}`);
   return entry.message;
+}
+
+/**
+ * The English message for `count`, as plural() in contracts/i18n.ts shows it: its "one" form (`<key>_one`) for 1
+ * when it has one, the count (its $1) written the English way ("1,234"); other placeholders stay as they are.
+ */
+export function enCount(key: string, count: number): string {
+  const form = new Intl.PluralRules('en').select(count) === 'one' && en[`${key}_one`] ? `${key}_one` : key;
+  const entry = en[form];
+  if (!entry) throw new Error(`no message ${key}`);
+  const name = Object.entries(entry.placeholders ?? {}).find(([, p]) => p.content === '$1')?.[0];
+  if (!name) throw new Error(`${key} takes no count`);
+  return entry.message.replace(new RegExp(`\\$${name}\\$`, 'i'), new Intl.NumberFormat('en').format(count));
 }
 
 /** The message in `lang`. */

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Tab } from '../../support/driver/index.ts';
 import { FIXTURES, zipFixture } from '../../support/transfer-fixtures.ts';
-import { enMessage } from '../expectations.ts';
+import { enCount, enMessage } from '../expectations.ts';
 import { PATHS } from '../server.ts';
 import { artifact, type Session } from './session.ts';
 
@@ -50,10 +50,8 @@ export function importHighlightScenarios({ driver, server }: Session): void {
       await options.bringToFront();
       await options.chooseFile('input[type="file"]', join(dir, 'readwise.csv'));
       await options.waitFor('.import-preview');
-      expect(await options.text('.import-highlights')).toBe(
-        enMessage('importPreviewHighlights').replace('$COUNT$', '3'),
-      );
-      expect(await options.text('.import-unattached')).toBe(enMessage('importUnattached').replace('$COUNT$', '1'));
+      expect(await options.text('.import-highlights')).toBe(enCount('importPreviewHighlights', 3));
+      expect(await options.text('.import-unattached')).toBe(enCount('importUnattached', 1));
       await options.click('.import-preview summary');
       expect(await options.text('.import-rejected-quote')).toBe('A line from a paper book');
       await options.setViewport(900, 700);
@@ -125,9 +123,7 @@ export function importHighlightScenarios({ driver, server }: Session): void {
       await options.bringToFront();
       await options.chooseFile('input[type="file"]', join(dir, 'omnivore.zip'));
       await options.waitFor('.import-highlights');
-      expect(await options.text('.import-highlights')).toBe(
-        enMessage('importPreviewHighlights').replace('$COUNT$', '3'),
-      );
+      expect(await options.text('.import-highlights')).toBe(enCount('importPreviewHighlights', 3));
       await options.click('.import-go');
       await options.waitFor('.import-done');
       expect(await options.text('.import-done')).toContain(enMessage('importDoneHighlights').replace('$COUNT$', '3'));
@@ -155,9 +151,7 @@ export function importHighlightScenarios({ driver, server }: Session): void {
       await options.chooseFile('input[type="file"]', join(FIXTURES, file));
       await options.waitFor('.import-highlights');
       const count = String(quotes.length);
-      expect(await options.text('.import-highlights')).toBe(
-        enMessage('importPreviewHighlights').replace('$COUNT$', count),
-      );
+      expect(await options.text('.import-highlights')).toBe(enCount('importPreviewHighlights', quotes.length));
       await options.click('.import-go');
       await options.waitFor('.import-done');
       expect(await options.text('.import-done')).toContain(enMessage('importDoneHighlights').replace('$COUNT$', count));
