@@ -7,7 +7,7 @@ import { ReadingListView, listNotices, type ReadingListViewProps } from '../../.
 import { MissingCopy } from '../../../entrypoints/reader/MissingCopy.tsx';
 import { LIST_STATUS_OK, type ListStatus } from '../../../contracts/messages.ts';
 import { useRoot } from '../../support/preact.ts';
-import { t } from '../../support/translate.ts';
+import { localized, t } from '../../support/translate.ts';
 
 const { root: current, mount } = useRoot();
 
@@ -57,6 +57,17 @@ describe('the reading list’s notices', () => {
     const notices = listNotices(status, t, 'fr');
     expect(notices).toEqual(['syncError:reasonWriteRate', 'listLocalUnreadable:1\u202f234']);
     expect(notices.join(' ')).not.toContain('MAX_WRITE');
+  });
+
+  it('words each notice for its count: one part, one item (French: 0 and 1 alike)', () => {
+    const status = { ...LIST_STATUS_OK, newerKeys: 1, unreadableLocal: 2 };
+    expect(listNotices(status, localized('en'), 'en')).toEqual([
+      'Saved items on this device that could not be read in full: 2. They were left as they are, and a copy was kept.',
+      'Parts of your synced reading list written by a newer version of Clear Reader: 1 of 16. It is left untouched; its items will show once Clear Reader is updated here.',
+    ]);
+    expect(listNotices({ ...LIST_STATUS_OK, localOnlyCount: 1 }, localized('fr'), 'fr')).toEqual([
+      'Le stockage synchronisé est plein\u202f: 1 article archivé reste sur cet appareil uniquement. Rien n’a été supprimé.',
+    ]);
   });
 
   function listView(overrides: Partial<ReadingListViewProps>) {
