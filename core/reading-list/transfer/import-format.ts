@@ -109,14 +109,20 @@ export const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 export const truthy = (v: unknown) => v === true || v === 1 || v === '1' || v === 'true';
 
 /**
- * Reads a CSV export by column name (any order, any missing, the first of a name wins): `toItem` gets each row's
- * field getter. A malformed row is rejected with its line; a file without a "url" column, as a whole.
+ * Walks a CSV export by column name (any order, any missing, the first of a name wins): `onRow` gets each row's
+ * field getter and line. A malformed row is rejected with its line; a file without the `required` column (its
+ * lower-case name; `label` as the file writes it), as a whole.
  */
-export function readCsvRows(text: string, sink: ItemSink, toItem: (field: (name: string) => string) => RawItem) {
+export function eachCsvRow(
+  text: string,
+  sink: ItemSink,
+  required: { name: string; label: string },
+  onRow: (field: (name: string) => string, line: number) => void,
+) {
   const records = parseCsv(text);
   const header = records.shift();
   const columns = header ? headerIndex(header.fields) : new Map<string, number>();
-  if (!columns.has('url')) return sink.reject(header?.line ?? 1, 'no "url" column in the header');
+  if (!columns.has(required.name)) return sink.reject(header?.line ?? 1, `no "${required.label}" column in the header`);
   for (const record of records) {
     if (record.error) {
       sink.reject(record.line, record.error);
@@ -126,8 +132,13 @@ export function readCsvRows(text: string, sink: ItemSink, toItem: (field: (name:
       const i = columns.get(name);
       return i === undefined ? '' : (record.fields[i] ?? '');
     };
-    sink.add(toItem(field), record.line);
+    onRow(field, record.line);
   }
+}
+
+/** Reads a CSV export of items, one per row, by column name; a file without a "url" column is rejected. */
+export function readCsvRows(text: string, sink: ItemSink, toItem: (field: (name: string) => string) => RawItem) {
+  eachCsvRow(text, sink, { name: 'url', label: 'url' }, (field, line) => sink.add(toItem(field), line));
 }
 
 /** Reads a JSON list of entries: each one that is an object goes to `toItem` with its 1-based entry number. */

@@ -2,8 +2,7 @@
 // Note, Color, Tags, Location Type, Location, Highlighted at, Document tags, and the article's address (URL)
 // where Readwise knows it. Rows of the same address make one item with its highlights. A row that names no web
 // address (a book, a tweet thread without a link) is reported with its quote, never attached to a guessed item.
-import { parseCsv, headerIndex } from '../csv.ts';
-import { defineImportFormat } from '../import-format.ts';
+import { defineImportFormat, eachCsvRow } from '../import-format.ts';
 
 /** Where Readwise puts the article's address, in the order tried. */
 const URL_COLUMNS = ['url', 'source url', 'document url'];
@@ -23,26 +22,14 @@ export const readwiseCsv = defineImportFormat({
   detect: ({ header }) =>
     header?.has('highlight') && (header.has('book title') || header.has('highlighted at')) ? 'certain' : null,
   read({ text }, sink) {
-    const records = parseCsv(text);
-    const header = records.shift();
-    const columns = header ? headerIndex(header.fields) : new Map<string, number>();
-    if (!columns.has('highlight')) return sink.reject(header?.line ?? 1, 'no "Highlight" column in the header');
-    for (const record of records) {
-      if (record.error) {
-        sink.reject(record.line, record.error);
-        continue;
-      }
-      const field = (name: string) => {
-        const i = columns.get(name);
-        return i === undefined ? '' : (record.fields[i] ?? '');
-      };
+    eachCsvRow(text, sink, { name: 'highlight', label: 'Highlight' }, (field, line) => {
       const quote = field('highlight').trim();
       const url = URL_COLUMNS.map((name) => field(name).trim()).find(Boolean) ?? '';
       const title = field('book title').trim();
       if (!/^https?:\/\//i.test(url)) {
         const source = title ? ` (${shorten(title)})` : '';
-        sink.rejectHighlight(record.line, `a highlight that names no article address${source}`, quote);
-        continue;
+        sink.rejectHighlight(line, `a highlight that names no article address${source}`, quote);
+        return;
       }
       const date = isoDate(field('highlighted at'));
       sink.add(
@@ -53,8 +40,8 @@ export const readwiseCsv = defineImportFormat({
           addedAt: date,
           highlights: [{ quote, note: field('note'), color: field('color'), createdAt: date }],
         },
-        record.line,
+        line,
       );
-    }
+    });
   },
 });
