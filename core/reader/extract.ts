@@ -24,6 +24,7 @@ import { looksLikeArticle } from './readerable.ts';
 import { rulesForSite, ruleStage, toCleanupRule } from './site-rules/site-rule.ts';
 import { vetInArticle, vetOnPage } from './site-rules/safety.ts';
 import type { RefusedRule } from './site-rules/types.ts';
+import { choseElsewhere, declaredContainer, keptLittleOf, sampleBlocks } from './declared-container.ts';
 
 /**
  * Readability's own visibility test, reading the style attribute instead of the CSSOM:
@@ -56,6 +57,11 @@ export const DEFAULT_MAX_DEPTH = 512;
  * script asks for less, since the page's thread is blocked meanwhile.
  */
 export const DEFAULT_TIME_BUDGET_MS = 10_000;
+
+/** Readability's second answer, on the declared article alone, is taken when it has at least this much text. */
+const MIN_SECOND_TEXT = 200;
+/** ...and, when the first kept little of it, this many times the first answer's text. */
+const MORE_TEXT = 1.5;
 
 const MESSAGES: Record<ExtractFailureReason, string> = {
   'not-article': 'This page does not look like an article.',
@@ -129,35 +135,68 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   const removed: RemovedBlock[] = [];
   // Forms are divs in the copy, before anything walks it: a form's controls can shadow its tree properties.
   const pageSurvey = xhtml ? surveyPage(page.documentElement, maxElements, maxDepth) : survey;
-  const copy = copyPage(page, pageSurvey);
-  deadline.check('copying the page');
   // The page's base address, which a browser keeps at hand (jsdom searches the copy for a <base> again).
   const base = options.baseUrl ?? (fromPrototypes(page, 'baseURI', 'get') as (this: Node) => string).call(page);
-  // A page parsed again in the extension: the copy answers with the page's addresses, as the page's own copy does
-  // (Readability resolves links against them and keeps "#anchor" links when the two are the same).
-  if (options.baseUrl !== undefined) {
-    Object.defineProperty(copy, 'baseURI', { value: base });
-    Object.defineProperty(copy, 'documentURI', { value: url });
-  }
   const pageImages = declaredImages(pageSurvey.images, base, url); // not the lazy images Readability "recovers"
   // Only when asked: where each block comes from in the original markup (what a reader's site rule is learned from).
   const recorder = options.provenance;
-  const origins = recorder ? recorder.stampSources(page, copy, pageSurvey.dropped) : null;
-  if (copy.body) removed.push(...runCleanup(copy.body, rules, 'page', ctx, cleanupOptions));
-  deadline.check('the page cleanup');
   // The reader's own rules for this site: the same engine, their removals vetted so that none eats the article.
   const siteRules = rulesForSite(options.siteRules ?? [], url);
-  const refusedRules: RefusedRule[] = [];
   const ofStage = (stage: 'page' | 'article') => siteRules.filter((r) => ruleStage(r) === stage).map(toCleanupRule);
   const pageRules = ofStage('page');
-  if (copy.body && pageRules.length) {
-    const vet = vetOnPage(copy, (d) => parse(d)?.content ?? null, refusedRules);
-    removed.push(...runCleanup(copy.body, pageRules, 'page', ctx, { ...cleanupOptions, vet }));
-    deadline.check('the site rules');
-  }
+  const titles = [page.title, meta.get('og:title') ?? '', meta.get('twitter:title') ?? ''];
 
-  const parsed = parse(copy);
+  /** A copy of the page through the page-stage cleanup, ready for Readability. */
+  const prepare = () => {
+    const copy = copyPage(page, pageSurvey);
+    deadline.check('copying the page');
+    // A page parsed again in the extension: the copy answers with the page's addresses, as the page's own copy
+    // does (Readability resolves links against them and keeps "#anchor" links when the two are the same).
+    if (options.baseUrl !== undefined) {
+      Object.defineProperty(copy, 'baseURI', { value: base });
+      Object.defineProperty(copy, 'documentURI', { value: url });
+    }
+    const origins = recorder ? recorder.stampSources(page, copy, pageSurvey.dropped) : null;
+    const removedHere: RemovedBlock[] = [];
+    const refusedHere: RefusedRule[] = [];
+    if (copy.body) removedHere.push(...runCleanup(copy.body, rules, 'page', ctx, cleanupOptions));
+    deadline.check('the page cleanup');
+    if (copy.body && pageRules.length) {
+      const vet = vetOnPage(copy, (d) => parse(d)?.content ?? null, refusedHere);
+      removedHere.push(...runCleanup(copy.body, pageRules, 'page', ctx, { ...cleanupOptions, vet }));
+      deadline.check('the site rules');
+    }
+    return { copy, origins, removedHere, refusedHere };
+  };
+
+  let prepared = prepare();
+  const declaredBox = declaredContainer(prepared.copy, titles, pageSurvey);
+  const declaredText = declaredBox?.textContent ?? '';
+  let parsed = parse(prepared.copy);
   deadline.check('Readability');
+  // Readability chose a block outside the container the page declares as its article (a teaser, an author box, the
+  // next article): run it again on that container alone, and keep the second answer if it has text.
+  const firstText = parsed?.textContent ?? '';
+  const elsewhere =
+    declaredBox !== null && !!parsed?.content && choseElsewhere(sampleBlocks(parsed.content), declaredText);
+  const little = declaredBox !== null && keptLittleOf(firstText, declaredText);
+  if (parsed?.content && (elsewhere || little)) {
+    const again = prepare();
+    const box = declaredContainer(again.copy, titles, pageSurvey);
+    if (box && again.copy.body) {
+      again.copy.body.replaceChildren(box);
+      const second = parse(again.copy);
+      deadline.check('Readability on the declared article');
+      const secondLength = second?.textContent?.trim().length ?? 0;
+      if (second?.content && secondLength >= (elsewhere ? MIN_SECOND_TEXT : firstText.trim().length * MORE_TEXT)) {
+        parsed = { ...second, title: second.title || parsed.title, byline: second.byline ?? parsed.byline };
+        prepared = again;
+      }
+    }
+  }
+  const { origins } = prepared;
+  removed.push(...prepared.removedHere);
+  const refusedRules = prepared.refusedHere;
   const root = parsed?.content;
   if (!parsed || !root) return failure('empty');
 

@@ -31,7 +31,13 @@ export interface PageSurvey {
   styled: Element[];
   /** The page's own img and source elements, whose addresses the article may load (see page-images.ts). */
   images: Element[];
+  /** Whether an element says `itemprop="articleBody"` (declared-container.ts then looks for it in the copy). */
+  articleBody: boolean;
+  /** Whether the page has an <article> element (the same). */
+  article: boolean;
 }
+
+const ARTICLE_BODY = /(?:^|\s)articleBody(?:\s|$)/;
 
 const JSON_LD = /^\s*application\/ld\+json\s*(?:;|$)/i;
 
@@ -55,7 +61,16 @@ export function surveyPage(root: Element, maxElements: number, maxDepth: number)
   const parentNode = fromPrototypes(root, 'parentNode', 'get') as (this: Node) => Node | null;
   const head = (fromPrototypes(doc, 'head', 'get') as (this: Document) => HTMLHeadElement | null).call(doc);
   const walker = createWalker.call(doc, root, 1 /* NodeFilter.SHOW_ELEMENT */);
-  const survey: PageSurvey = { elements: 1, depth: 0, dropped: [], forms: [], styled: [], images: [] };
+  const survey: PageSurvey = {
+    elements: 1,
+    depth: 0,
+    dropped: [],
+    forms: [],
+    styled: [],
+    images: [],
+    articleBody: false,
+    article: false,
+  };
   // Readability reads the head's title, metas and JSON-LD only. Its noscripts cannot be unwrapped into images
   // (an image never follows them there), and links are never read.
   const note = (el: Element, depth: number) => {
@@ -73,6 +88,8 @@ export function surveyPage(root: Element, maxElements: number, maxDepth: number)
     if (name === 'form') survey.forms.push(el);
     // A template's content is copied with it by the browser only.
     else if (name !== 'template' && hasAttribute.call(el, 'style')) survey.styled.push(el);
+    if (name === 'article') survey.article = true;
+    if (!survey.articleBody && ARTICLE_BODY.test(getAttribute.call(el, 'itemprop') ?? '')) survey.articleBody = true;
   };
   note(root, 0);
   let depth = 0;
