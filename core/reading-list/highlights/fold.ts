@@ -20,14 +20,17 @@ const isInvisible = (c: number) => c === 0xad || c === 0x200b || c === 0x2060 ||
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 /**
- * Joins the character before: a combining mark (none below U+0300), or a Hangul vowel or final consonant jamo
- * (a syllable written as jamo composes in NFC like a letter and its accent).
+ * Joins the character before: a combining mark (none below U+0300), a Hangul vowel or final consonant jamo (a
+ * syllable written as jamo composes in NFC like a letter and its accent), or Kirat Rai's vowel sign E (U+16D67,
+ * a letter, not a mark, that composes with another: the only such character of Unicode 17 besides the jamo).
  */
 function joinsAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 0x300) return false;
-  return (c >= 0x1160 && c <= 0x11ff) || (c >= 0xd7b0 && c <= 0xd7ff) || MARK.test(text.slice(i, i + 2));
+  if ((c >= 0x1160 && c <= 0x11ff) || (c >= 0xd7b0 && c <= 0xd7ff)) return true;
+  return MARK.test(text.slice(i, i + 2)) || text.codePointAt(i) === KIRAT_RAI_VOWEL_E;
 }
+const KIRAT_RAI_VOWEL_E = 0x16d67;
 const ASTRAL = /[\u{10000}-\u{10FFFF}]/gu;
 
 /** One private-use code unit for a character beyond the BMP. */
@@ -51,10 +54,12 @@ export function foldForAnchoring(original: string): FoldedText {
   while (i < n) {
     const c = original.charCodeAt(i);
     if (isInvisible(c)) {
-      // Dropped with any mark on it.
+      // Dropped with any mark on it (a Kirat Rai letter after it is a letter, not its mark).
       flush(i);
       i++;
-      while (i < n && joinsAt(original, i)) i += isHigh(original.charCodeAt(i)) ? 2 : 1;
+      while (i < n && joinsAt(original, i) && original.codePointAt(i) !== KIRAT_RAI_VOWEL_E) {
+        i += isHigh(original.charCodeAt(i)) ? 2 : 1;
+      }
     } else if (isWhitespaceCode(c)) {
       flush(i);
       parts.push(' ');
