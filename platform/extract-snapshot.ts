@@ -10,9 +10,19 @@ import {
 } from '../core/reader/index.ts';
 import { PAGE_TIME_BUDGET_MS, pageOutcome, type PageOptions, type PageResult } from '../contracts/page.ts';
 
+/**
+ * Browsers' HTML parsers nest 512 open elements at most (deeper tags become siblings). A snapshot that deep may
+ * be a page a script built deeper, which only the page itself can measure: the engine refuses it one level
+ * short of the parser's limit, and platform/extract-tab.ts reads such a page in the page instead.
+ */
+export const SNAPSHOT_MAX_DEPTH = 511;
+/** The engine's words for a page too deep (core/reader/extract.ts). */
+export const TOO_DEEP = /nested over \d+ levels deep/;
+
 export function extractSnapshot(snapshot: PageSnapshot, options: PageOptions): PageResult {
   const doc = documentFromSnapshot(snapshot, (markup) => new DOMParser().parseFromString(markup, 'text/html'));
   const result = extractArticle(doc, snapshot.url, {
+    maxDepth: SNAPSHOT_MAX_DEPTH,
     force: options.force === true,
     keepCaptions: options.keepCaptions === true,
     timeBudgetMs: PAGE_TIME_BUDGET_MS,
@@ -37,10 +47,11 @@ const WARM_UP_PAGE = `<html lang="en"><head><title>Library hours extended</title
 <main><article><h1>Library hours extended</h1><p class="byline">By A. Writer \u00b7 3 min read</p>
 ${Array.from({ length: 8 }, (_, i) => `<p>${SENTENCE.repeat(3 + (i % 3))}<a href="/p${i}">More</a></p>`).join('')}
 <figure><img src="/a.jpg" alt="The library"><figcaption>The library. Photo: Someone</figcaption></figure>
-<div class="share"><a href="https://x.example/share">Share</a></div><h2>Related</h2>
+<div class="share"><a href="/share?to=x">Share</a></div><h2>Related</h2>
 <ul><li><a href="/r1">Other story</a></li><li><a href="/r2">Another story</a></li></ul></article></main>
 <footer><p>\u00a9 The Daily Example</p><a href="/privacy">Privacy</a></footer></body></html>`;
 
+// Under .example (RFC 2606: reserved, never resolves), and never fetched: only the engine reads it.
 const WARM_UP_URL = 'https://news.example/2026/library-hours';
 export const WARM_UP_SNAPSHOT: PageSnapshot = {
   html: WARM_UP_PAGE,

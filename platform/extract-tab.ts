@@ -311,11 +311,15 @@ async function inject(tabId: number, options: PageOptions): Promise<PageResult> 
   // again as XML, where any slip loses the page; not HTML at all) is left to the extraction script in the page.
   const page = probed.snapshot;
   if (SNAPSHOTS && page) {
-    return withTimeout(
+    const result = await withTimeout(
       extractPageSnapshot(page, { ...options, partial: options.partial === true || probed.partial === true }),
       EXTRACTION_TIMEOUT_MS,
       `the page was not read within ${EXTRACTION_TIMEOUT_MS / 1000} s`,
     );
+    // As deep as the parser nests: the page itself may be deeper (built by a script); it says so in the page.
+    const tooDeep =
+      !result.ok && result.reason === 'too-large' && (await loadSnapshotEngine()).TOO_DEEP.test(result.message);
+    if (!tooDeep) return result;
   }
   const target = { tabId };
   const results: unknown = await withTimeout(

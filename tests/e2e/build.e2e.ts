@@ -91,6 +91,10 @@ const EXPLAINED_ADDRESSES: [RegExp, string][] = [
   [/^https:\/\/github\.com\//, 'links in library error messages'],
   [/^https:\/\/developer\.mozilla\.org\//, 'a link in a library error message'],
   [
+    /^https:\/\/news\.example\/2026\/library-hours$/,
+    "the made-up page Firefox's background engine warms up on (platform/extract-snapshot.ts): never fetched",
+  ],
+  [
     /^https?:\/\/(www\.)?$/,
     'URL prefixes the reading list folds into one letter (core/reading-list/sync-storage/shard-text.ts)',
   ],

@@ -306,8 +306,10 @@ export function listenScenarios({ name, driver, server }: Session): void {
           chrome.storage.onChanged.addListener((changes, area) => {
             const change = changes.listenPlaces;
             if (area === 'local' && change) {
-              const place = (change.newValue as Record<string, { paragraph: number; sentence: number }>)[id];
-              places.push(place ? { paragraph: place.paragraph, sentence: place.sentence } : null);
+              type Kept = { paragraph: number; sentence: number; gone?: true };
+              const place = (change.newValue as Record<string, Kept>)[id];
+              // Read to the end, the place is forgotten: a `gone` marker (it syncs), or no entry at all.
+              places.push(place && !place.gone ? { paragraph: place.paragraph, sentence: place.sentence } : null);
             }
           });
         }, id);

@@ -102,6 +102,16 @@ describe("extractTab in Firefox's build", () => {
     }
   });
 
+  it('a snapshot as deep as the parser nests goes to the extraction script, which sees how deep the page is', async () => {
+    // 600 nested divs in the markup: over the 511 levels the engine takes from a snapshot.
+    const deep = { ...snapshot, html: `<html><body>${'<div>'.repeat(600)}Deep${'</div>'.repeat(600)}</body></html>` };
+    tabAnswers(probed(deep));
+    await expect(extractTab(3, { force: true }, 'https://news.example/a')).resolves.toMatchObject({
+      article: { title: 'in the page' },
+    });
+    expect(calls.map((c) => c.files?.[0] ?? 'probe')).toEqual(['probe', '/extract.js']);
+  });
+
   it('in the background page itself, the engine runs there', async () => {
     serveSnapshotExtraction();
     tabAnswers(probed(snapshot));
