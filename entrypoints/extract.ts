@@ -1,14 +1,14 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { extractArticle, parseSiteRule, type ProvenanceRecorder, type SiteRule } from '../core/reader/index.ts';
+import { extractArticle, type ProvenanceRecorder } from '../core/reader/index.ts';
 import {
   HTML_CONTENT_TYPES,
   OPTIONS_GLOBAL,
-  PAGE_TIME_BUDGET_MS,
   pageFailure,
   pageOutcome,
   type PageOptions,
   type PageResult,
 } from '../contracts/page.ts';
+import { engineOptions } from '../contracts/engine-options.ts';
 
 // Injected on demand by platform/extract-tab.ts (never declared in the manifest): reads the page, returns the
 // clean article, and leaves nothing running in the page. An unlisted script, not a content script: WXT's content
@@ -23,25 +23,15 @@ export function extractPage(recorder?: ProvenanceRecorder): PageResult {
   const scope = globalThis as Record<string, unknown>;
   const given = scope[OPTIONS_GLOBAL] as PageOptions | undefined;
   delete scope[OPTIONS_GLOBAL];
-  // The caller takes the page as far as it has come: "Read what has loaded", or the parser is past the article.
-  const partial = given?.partial === true;
-  const options: PageOptions = { force: given?.force === true, keepCaptions: given?.keepCaptions === true };
-  // Read again here (the caller only checked their site): a damaged rule is left out, never a failed extraction.
-  const siteRules = (Array.isArray(given?.siteRules) ? given.siteRules : [])
-    .map((rule) => parseSiteRule(rule, document))
-    .filter((rule): rule is SiteRule => rule !== null);
-
   if (!HTML_CONTENT_TYPES.includes(document.contentType)) {
     return pageFailure('not-html', `the document is ${document.contentType}, not HTML`);
   }
   const result = extractArticle(document, location.href, {
-    force: options.force,
-    keepCaptions: options.keepCaptions,
-    siteRules,
-    timeBudgetMs: PAGE_TIME_BUDGET_MS,
+    ...engineOptions(given, document),
     ...(recorder ? { provenance: recorder } : {}),
   });
-  const outcome = pageOutcome(result, document.readyState, partial);
+  // The caller takes the page as far as it has come: "Read what has loaded", or the parser is past the article.
+  const outcome = pageOutcome(result, document.readyState, given?.partial === true);
   // The value crosses to the extension by structured clone (Firefox: out of an Xray sandbox): send plain JSON
   // data only, whatever objects the engine may put in its result one day.
   return JSON.parse(JSON.stringify(outcome)) as PageResult;

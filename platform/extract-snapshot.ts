@@ -1,14 +1,8 @@
 // The engine on a page's snapshot, in the extension page that asked (Firefox: see core/reader/snapshot.ts). Loaded
 // on demand by platform/extract-tab.ts, so that the engine is in no extension page's first bundle.
-import {
-  RECORD_PROVENANCE,
-  documentFromSnapshot,
-  extractArticle,
-  parseSiteRule,
-  type PageSnapshot,
-  type SiteRule,
-} from '../core/reader/index.ts';
-import { PAGE_TIME_BUDGET_MS, pageOutcome, type PageOptions, type PageResult } from '../contracts/page.ts';
+import { RECORD_PROVENANCE, documentFromSnapshot, extractArticle, type PageSnapshot } from '../core/reader/index.ts';
+import { pageOutcome, type PageOptions, type PageResult } from '../contracts/page.ts';
+import { engineOptions } from '../contracts/engine-options.ts';
 
 /**
  * Browsers' HTML parsers nest 512 open elements at most (deeper tags become siblings). A snapshot that deep may
@@ -22,16 +16,10 @@ export const TOO_DEEP = /nested over \d+ levels deep/;
 export function extractSnapshot(snapshot: PageSnapshot, options: PageOptions): PageResult {
   const doc = documentFromSnapshot(snapshot, (markup) => new DOMParser().parseFromString(markup, 'text/html'));
   const result = extractArticle(doc, snapshot.url, {
+    ...engineOptions(options, doc),
     maxDepth: SNAPSHOT_MAX_DEPTH,
-    force: options.force === true,
-    keepCaptions: options.keepCaptions === true,
-    timeBudgetMs: PAGE_TIME_BUDGET_MS,
     baseUrl: snapshot.baseUrl,
-    // The reader's rules for the site, and for the in-page view the blocks' provenance ("Hide a block"), as the
-    // extraction scripts do in the page (entrypoints/extract.ts, extract-traced.ts).
-    siteRules: (options.siteRules ?? [])
-      .map((rule) => parseSiteRule(rule, doc))
-      .filter((rule): rule is SiteRule => rule !== null),
+    // For the in-page view, the blocks' provenance ("Hide a block"), as extract-traced.ts records it in the page.
     ...(options.provenance ? { provenance: RECORD_PROVENANCE } : {}),
   });
   return pageOutcome(result, snapshot.readyState, options.partial === true);
