@@ -82,6 +82,22 @@ function selectPhrase({ controller, phrase }: { controller: string; phrase: stri
   return false;
 }
 
+/** The first box's middle once the view has stopped moving (two reads agree): a late layout shift, such as the
+ * summary arriving after the reopened view, would otherwise move the box away from a click aimed at it. */
+async function settledFirstBox(
+  read: () => Promise<{ x: number; y: number } | null>,
+): Promise<{ x: number; y: number }> {
+  let last: { x: number; y: number } | null = null;
+  let at: { x: number; y: number } | null = null;
+  await expect
+    .poll(async () => {
+      [last, at] = [at, await read()];
+      return at !== null && last !== null && at.x === last.x && at.y === last.y;
+    })
+    .toBe(true);
+  return at!;
+}
+
 export function inPageHighlightScenarios({ driver, server }: Session): void {
   describe('highlights in the in-page view', () => {
     test('on a page not saved: keys highlight it and save it first; there after a reload, and in the offline reader', async () => {
@@ -124,9 +140,8 @@ export function inPageHighlightScenarios({ driver, server }: Session): void {
       await expect.poll(() => d.inPageWorld(page, painted, CONTROLLER)).toEqual({ colors: ['yellow'], boxes: 1 });
 
       // A click on it opens it: recolour, delete, undo; Escape closes the panel, not the view.
-      const at = await d.inPageWorld(page, firstBox, CONTROLLER);
-      expect(at).not.toBeNull();
-      await page.clickAt(at!.x, at!.y);
+      const at = await settledFirstBox(() => d.inPageWorld(page, firstBox, CONTROLLER));
+      await page.clickAt(at.x, at.y);
       await page.waitFor(inView('.hl-editor'));
       await page.click(inView('.hl-editor .hl-pink'));
       await expect.poll(() => page.text(inView('.hl-status span'))).toBe(hlSaid('hlRecoloured', 'pink'));
@@ -137,8 +152,8 @@ export function inPageHighlightScenarios({ driver, server }: Session): void {
       await page.click(inView('.hl-status .hl-undo'));
       await expect.poll(() => page.text(inView('.hl-status span'))).toBe(enMessage('hlRestored'));
       await expect.poll(() => d.inPageWorld(page, painted, CONTROLLER)).toEqual({ colors: ['pink'], boxes: 1 });
-      const again = await d.inPageWorld(page, firstBox, CONTROLLER);
-      await page.clickAt(again!.x, again!.y);
+      const again = await settledFirstBox(() => d.inPageWorld(page, firstBox, CONTROLLER));
+      await page.clickAt(again.x, again.y);
       await page.waitFor(inView('.hl-editor'));
       await expect.poll(() => d.inPageWorld(page, panelFocused, CONTROLLER)).toBe(true);
       await page.press('Escape');
