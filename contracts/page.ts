@@ -139,6 +139,9 @@ export function isPageResult(value: unknown): value is PageResult {
  * User Timing marks the popup sets when the article's title and its text are in its document (the real-popup
  * speed test reads them; an extension page's own timeline, never a web page's).
  */
+/** Marks the popup's loading screen drawn by its first script (entrypoints/popup-early.ts) until Preact takes it. */
+export const POPUP_EARLY_ATTRIBUTE = 'data-early';
+
 export const POPUP_MARKS = { title: 'clear-reader:title-shown', article: 'clear-reader:article-shown' } as const;
 
 /** The steps between the popup's start and its article, marked the same way: where the time goes. */

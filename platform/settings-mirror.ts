@@ -8,6 +8,16 @@ const KEY = 'clear-reader:lastSettings';
 /** Where earlier versions kept the captions setting alone. */
 const OLD_CAPTIONS_KEY = 'clear-reader:showCaptions';
 
+/** The copy as stored, not checked: for the popup's first script, which only styles a loading screen with it. */
+export function lastSettingsStored(): Partial<ReaderSettings> | null {
+  try {
+    const stored: unknown = JSON.parse(globalThis.localStorage?.getItem(KEY) ?? 'null');
+    return stored && typeof stored === 'object' ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
 export function lastSettingsSeen(): ReaderSettings | null {
   try {
     const raw = globalThis.localStorage?.getItem(KEY);

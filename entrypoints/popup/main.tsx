@@ -14,7 +14,7 @@ import { getActiveTab, openInNewTab, type TabRef } from '../../platform/tabs.ts'
 import { loadShortcuts, type Shortcuts } from '../../platform/shortcuts.ts';
 import { useSaved } from './use-saved.ts';
 import { describeError } from '../../contracts/error-reasons.ts';
-import { POPUP_MARKS, POPUP_STAGE_MARKS } from '../../contracts/page.ts';
+import { POPUP_EARLY_ATTRIBUTE, POPUP_MARKS, POPUP_STAGE_MARKS } from '../../contracts/page.ts';
 import type { MessageKey } from '../../contracts/i18n.ts';
 import '../../components/reader.css';
 import '../../components/reader-frame.css';
@@ -70,13 +70,17 @@ const firstResult = firstTab.then((tab) => {
 });
 firstResult.catch(() => undefined); // handled where it is awaited (App's first load)
 
+// The tab's title as the popup's first script (entrypoints/popup-early.ts) already shows it: the first render keeps
+// it in place instead of taking it away until the tab is known again.
+const earlyTitle = document.querySelector(`#app [${POPUP_EARLY_ATTRIBUTE}] h1.title`)?.textContent || undefined;
+
 /** A tooltip, with the action's keyboard shortcut when one is set. */
 function withShortcut(hint: MessageKey, shortcut: string): string {
   return shortcut ? t('hintWithShortcut', [t(hint), shortcut]) : t(hint);
 }
 
 function App() {
-  const [state, setState] = useState<ViewState>({ kind: 'loading' });
+  const [state, setState] = useState<ViewState>({ kind: 'loading', title: earlyTitle });
   const [tabShown, setTabShown] = useState<'article' | 'list'>('article');
   const [shortcuts, setShortcuts] = useState<Shortcuts>({ save: '', toggleView: '' });
   const { settings, ready, settingsAction, shell } = useReaderShell(mirroredSettingsStore, t, uiLanguage());
@@ -94,7 +98,7 @@ function App() {
     const show = (next: ViewState) => id === latestLoad.current && setState(next);
     forced.current = force;
     // The tab's own title stands in for the article's while the page is read.
-    const loading = () => show({ kind: 'loading', title: tab.current?.title || undefined });
+    const loading = () => show({ kind: 'loading', title: tab.current?.title || earlyTitle });
     loading();
     try {
       tab.current ??= await (first ? firstTab : getActiveTab());
