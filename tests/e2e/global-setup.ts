@@ -8,7 +8,9 @@ import { SPEECHD_PROBLEM, startSpeechDispatcher } from './speech-dispatcher.ts';
 const WXT = join(ROOT, 'node_modules/wxt/bin/wxt.mjs');
 
 function build(args: string[], e2e: boolean, command: 'build' | 'zip' = 'build'): void {
-  const env = { ...process.env, E2E: e2e ? '1' : '' };
+  // Without vitest's NODE_ENV=test, which Vite would build with (other code than `npm run build` ships).
+  const { NODE_ENV: _testMode, ...inherited } = process.env;
+  const env = { ...inherited, E2E: e2e ? '1' : '' };
   try {
     // process.execPath: the Node 22 that runs vitest, whatever PATH says.
     execFileSync(process.execPath, [WXT, command, ...args], { cwd: ROOT, env, stdio: 'pipe' });

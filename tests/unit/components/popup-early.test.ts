@@ -45,8 +45,16 @@ function popupFirstRender(settings: ReaderSettings, title: string | undefined) {
           settingsOpen: false,
           settingsError: null,
           onSettingsChange: () => undefined,
+          children: null,
         },
-        h(ArticleView, { state: { kind: 'loading', title }, t, locale: 'en', onShowAnyway: () => undefined }),
+        h(ArticleView, {
+          state: { kind: 'loading', title },
+          t,
+          locale: 'en',
+          onShowAnyway: () => undefined,
+          onRetry: () => undefined,
+          onOpenLink: () => undefined,
+        }),
       ),
       app,
     );
