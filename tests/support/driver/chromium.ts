@@ -7,6 +7,7 @@ import { CHROMIUM, E2E_BUILD } from '../../e2e/paths.ts';
 import { expressionFor, pageWorldExpression, poll, runCommand } from './expression.ts';
 import { inViewOps, viewPart } from './view.ts';
 import type { Driver, ExtensionContext, LaunchOptions, RealPopup, SeenRequest, Tab, WaitOptions } from './types.ts';
+import { animationsSettled } from './settled.ts';
 
 /** The browser's own background traffic off, so that what the tests see is the extension's. */
 const QUIET_BROWSER = [
@@ -166,6 +167,7 @@ class ChromiumTab implements Tab {
   }
 
   async screenshot(path: string) {
+    await this.waitUntil(animationsSettled, null);
     await this.page.screenshot({ path });
   }
   setViewport = (width: number, height: number) => this.page.setViewportSize({ width, height });

@@ -20,6 +20,7 @@ import { expressionFor, pageWorldExpression, poll, runCommand } from './expressi
 import { pressChord } from './keys.ts';
 import { inViewOps, viewPart } from './view.ts';
 import type { Driver, ExtensionContext, LaunchOptions, RealPopup, SeenRequest, Tab, WaitOptions } from './types.ts';
+import { animationsSettled } from './settled.ts';
 
 /** What the driver calls that the shared ExtensionApi type leaves out. */
 interface PopupApi {
@@ -224,6 +225,7 @@ class FirefoxTab implements Tab {
   }
 
   async screenshot(path: string) {
+    await this.waitUntil(animationsSettled, null);
     await this.page.screenshot({ path });
   }
   setViewport = (width: number, height: number) => this.page.setViewport({ width, height });
