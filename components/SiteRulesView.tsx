@@ -2,6 +2,7 @@ import { plural, type Translate } from '../contracts/i18n.ts';
 import type { SiteRule } from '../core/reader/index.ts';
 import type { RulesSyncInfo } from '../core/reading-list/index.ts';
 import { localeFormat } from '../core/util/index.ts';
+import { ruleTestLine, ruleTestSummary, type RuleTestState } from './site-rule-test-text.ts';
 
 export interface SiteRulesViewProps {
   t: Translate;
@@ -14,6 +15,9 @@ export interface SiteRulesViewProps {
   deleted: SiteRule | null;
   onDelete: (rule: SiteRule) => void;
   onUndo: () => void;
+  /** "Test on the current page", per site: running or done; absent when not asked. */
+  tests: Readonly<Record<string, RuleTestState>>;
+  onTest: (site: string) => void;
 }
 
 /** What a rule hides, in words (its selector, or its text shape). */
@@ -23,7 +27,10 @@ export function describeRule(t: Translate, rule: SiteRule): string {
   return t(rule.text?.singleLink ? 'siteRuleTextLink' : 'siteRuleTextStart', [start]);
 }
 
-/** The options page's list of the reader's site rules, per site, with delete and Undo. Presentational. */
+/**
+ * The options page's list of the reader's site rules, per site, with delete and Undo, and "Test on the current
+ * page" (what each rule does on the open page of its site). Presentational.
+ */
 export function SiteRulesView(props: SiteRulesViewProps) {
   const { t, rules, info } = props;
   const format = localeFormat(props.locale);
@@ -56,27 +63,50 @@ export function SiteRulesView(props: SiteRulesViewProps) {
       {rules.length === 0 ? (
         <p class="site-rules-none">{t('siteRulesNone')}</p>
       ) : (
-        sites.map((site) => (
-          <div class="site-rules-site" key={site}>
-            <h3>{site}</h3>
-            <ul>
-              {bySite.get(site)!.map((rule) => (
-                <li key={rule.id} class="site-rule" data-rule={rule.id}>
-                  <span class="site-rule-what">{describeRule(t, rule)}</span>
-                  <span class="hint site-rule-made">{t('siteRuleMade', [format.date(rule.created) ?? '?'])}</span>
-                  <button
-                    type="button"
-                    aria-label={t('siteRuleDeleteLabel', [site])}
-                    title={t('siteRuleDeleteLabel', [site])}
-                    onClick={() => props.onDelete(rule)}
-                  >
-                    {t('siteRuleDelete')}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))
+        sites.map((site) => {
+          const test = props.tests[site];
+          return (
+            <div class="site-rules-site" key={site} data-site={site}>
+              <h3>{site}</h3>
+              <ul>
+                {bySite.get(site)!.map((rule) => (
+                  <li key={rule.id} class="site-rule" data-rule={rule.id}>
+                    <span class="site-rule-what">{describeRule(t, rule)}</span>
+                    <span class="hint site-rule-made">{t('siteRuleMade', [format.date(rule.created) ?? '?'])}</span>
+                    <button
+                      type="button"
+                      aria-label={t('siteRuleDeleteLabel', [site])}
+                      title={t('siteRuleDeleteLabel', [site])}
+                      onClick={() => props.onDelete(rule)}
+                    >
+                      {t('siteRuleDelete')}
+                    </button>
+                    {/* Live regions, there from the start: what a test finds is announced as it comes. */}
+                    <span class="site-rule-test" role="status">
+                      {test && ruleTestLine(t, props.locale, test, rule.id)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <p class="site-rules-test">
+                <button
+                  type="button"
+                  class="site-rules-test-run"
+                  aria-label={t('siteRuleTestLabel', [site])}
+                  title={t('siteRuleTestLabel', [site])}
+                  // Not `disabled`: the focus stays on the button while its test runs.
+                  aria-disabled={test?.kind === 'testing'}
+                  onClick={() => test?.kind !== 'testing' && props.onTest(site)}
+                >
+                  {t('siteRuleTest')}
+                </button>{' '}
+                <span class="site-rules-test-summary" role="status">
+                  {test && ruleTestSummary(t, props.locale, site, test)}
+                </span>
+              </p>
+            </div>
+          );
+        })
       )}
     </section>
   );

@@ -13,6 +13,7 @@ import type {
   ItemChange,
   SavedItem,
 } from '../core/reading-list/index.ts';
+import type { SiteRuleTest } from './site-rule-test.ts';
 import type { WebDavSettings, WebDavStatus } from './webdav.ts';
 
 export interface OpenReaderViewRequest {
@@ -80,6 +81,11 @@ export interface ProtocolMap {
   openReadingList(): void;
   /** The in-page view's "Review" of a rule it did not apply: the options page at the site rules, in a new tab. */
   openSiteRules(): void;
+  /**
+   * The options page's "Test on the current page": `site`'s rules on the most recently used tab of that site that
+   * Clear Reader may read (platform/site-rule-test.ts).
+   */
+  testSiteRules(request: { site: string }): SiteRuleTest;
   /** The in-page view's "Hide a block": runs pick-mode.js in the view's tab, loaded on demand (PICK_MODE_FILE). */
   loadPickMode(): boolean;
   /**

@@ -17,6 +17,7 @@ import { webDavSettingsItem, webDavStatusItem } from './storage.ts';
 import { openInNewTab, readingListUrl, siteRulesUrl } from './tabs.ts';
 import { WEBDAV_ALARM, scheduleWebDavSync, syncNow, syncSoon, testConnection } from './webdav-sync.ts';
 import { onSiteRulesChanged } from './site-rule-store.ts';
+import { testSiteRules } from './site-rule-test.ts';
 import { watchListenPlaces } from './listen-places.ts';
 
 /** Registers every listener synchronously at start, so an event that woke the worker is not missed. */
@@ -69,6 +70,10 @@ export function startBackground(): void {
     return loadViewHighlights(from?.tab?.id, from?.frameId);
   });
   onMessage('openSiteRules', () => openInNewTab(siteRulesUrl()));
+  onMessage('testSiteRules', ({ data, sender }) => {
+    const tab = (sender as { tab?: { id?: number; windowId?: number } } | undefined)?.tab;
+    return testSiteRules(data.site, { tabId: tab?.id, windowId: tab?.windowId });
+  });
   onMessage('loadPickMode', ({ sender }) => injectPickMode((sender as { tab?: { id?: number } } | undefined)?.tab?.id));
   onMessage('changeItem', async ({ data }) => {
     await (await readingList()).change(data.id, data.change);

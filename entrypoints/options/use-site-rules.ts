@@ -4,6 +4,10 @@ import type { SiteRulesViewProps } from '../../components/SiteRulesView.tsx';
 import type { SiteRule } from '../../core/reader/index.ts';
 import type { RulesSyncInfo } from '../../core/reading-list/index.ts';
 import { errorMessage } from '../../core/util/index.ts';
+import type { RuleTestState } from '../../components/site-rule-test-text.ts';
+import { RULE_TEST_TIMEOUT_MS, type SiteRuleTest } from '../../contracts/site-rule-test.ts';
+import { sendMessage } from '../../platform/messaging.ts';
+import { withTimeout } from '../../platform/with-timeout.ts';
 import {
   addSiteRule,
   listSiteRules,
@@ -16,6 +20,7 @@ export function useSiteRules(): Omit<SiteRulesViewProps, 't' | 'locale'> {
   const [rules, setRules] = useState<SiteRule[]>([]);
   const [info, setInfo] = useState<RulesSyncInfo | null>(null);
   const [deleted, setDeleted] = useState<SiteRule | null>(null);
+  const [tests, setTests] = useState<Record<string, RuleTestState>>({});
   useEffect(() => {
     const refresh = () =>
       void Promise.all([listSiteRules(), siteRulesSyncInfo()]).then(
@@ -37,6 +42,19 @@ export function useSiteRules(): Omit<SiteRulesViewProps, 't' | 'locale'> {
     rules,
     info,
     deleted,
+    tests,
+    onTest(site) {
+      const done = (test: SiteRuleTest) => setTests((all) => ({ ...all, [site]: { kind: 'done', test } }));
+      setTests((all) => ({ ...all, [site]: { kind: 'testing' } }));
+      // The background has its own time limit; this one is for a background that never answers.
+      void withTimeout(sendMessage('testSiteRules', { site }), RULE_TEST_TIMEOUT_MS + 5_000, 'no answer').then(
+        done,
+        (error: unknown) => {
+          const message = errorMessage(error);
+          done({ ok: false, site, reason: message === 'no answer' ? 'timeout' : 'error', message });
+        },
+      );
+    },
     onDelete(rule) {
       setDeleted(rule);
       void removeSiteRule(rule.id);

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The options page's site rules: listed per site with what each hides and when it was made, delete with Undo,
-// and how many fit in browser sync, in English and French.
+// how many fit in browser sync, and "Test on the current page" with its results under each rule (live regions),
+// in English and French.
 import { h } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { SiteRulesView, type SiteRulesViewProps } from '../../../components/SiteRulesView.tsx';
@@ -40,6 +41,8 @@ function view(overrides: Partial<SiteRulesViewProps>) {
     deleted: null,
     onDelete: vi.fn(),
     onUndo: vi.fn(),
+    tests: {},
+    onTest: vi.fn(),
     ...overrides,
   };
   return { props, done: mount(h(SiteRulesView, props)) };
@@ -85,5 +88,61 @@ describe('SiteRulesView', () => {
     expect($$('.site-rule-made')[0]!.textContent).toBe('Créée le 3 décembre 2026');
     await view({ t: localized('fr'), locale: 'fr', rules: [], info: null }).done;
     expect(root().querySelector('.site-rules-none')!.textContent).toMatch(/^Aucune règle pour l’instant/);
+  });
+
+  it('tests a site’s rules on the current page and shows what each hides under it, in live regions', async () => {
+    const { props, done } = view({ t: localized('en') });
+    await done;
+    const runs = $$('.site-rules-test-run');
+    expect(runs.map((b) => b.textContent)).toEqual(['Test on the current page', 'Test on the current page']);
+    expect(runs[0]!.getAttribute('aria-label')).toBe('Test on the current page (rules for echo-des-dunes.example)');
+    runs[0]!.click();
+    expect(props.onTest).toHaveBeenCalledWith('echo-des-dunes.example');
+    // The live regions are there before any result (a region added with its text may not be announced).
+    expect($$('.site-rule-test').map((e) => [e.getAttribute('role'), e.textContent])).toEqual([
+      ['status', ''],
+      ['status', ''],
+      ['status', ''],
+    ]);
+    expect($$('.site-rules-test-summary').every((e) => e.getAttribute('role') === 'status')).toBe(true);
+
+    await view({ t: localized('en'), tests: { 'echo-des-dunes.example': { kind: 'testing' } } }).done;
+    expect($$('.site-rules-test-summary')[0]!.textContent).toBe('Testing on the open page of echo-des-dunes.example…');
+    const busy = $$('.site-rules-test-run')[0]!;
+    expect(busy.getAttribute('aria-disabled')).toBe('true');
+    busy.click(); // one test at a time per site
+
+    const tested = {
+      ok: true as const,
+      site: 'echo-des-dunes.example',
+      page: { url: 'https://echo-des-dunes.example/a/', title: 'Un festival' },
+      paragraphs: 6,
+      rules: [
+        { id: 'site:a1', hidden: ['Vous aimez nos reportages ? Abonnez-vous'] },
+        { id: 'site:a2', hidden: [] },
+      ],
+    };
+    const again = view({ t: localized('en'), tests: { 'echo-des-dunes.example': { kind: 'done', test: tested } } });
+    await again.done;
+    expect(again.props.onTest).not.toHaveBeenCalled();
+    expect($$('.site-rules-test-summary').map((e) => e.textContent)).toEqual([
+      'Tested on “Un festival”: the article keeps 6 paragraphs.',
+      '',
+    ]);
+    expect($$('.site-rule-test').map((e) => e.textContent)).toEqual([
+      'On this page it hides 1 block: “Vous aimez nos reportages ? Abonnez-vous”',
+      'On this page it hides nothing.',
+      '', // gazette.example was not tested
+    ]);
+  });
+
+  it('says in French why nothing was tested: no page of the site that Clear Reader may read', async () => {
+    const noTab = { ok: false as const, site: 'gazette.example', reason: 'no-tab' as const, message: 'x' };
+    await view({ t: localized('fr'), locale: 'fr', tests: { 'gazette.example': { kind: 'done', test: noTab } } }).done;
+    expect($$('.site-rules-test-run')[1]!.textContent).toBe('Tester sur la page ouverte');
+    expect($$('.site-rules-test-summary')[1]!.textContent).toBe(
+      'Ouvrez une page de gazette.example et cliquez sur Clear Reader dans cette page (ou appuyez sur son ' +
+        'raccourci), puis testez à nouveau\u202f: Clear Reader ne lit que les pages que vous lui demandez de lire.',
+    );
   });
 });

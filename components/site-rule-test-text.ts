@@ -1,0 +1,50 @@
+// The words of "Test on the current page" (the options page's site rules): what the test found, per site and
+// per rule. Pure, for the view and its unit tests.
+import { plural, type Translate } from '../contracts/i18n.ts';
+import { RULE_TEST_TIMEOUT_MS, type SiteRuleTest } from '../contracts/site-rule-test.ts';
+import { localeFormat } from '../core/util/index.ts';
+import { FAILURE_MESSAGES } from './failure-messages.ts';
+
+/** A test running, or its result, for one site. */
+export type RuleTestState = { kind: 'testing' } | { kind: 'done'; test: SiteRuleTest };
+
+/** How many hidden blocks' texts a rule's line quotes (the count says the rest). */
+const QUOTED_MAX = 3;
+
+/** The site's line: the page tested and what the article keeps, or why nothing was tested. */
+export function ruleTestSummary(t: Translate, locale: string, site: string, state: RuleTestState): string {
+  if (state.kind === 'testing') return t('siteRuleTesting', [site]);
+  const { test } = state;
+  if (test.ok) {
+    const title = test.page.title || test.page.url;
+    return plural(t, locale, 'siteRuleTestPage', test.paragraphs, title);
+  }
+  switch (test.reason) {
+    case 'no-tab':
+      return t('siteRuleTestNoTab', [site]);
+    case 'timeout':
+      return t('siteRuleTestTimeout', [site, localeFormat(locale).integer(RULE_TEST_TIMEOUT_MS / 1000)]);
+    case 'loading':
+      return t('siteRuleTestLoading', [site]);
+    case 'unreadable':
+      return t('siteRuleTestUnreadable', [site, t(FAILURE_MESSAGES[test.pageReason ?? 'error'])]);
+    default:
+      return t('siteRuleTestFailed', [test.message]);
+  }
+}
+
+/** One rule's line under it: what it hides on the page tested, or that it was not applied there; null if none. */
+export function ruleTestLine(t: Translate, locale: string, state: RuleTestState, ruleId: string): string | null {
+  if (state.kind !== 'done' || !state.test.ok) return null;
+  const rule = state.test.rules.find((r) => r.id === ruleId);
+  if (!rule) return null;
+  if (rule.refused) {
+    return rule.refused.reason === 'first-paragraph'
+      ? t('siteRuleTestRefusedFirst')
+      : t('siteRuleTestRefusedMost', [localeFormat(locale).percent(rule.refused.share)]);
+  }
+  if (!rule.hidden.length) return t('siteRuleTestNothing');
+  const quoted = rule.hidden.slice(0, QUOTED_MAX).map((text) => t('siteRuleTestQuoted', [text]));
+  if (rule.hidden.length > QUOTED_MAX) quoted.push('…');
+  return plural(t, locale, 'siteRuleTestHides', rule.hidden.length, quoted.join(', '));
+}
