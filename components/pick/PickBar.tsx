@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Translate } from '../../contracts/i18n.ts';
 
 export interface PickBarProps {
@@ -19,13 +19,15 @@ export interface PickBarProps {
 export function PickBar({ mode, site, t, onLeave, onOnlyHere, onEverySite }: PickBarProps) {
   // The scopes take the focus as they appear: a keyboard reader answers at once (Tab to the other one).
   const first = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
   useLayoutEffect(() => {
     if (mode === 'chosen') first.current?.focus({ preventScroll: true });
   }, [mode]);
   if (mode === 'picking') {
+    // The keys are said once, in the status line (announced as the mode starts): here only what the mode is.
     return (
-      <div class="pick-bar" role="group" aria-label={t('pickTitle')}>
-        <p>{t('pickHelp')}</p>
+      <div class="pick-bar" role="group" aria-labelledby={titleId}>
+        <p id={titleId}>{t('pickTitle')}</p>
         <button type="button" class="pick-leave" onClick={onLeave}>
           {t('pickLeave')}
         </button>

@@ -69,7 +69,9 @@ export function pickScenarios({ driver, server }: Session, lang: 'en' | 'fr' = '
       await page.setViewport(1280, 800);
       await openViewOn(d, server().url(PATHS.siteArticles[0]));
       await pickBlock(page, PROMOS[0]!, say);
-      expect(await page.text(inView('.pick-bar'))).toContain(say('pickHelp'));
+      // The keys are said once, in the announced status line (pickBlock checks it), not again in the bar.
+      expect(await page.text(inView('.pick-bar'))).toContain(say('pickTitle'));
+      expect(await page.text(inView('.pick-bar'))).not.toContain(say('pickStarted'));
       try {
         for (const theme of ['light', 'dark'] as const) {
           await d.inExtension(({ api }, theme) => api.storage.sync.set({ readerSettings: { theme } }), theme);
