@@ -40,6 +40,9 @@ async function clearRules(d: Driver) {
   }, null);
 }
 
+/** The buttons' background in each theme (--reader-accent-bg in components/reader.css). */
+const BUTTON_BACKGROUND = { light: 'rgb(241, 243, 244)', dark: 'rgb(42, 41, 49)' };
+
 const siteBlock = (site: string) => `.site-rules-site[data-site="${site}"]`;
 const ruleLine = (id: string) => `.site-rule[data-rule="site:${id}"] .site-rule-test[role="status"]`;
 const summary = (site: string) => `${siteBlock(site)} .site-rules-test-summary[role="status"]`;
@@ -108,6 +111,11 @@ export function ruleTestScenarios({ driver, server }: Session, lang: 'en' | 'fr'
           for (const theme of ['light', 'dark'] as const) {
             await d.inExtension(({ api }, theme) => api.storage.sync.set({ readerSettings: { theme } }), theme);
             await options.waitFor(`.options-page[data-theme="${theme}"]`);
+            // The buttons' colours fade over 0.12 s (components/reader.css): shoot once they have arrived.
+            await options.waitUntil(
+              (want) => getComputedStyle(document.querySelector('.site-rules-test-run')!).backgroundColor === want,
+              BUTTON_BACKGROUND[theme],
+            );
             await options.screenshot(artifact(d, file(theme)));
           }
         } finally {
