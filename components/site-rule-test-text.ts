@@ -23,7 +23,7 @@ export function ruleTestSummary(t: Translate, locale: string, site: string, stat
     case 'no-tab':
       return t('siteRuleTestNoTab', [site]);
     case 'timeout':
-      return t('siteRuleTestTimeout', [site, localeFormat(locale).integer(RULE_TEST_TIMEOUT_MS / 1000)]);
+      return t('siteRuleTestTimeout', [site, localeFormat(locale).duration(RULE_TEST_TIMEOUT_MS / 1000)]);
     case 'loading':
       return t('siteRuleTestLoading', [site]);
     case 'unreadable':

@@ -76,7 +76,7 @@ describe('ruleTestSummary', () => {
         'Clear Reader reads only the pages you ask it to.',
     );
     expect(ruleTestSummary(en, 'en', SITE, failed('timeout'))).toBe(
-      `The open page of ${SITE} did not answer within 15 seconds (it may still be loading). Try again in a moment.`,
+      `The open page of ${SITE} did not answer within 15 sec (it may still be loading). Try again in a moment.`,
     );
     expect(ruleTestSummary(en, 'en', SITE, failed('loading'))).toBe(
       `The open page of ${SITE} is still loading. Try again once it has loaded.`,
@@ -88,7 +88,7 @@ describe('ruleTestSummary', () => {
       'The test did not run (Could not establish connection). Try again.',
     );
     expect(ruleTestSummary(fr, 'fr', SITE, failed('timeout'))).toBe(
-      `La page ouverte de ${SITE} n’a pas répondu en 15 secondes (elle se charge peut-être encore). Réessayez dans un instant.`,
+      `La page ouverte de ${SITE} n’a pas répondu en 15${NNBSP}s (elle se charge peut-être encore). Réessayez dans un instant.`,
     );
   });
 });
