@@ -2,12 +2,11 @@ import { useId, useRef, useState } from 'preact/hooks';
 import type { Article } from '../core/reader/index.ts';
 import type { BuiltInSummarizer, SummaryState } from './useSummary.ts';
 import { lazyComponent } from './lazy.tsx';
-import type { Translate } from '../contracts/i18n.ts';
+import type { MessageKey, Translate } from '../contracts/i18n.ts';
 import type { PageFailureReason } from '../contracts/page.ts';
 import { describeError } from '../contracts/error-reasons.ts';
 import { localeFormat } from '../core/util/index.ts';
 import { ChevronDown, Headphones, Icon } from './icons.tsx';
-import { FAILURE_MESSAGES } from './failure-messages.ts';
 
 export type ViewState =
   /** `title`: the tab's own title, shown where the article's will be while the page is read. */
@@ -15,6 +14,20 @@ export type ViewState =
   /** `article.contentHtml` must already be sanitized: it is rendered as HTML. */
   | { kind: 'article'; article: Article }
   | { kind: 'failure'; reason: PageFailureReason; detail: string };
+
+const FAILURE_MESSAGES: Record<PageFailureReason, MessageKey> = {
+  'not-article': 'failureNotArticle',
+  'too-large': 'failureTooLarge',
+  'too-slow': 'failureTooSlow',
+  empty: 'failureEmpty',
+  error: 'failureError',
+  restricted: 'failureRestricted',
+  'not-html': 'failureNotHtml',
+  loading: 'failureLoading',
+  unresponsive: 'failureUnresponsive',
+  'no-response': 'failureNoResponse',
+  'not-offline': 'readerNoCopy',
+};
 
 export interface ArticleViewProps {
   state: ViewState;

@@ -1,12 +1,25 @@
 // The words of "Test on the current page" (the options page's site rules): what the test found, per site and
 // per rule. Pure, for the view and its unit tests.
-import { plural, type Translate } from '../contracts/i18n.ts';
+import { plural, type MessageKey, type Translate } from '../contracts/i18n.ts';
 import { RULE_TEST_TIMEOUT_MS, type SiteRuleTest } from '../contracts/site-rule-test.ts';
+import type { PageFailureReason } from '../contracts/page.ts';
 import { localeFormat } from '../core/util/index.ts';
-import { FAILURE_MESSAGES } from './failure-messages.ts';
 
 /** A test running, or its result, for one site. */
 export type RuleTestState = { kind: 'testing' } | { kind: 'done'; test: SiteRuleTest };
+
+/**
+ * The view's words for a page that gave no article (ArticleView's map, for the reasons a test reports as
+ * unreadable). Not imported from there: a module the popup shares with this page becomes a chunk of its own in the
+ * popup's first paint, which has no room to spare.
+ */
+const UNREADABLE: Partial<Record<PageFailureReason, MessageKey>> = {
+  'not-article': 'failureNotArticle',
+  'too-large': 'failureTooLarge',
+  'too-slow': 'failureTooSlow',
+  empty: 'failureEmpty',
+  'not-html': 'failureNotHtml',
+};
 
 /** How many hidden blocks' texts a rule's line quotes (the count says the rest). */
 const QUOTED_MAX = 3;
@@ -27,7 +40,7 @@ export function ruleTestSummary(t: Translate, locale: string, site: string, stat
     case 'loading':
       return t('siteRuleTestLoading', [site]);
     case 'unreadable':
-      return t('siteRuleTestUnreadable', [site, t(FAILURE_MESSAGES[test.pageReason ?? 'error'])]);
+      return t('siteRuleTestUnreadable', [site, t(UNREADABLE[test.pageReason ?? 'error'] ?? 'failureError')]);
     default:
       return t('siteRuleTestFailed', [test.message]);
   }

@@ -99,6 +99,7 @@ export function ruleTestScenarios({ driver, server }: Session, lang: 'en' | 'fr'
 
         // The page tab on a site Clear Reader may not read: no page to test on, and what to do.
         await page.goto(server().url(PATHS.siteArticles[0]).replace('127.0.0.1', UNGRANTED));
+        await page.waitFor('.encart-abonnement'); // the page is there: only Clear Reader may not read it
         expect(await runTest(options, UNGRANTED, say('siteRuleTesting', UNGRANTED))).toBe(
           say('siteRuleTestNoTab', UNGRANTED),
         );
