@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { PRODUCT_ICON } from './modules/firefox-theme-icons.ts';
+import { stripReadabilityDebugPlugin } from './scripts/strip-readability-debug.ts';
 import { stripRuleDocsPlugin } from './scripts/strip-rule-docs.ts';
 
 // Firefox needs a stable id for storage.sync and for store submission.
@@ -28,7 +29,7 @@ export default defineConfig({
   autoIcons: { baseIconPath: PRODUCT_ICON, sizes: [128, 96, 64, 48, 32, 16] },
   // Every dependency is an import line (no auto-imports): the lint zones in eslint.config.js see them all.
   imports: false,
-  vite: () => ({ plugins: [preact(), stripRuleDocsPlugin()] }),
+  vite: () => ({ plugins: [preact(), stripRuleDocsPlugin(), stripReadabilityDebugPlugin()] }),
   ...(E2E ? { outDirTemplate: 'e2e-{{browser}}-mv{{manifestVersion}}' } : {}),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
