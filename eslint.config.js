@@ -23,7 +23,7 @@ const LAYERS = {
   tests: { may: 'all' },
 };
 const LAZY_ENTRIES = {
-  'core/reader': ['./sanitize.ts', './summary/summarize.ts', './markdown.ts'],
+  'core/reader': ['./sanitize.ts', './summary/summarize.ts', './markdown.ts', './finish-article.ts'],
 };
 const PUBLIC_ENTRY = './index.ts';
 

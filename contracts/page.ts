@@ -1,5 +1,5 @@
 // What the content script and the extension pages exchange. No `browser.*` here: the content script imports it.
-import type { Article, ExtractFailureReason, ExtractResult, SiteRule } from '../core/reader/index.ts';
+import type { Article, ExtractFailure, ExtractFailureReason, PageArticle, SiteRule } from '../core/reader/index.ts';
 
 /** Why a tab gave no article: the engine's reasons plus the ones only the browser side can know. */
 export type PageFailureReason =
@@ -22,6 +22,12 @@ export interface PageFailure {
 }
 
 export type PageResult = { ok: true; article: Article } | PageFailure;
+
+/**
+ * What the extraction script returns from the page: the article without the figures read from its text alone,
+ * which `extractTab` adds (`finishArticle`, core/reader/finish-article.ts) before anyone sees it.
+ */
+export type PageScriptResult = { ok: true; article: PageArticle } | PageFailure;
 
 /** The engine options a reader can ask for from the extension UI. */
 export interface PageOptions {
@@ -112,7 +118,11 @@ export const PAGE_TIME_BUDGET_MS = 5_000;
  * article the article: unless the caller takes the page as far as it has come (`partial`), a page still loading
  * is said to be loading, and the reader can read what has loaded or try again.
  */
-export function pageOutcome(result: ExtractResult, readyState: string, partial: boolean): PageResult {
+export function pageOutcome<A>(
+  result: { ok: true; article: A } | ExtractFailure,
+  readyState: string,
+  partial: boolean,
+): { ok: true; article: A } | PageFailure {
   const tooBig = !result.ok && (result.reason === 'too-large' || result.reason === 'too-slow');
   if (!partial && !tooBig && readyState === 'loading') {
     return pageFailure('loading', result.ok ? 'article incomplete' : result.message);

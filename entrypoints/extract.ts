@@ -1,12 +1,12 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { extractArticle, type ProvenanceRecorder } from '../core/reader/index.ts';
+import { extractPageArticle, type ProvenanceRecorder } from '../core/reader/index.ts';
 import {
   HTML_CONTENT_TYPES,
   OPTIONS_GLOBAL,
   pageFailure,
   pageOutcome,
   type PageOptions,
-  type PageResult,
+  type PageScriptResult,
 } from '../contracts/page.ts';
 import { engineOptions } from '../contracts/engine-options.ts';
 
@@ -18,15 +18,18 @@ export default defineUnlistedScript({
   main: () => extractPage(),
 });
 
-/** The extraction with the options the caller set; `recorder` only in the traced script (extract-traced.ts). */
-export function extractPage(recorder?: ProvenanceRecorder): PageResult {
+/**
+ * The extraction with the options the caller set; `recorder` only in the traced script (extract-traced.ts). The
+ * article's language guess, word count and reading time are left to the extension (platform/extract-tab.ts).
+ */
+export function extractPage(recorder?: ProvenanceRecorder): PageScriptResult {
   const scope = globalThis as Record<string, unknown>;
   const given = scope[OPTIONS_GLOBAL] as PageOptions | undefined;
   delete scope[OPTIONS_GLOBAL];
   if (!HTML_CONTENT_TYPES.includes(document.contentType)) {
     return pageFailure('not-html', `the document is ${document.contentType}, not HTML`);
   }
-  const result = extractArticle(document, location.href, {
+  const result = extractPageArticle(document, location.href, {
     ...engineOptions(given, document),
     ...(recorder ? { provenance: recorder } : {}),
   });
@@ -34,5 +37,5 @@ export function extractPage(recorder?: ProvenanceRecorder): PageResult {
   const outcome = pageOutcome(result, document.readyState, given?.partial === true);
   // The value crosses to the extension by structured clone (Firefox: out of an Xray sandbox): send plain JSON
   // data only, whatever objects the engine may put in its result one day.
-  return JSON.parse(JSON.stringify(outcome)) as PageResult;
+  return JSON.parse(JSON.stringify(outcome)) as PageScriptResult;
 }

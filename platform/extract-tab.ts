@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PageSnapshot } from '../core/reader/index.ts';
 import type * as SnapshotEngine from './extract-snapshot.ts';
+import type * as Finisher from '../core/reader/finish-article.ts';
 import {
   OPTIONS_GLOBAL,
   isPageResult,
@@ -8,6 +9,7 @@ import {
   type PageFailure,
   type PageOptions,
   type PageResult,
+  type PageScriptResult,
 } from '../contracts/page.ts';
 import { errorMessage } from '../core/util/index.ts';
 import { withTimeout } from './with-timeout.ts';
@@ -25,6 +27,13 @@ const SNAPSHOTS = String(import.meta.env.FIREFOX) === 'true'; // a boolean in th
 let snapshotEngine: Promise<typeof SnapshotEngine> | undefined;
 /** The engine's chunk, fetched once. */
 const loadSnapshotEngine = () => (snapshotEngine ??= import('./extract-snapshot.ts'));
+
+let finisher: Promise<typeof Finisher> | undefined;
+/**
+ * What adds the article's language guess, word count and reading time to the extraction script's result: out of
+ * the page's bundle and the popup's first one, fetched while the page is read.
+ */
+const loadFinisher = () => (finisher ??= import('../core/reader/finish-article.ts'));
 
 // Messaging is loaded on demand: Chromium's popup never needs it to read a page (its first paint stays small).
 const messaging = () => import('./messaging.ts');
@@ -322,6 +331,8 @@ async function inject(tabId: number, options: PageOptions): Promise<PageResult> 
     if (!tooDeep) return result;
   }
   const target = { tabId };
+  const finishing = loadFinisher();
+  finishing.catch(() => undefined); // awaited below, unless the injection fails first
   const results: unknown = await withTimeout(
     browser.scripting.executeScript({
       target,
@@ -337,6 +348,8 @@ async function inject(tabId: number, options: PageOptions): Promise<PageResult> 
   );
   if (injections.length === 0) return pageFailure('restricted', 'the browser ran no script in this page');
   const value = (injections.find((r) => r.frameId === 0) ?? injections[0])?.result;
-  if (isPageResult(value)) return value;
-  return pageFailure('error', 'the content script returned no result');
+  if (!isPageResult(value)) return pageFailure('error', 'the content script returned no result');
+  // The script leaves the figures read from the article's text alone to the extension: added here, once.
+  const read = value as PageScriptResult;
+  return read.ok ? { ok: true, article: (await finishing).finishArticle(read.article) } : read;
 }

@@ -1,10 +1,11 @@
 import { Readability } from '@mozilla/readability';
 import type {
-  Article,
   ExtractFailure,
   ExtractFailureReason,
   ExtractOptions,
   ExtractResult,
+  PageArticle,
+  PageExtractResult,
   RemovedBlock,
 } from './types.ts';
 import { RULES } from './cleanup/rules/index.ts';
@@ -12,8 +13,9 @@ import { createContext, runCleanup } from './cleanup/run-cleanup.ts';
 import { stripAltCredits, stripCaptionCredits } from './cleanup/captions.ts';
 import { retagBlockParagraphs } from './cleanup/block-paragraphs.ts';
 import { sanitizeInPlace } from './sanitize.ts';
-import { countWords, readingTimeMinutes, toPlainText } from './text.ts';
-import { declaredLang, guessLang, normalizeLangTag } from './lang.ts';
+import { toPlainText } from './text.ts';
+import { declaredLang, normalizeLangTag } from './lang.ts';
+import { finishArticle } from './finish-article.ts';
 import { bylineBesides, findCanonicalUrl, findLede, findPublishedTime, findSiteName, metaValues } from './metadata.ts';
 import { findPublisherSummary } from './summary/publisher.ts';
 import { errorMessage } from '../util/index.ts';
@@ -80,6 +82,20 @@ export function failure(reason: ExtractFailureReason, detail?: string): ExtractF
  * its result, then sanitizing. Never modifies `doc`.
  */
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
+  const result = extractPageArticle(doc, url, options);
+  if (!result.ok) return result;
+  try {
+    return { ok: true, article: finishArticle(result.article) };
+  } catch (error) {
+    return failure('error', errorMessage(error));
+  }
+}
+
+/**
+ * The same without the figures read from the text alone (`finishArticle` adds them): what the extraction script
+ * runs in the page, so that their code stays out of its bundle.
+ */
+export function extractPageArticle(doc: Document, url: string, options: ExtractOptions = {}): PageExtractResult {
   try {
     return extract(doc, url, options);
   } catch (error) {
@@ -113,7 +129,7 @@ function parse(copy: Document) {
   }).parse();
 }
 
-function extract(doc: Document, url: string, options: ExtractOptions): ExtractResult {
+function extract(doc: Document, url: string, options: ExtractOptions): PageExtractResult {
   const deadline = startDeadline(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS, options.clock);
   const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
@@ -224,13 +240,13 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
   deadline.check('sanitizing');
   const text = toPlainText(body);
   if (!text) return failure('empty');
-  deadline.check('the plain text'); // counting words takes a while on a long text
-  const lang = normalizeLangTag(parsed.lang) || declared || guessLang(text);
-  const wordCount = countWords(text, lang);
+  deadline.check('the plain text');
+  // The page's own language; a guess from the text, if need be, comes with the word count (finishArticle).
+  const lang = normalizeLangTag(parsed.lang) || declared;
 
   const canonicalUrl = findCanonicalUrl(doc, url, meta);
   const siteName = findSiteName(page, canonicalUrl ?? url, parsed.siteName, meta);
-  const article: Article = {
+  const article: PageArticle = {
     url,
     canonicalUrl,
     title: (parsed.title ?? '').trim() || page.title.trim(),
@@ -243,8 +259,6 @@ function extract(doc: Document, url: string, options: ExtractOptions): ExtractRe
     publisherSummary: findPublisherSummary(body, { lede, description }),
     contentHtml: body.outerHTML,
     text,
-    wordCount,
-    readingTimeMinutes: readingTimeMinutes(text, lang, wordCount),
     removed,
   };
   if (siteRules.length) article.refusedRules = refusedRules;

@@ -1,12 +1,15 @@
 // The reader domain's public surface: extraction, cleanup, sanitizing, text, sentences, summary and reader
 // settings. Code outside core/reader imports from here only (eslint.config.js enforces it).
-export { extractArticle, failure, DEFAULT_MAX_ELEMENTS } from './extract.ts';
+export { extractArticle, extractPageArticle, failure, DEFAULT_MAX_ELEMENTS } from './extract.ts';
+export { finishArticle } from './finish-article.ts';
 export type {
   Article,
   ExtractFailure,
   ExtractFailureReason,
   ExtractOptions,
   ExtractResult,
+  PageArticle,
+  PageExtractResult,
   RemovedBlock,
 } from './types.ts';
 export { RULES } from './cleanup/rules/index.ts';

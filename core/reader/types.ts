@@ -58,6 +58,14 @@ export interface ExtractFailure {
 
 export type ExtractResult = { ok: true; article: Article } | ExtractFailure;
 
+/**
+ * The article as the extraction script returns it from the page (`extractPageArticle`): without the figures read
+ * from its text alone, which `finishArticle` adds where the result arrives. `lang` is the page's, or "".
+ */
+export type PageArticle = Omit<Article, 'wordCount' | 'readingTimeMinutes'>;
+
+export type PageExtractResult = { ok: true; article: PageArticle } | ExtractFailure;
+
 export interface ExtractOptions {
   /** Skip the "does this look like an article" check. */
   force?: boolean;

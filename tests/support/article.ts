@@ -1,4 +1,4 @@
-import type { Article } from '../../core/reader/index.ts';
+import type { Article, PageArticle } from '../../core/reader/index.ts';
 
 /** A whole article as the engine gives it, for tests that need one: each test overrides what it is about. */
 export function sampleArticle(overrides: Partial<Article> = {}): Article {
@@ -23,5 +23,10 @@ export function sampleArticle(overrides: Partial<Article> = {}): Article {
 
 /** An article as an offline copy keeps it: without the cleanup log. */
 export function withoutCleanupLog({ removed: _removed, ...kept }: Article): Omit<Article, 'removed'> {
+  return kept;
+}
+
+/** An article as the extraction script returns it from the page: without the figures the extension adds. */
+export function pageArticle({ wordCount: _words, readingTimeMinutes: _minutes, ...kept }: Article): PageArticle {
   return kept;
 }

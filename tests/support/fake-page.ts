@@ -12,11 +12,12 @@ import {
   READER_VIEW_FILE,
   VIEW_CONTROLLER_GLOBAL,
   VIEW_DATA_GLOBAL,
-  type PageResult,
+  type PageScriptResult,
   type ViewController,
 } from '../../contracts/page.ts';
 import { canonicalUrl, itemId } from '../../core/reading-list/index.ts';
-import { sampleArticle } from './article.ts';
+import { finishArticle } from '../../core/reader/index.ts';
+import { pageArticle, sampleArticle } from './article.ts';
 
 export interface Injection {
   target: { tabId: number };
@@ -28,7 +29,11 @@ export interface Injection {
 export type InjectionResult = { frameId?: number; result?: unknown }[];
 
 export const NEWS_URL = 'https://news.example/a';
-export const ARTICLE = sampleArticle({ url: NEWS_URL, byline: null, siteName: 'News', publishedTime: null });
+/** The article as the extension has it: the extraction script's (PAGE_ARTICLE) with the figures extractTab adds. */
+export const ARTICLE = finishArticle(
+  pageArticle(sampleArticle({ url: NEWS_URL, byline: null, siteName: 'News', publishedTime: null })),
+);
+export const PAGE_ARTICLE = pageArticle(ARTICLE);
 /** The reading list's id of ARTICLE, which the background hands the in-page view. */
 export const ARTICLE_ITEM_ID = itemId(canonicalUrl(ARTICLE.url, ARTICLE.canonicalUrl));
 
@@ -41,8 +46,8 @@ const world = globalThis as Globals;
  */
 export function fakePage({
   open = false,
-  contentResult = { ok: true, article: ARTICLE } as unknown as PageResult,
-} = {}) {
+  contentResult = { ok: true, article: PAGE_ARTICLE },
+}: { open?: boolean; contentResult?: PageScriptResult } = {}) {
   const calls: Injection[] = [];
   const optionsSeen: unknown[] = [];
   const viewDataSeen: unknown[] = [];

@@ -44,7 +44,7 @@ describe("extractTab in Firefox's build", () => {
       .mockImplementation((injection) => {
         const call = injection as { args?: unknown[]; files?: string[] };
         calls.push(call);
-        const article = { title: 'in the page', contentHtml: '<p>x</p>' };
+        const article = { title: 'in the page', contentHtml: '<p>x</p>', text: 'x', lang: 'en', removed: [] };
         return Promise.resolve([{ frameId: 0, result: call.files ? { ok: true, article } : probeResult }]);
       });
   };

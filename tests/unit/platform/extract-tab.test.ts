@@ -8,6 +8,8 @@ import {
   classifyUrl,
   extractTab,
 } from '../../../platform/extract-tab.ts';
+import { extractArticle, extractPageArticle, type PageExtractResult } from '../../../core/reader/index.ts';
+import { articlePage, page } from '../../support/dom.ts';
 
 describe('classifyUrl', () => {
   it.each([
@@ -54,14 +56,17 @@ describe('extractTab', () => {
     >;
   beforeEach(() => fakeBrowser.reset());
 
-  const article = { title: 'T', contentHtml: '<p>x</p>' };
+  // What the extraction script returns from the page, and what extractTab gives: with the figures it adds.
+  const fromPage = { title: 'T', contentHtml: '<p>x</p>', text: 'x', lang: 'en', removed: [] };
+  const article = { ...fromPage, wordCount: 1, readingTimeMinutes: 1 };
 
   it('passes the options, runs the content script and returns its result', async () => {
     const calls: unknown[] = [];
     executeScript().mockImplementation((injection: unknown) => {
       calls.push(injection);
       const files = (injection as { files?: string[] }).files;
-      return Promise.resolve(files ? [{ frameId: 0, result: { ok: true, article } }] : [{ frameId: 0, result: null }]);
+      const result = files ? { ok: true, article: fromPage } : null;
+      return Promise.resolve([{ frameId: 0, result }]);
     });
     await expect(extractTab(7, { force: true }, 'https://news.example/a')).resolves.toEqual({ ok: true, article });
     expect(calls[0]).toMatchObject({
@@ -73,6 +78,28 @@ describe('extractTab', () => {
     expect(calls[1]).toMatchObject({ target: { tabId: 7 }, files: [EXTRACT_SCRIPT_FILE] });
   });
 
+  it.each([
+    ['declares its language', { lang: 'fr' }, 'fr'],
+    ['declares none (the language is guessed from the text)', { lang: '' }, 'en'],
+  ])(
+    'gives the engine’s article when the page %s: the script’s, with the figures it leaves out',
+    async (_, o, lang) => {
+      const url = 'https://news.example/2024/article.html';
+      const html = articlePage('<p>Read more: 5 min</p>', { paragraphs: 6 }).replace(' lang="en"', ` lang="${o.lang}"`);
+      // What the extraction script returns: plain JSON, as it crosses from the page.
+      const fromScript = JSON.parse(JSON.stringify(extractPageArticle(page(html, url), url))) as PageExtractResult;
+      expect(fromScript).toMatchObject({ ok: true, article: { lang: o.lang } });
+      expect(fromScript.ok && fromScript.article).not.toHaveProperty('wordCount');
+      executeScript().mockImplementation((injection: unknown) => {
+        const files = (injection as { files?: string[] }).files;
+        return Promise.resolve([{ frameId: 0, result: files ? fromScript : 'complete' }]);
+      });
+      const engine = extractArticle(page(html, url), url);
+      expect(engine).toMatchObject({ ok: true, article: { lang, wordCount: expect.any(Number) as number } });
+      await expect(extractTab(7, {}, url)).resolves.toEqual(engine);
+    },
+  );
+
   it('hands the page its site’s rules only, and runs the traced script when provenance is asked', async () => {
     const { addSiteRule } = await import('../../../platform/site-rule-store.ts');
     const mine = { id: 'site:a', site: 'news.example', created: '', selector: 'div.promo', stage: 'page' as const };
@@ -82,7 +109,8 @@ describe('extractTab', () => {
     executeScript().mockImplementation((injection: unknown) => {
       calls.push(injection);
       const files = (injection as { files?: string[] }).files;
-      return Promise.resolve(files ? [{ frameId: 0, result: { ok: true, article } }] : [{ frameId: 0, result: null }]);
+      const result = files ? { ok: true, article: fromPage } : null;
+      return Promise.resolve([{ frameId: 0, result }]);
     });
     await extractTab(7, { provenance: true }, 'https://www.news.example/a');
     expect(calls[0]).toMatchObject({
@@ -107,7 +135,7 @@ describe('extractTab', () => {
       const seen = world.options as { keepCaptions: boolean } | undefined;
       delete world.options;
       return later(
-        files ? [{ frameId: 0, result: { ok: true, article: { ...article, title: `${seen?.keepCaptions}` } } }] : [],
+        files ? [{ frameId: 0, result: { ok: true, article: { ...fromPage, title: `${seen?.keepCaptions}` } } }] : [],
       );
     });
     const url = 'https://news.example/a';
@@ -173,7 +201,7 @@ describe('extractTab', () => {
       executeScript().mockImplementation((injection: unknown) => {
         const files = (injection as { files?: string[] }).files;
         get.mockResolvedValue({ id: 1, status: 'loading' });
-        return Promise.resolve([{ frameId: 0, result: files ? { ok: true, article } : 'loading' }]);
+        return Promise.resolve([{ frameId: 0, result: files ? { ok: true, article: fromPage } : 'loading' }]);
       });
       await expect(extractTab(1, {}, 'https://news.example/b')).resolves.toEqual({ ok: true, article });
     });
