@@ -244,6 +244,8 @@ function readProbe(result: unknown): ProbeAnswer {
   return { readyState, partial: partial === true, snapshot: valid ? (page as PageSnapshot) : undefined };
 }
 
+const notSent = () => pageFailure('no-response', `the site did not send the page within ${PROBE_TIMEOUT_MS / 1000} s`);
+
 /**
  * Hands the options to the tab's document as soon as it exists, and takes the page's snapshot when asked. A
  * failure when the document does not answer in time (its scripts block it), or when the tab is still waiting for
@@ -251,6 +253,9 @@ function readProbe(result: unknown): ProbeAnswer {
  */
 async function probe(tabId: number, options: PageOptions, snapshot: boolean): Promise<PageFailure | ProbeAnswer> {
   const deadline = Date.now() + PROBE_TIMEOUT_MS;
+  // Once a probe has found the tab waiting for the site, a later probe that runs out of time (the last one has
+  // little left, and a busy machine answers slowly) still means the site has not sent the page.
+  let awaitingSite = false;
   for (;;) {
     const injected = browser.scripting.executeScript({
       target: { tabId },
@@ -295,13 +300,13 @@ async function probe(tabId: number, options: PageOptions, snapshot: boolean): Pr
       answer = await withTimeout(injected, Math.max(deadline - Date.now(), 1), 'the page did not answer');
     } catch (error) {
       if (!/did not answer/.test(errorMessage(error))) throw error;
+      if (awaitingSite) return notSent();
       return pageFailure('unresponsive', `the page did not answer within ${PROBE_TIMEOUT_MS / 1000} s`);
     }
     const probed = readProbe((Array.isArray(answer) ? (answer as { result?: unknown }[]) : [])[0]?.result);
     if (!(await awaitingPage(tabId, probed.readyState))) return probed;
-    if (Date.now() + PROBE_AGAIN_MS > deadline) {
-      return pageFailure('no-response', `the site did not send the page within ${PROBE_TIMEOUT_MS / 1000} s`);
-    }
+    awaitingSite = true;
+    if (Date.now() + PROBE_AGAIN_MS > deadline) return notSent();
     await new Promise((resolve) => setTimeout(resolve, PROBE_AGAIN_MS));
   }
 }

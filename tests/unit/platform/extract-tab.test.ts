@@ -196,6 +196,22 @@ describe('extractTab', () => {
       }
     });
 
+    it('a tab waiting for the site whose last probe runs out of time (a busy machine): still "not sent yet"', async () => {
+      vi.useFakeTimers();
+      try {
+        tabsGet({ id: 1, status: 'loading' });
+        const spy = executeScript()
+          .mockResolvedValueOnce([{ frameId: 0, result: 'complete' }])
+          .mockReturnValue(new Promise(() => undefined));
+        const result = extractTab(1, {}, 'https://news.example/a');
+        await vi.advanceTimersByTimeAsync(PROBE_TIMEOUT_MS);
+        await expect(result).resolves.toMatchObject({ ok: false, reason: 'no-response' });
+        expect(spy).toHaveBeenCalledTimes(2);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
     it('a page that arrives while the popup waits is read', async () => {
       const get = tabsGet({ id: 1, status: 'loading', pendingUrl: 'https://news.example/b' });
       executeScript().mockImplementation((injection: unknown) => {
