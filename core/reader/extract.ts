@@ -26,6 +26,7 @@ import { looksLikeArticle } from './readerable.ts';
 import { rulesForSite, ruleStage, toCleanupRule } from './site-rules/site-rule.ts';
 import { vetInArticle, vetOnPage } from './site-rules/safety.ts';
 import type { RefusedRule } from './site-rules/types.ts';
+import { restoreLede } from './missing-lede.ts';
 import { choseElsewhere, declaredContainer, keptLittleOf, sampleBlocks } from './declared-container.ts';
 
 /**
@@ -215,6 +216,8 @@ function extract(doc: Document, url: string, options: ExtractOptions): PageExtra
   const refusedRules = prepared.refusedHere;
   const root = parsed?.content;
   if (!parsed || !root) return failure('empty');
+  // The standfirst in the article's header, a cousin of the block Readability chose (missing-lede.ts).
+  restoreLede(page, root, meta.get('og:description') ?? meta.get('description') ?? null);
 
   const lede = findLede(root, meta);
   // Readability's excerpt is the JSON-LD or meta description, else its first paragraph (no summary).

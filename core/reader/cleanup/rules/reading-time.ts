@@ -24,6 +24,7 @@ const rule: CleanupRule = {
     'fr-lemonde-style',
     'de-lesezeit',
     'es-tiempo-lectura',
+    'es-entradilla-cabecera',
     'it-leggi-anche',
   ],
   stage: 'article',
