@@ -27,7 +27,6 @@ import { rulesForSite, ruleStage, toCleanupRule } from './site-rules/site-rule.t
 import { vetInArticle, vetOnPage } from './site-rules/safety.ts';
 import type { RefusedRule } from './site-rules/types.ts';
 import { restoreLede } from './missing-lede.ts';
-import { joinSplitArticle } from './split-article.ts';
 import { choseElsewhere, declaredContainer, keptLittleOf, sampleBlocks } from './declared-container.ts';
 
 /**
@@ -217,8 +216,6 @@ function extract(doc: Document, url: string, options: ExtractOptions): PageExtra
   const refusedRules = prepared.refusedHere;
   const root = parsed?.content;
   if (!parsed || !root) return failure('empty');
-  // The parts of an article cut into like blocks (split-article.ts).
-  joinSplitArticle(page, root);
   // The standfirst in the article's header, a cousin of the block Readability chose (missing-lede.ts).
   restoreLede(page, root, meta.get('og:description') ?? meta.get('description') ?? null);
 
