@@ -27,19 +27,9 @@ const TITLE = /(?<!sub-?)title|headline|kicker/i;
 /** Markup that never holds the article's own standfirst. */
 const SKIPPED = new Set(['A', 'LI', 'UL', 'OL', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'FIGURE', 'FIGCAPTION', 'H1']);
 
-const collapse = (s: string) => s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
-
 /** The article's first paragraph of prose, as the page has it (its text is looked for among the page's). */
-export function anchorIn(page: Document, article: Element, last = false): Element | null {
-  let first = '';
-  const ps = [...article.getElementsByTagName('p')];
-  for (const p of last ? ps.reverse() : ps) {
-    const text = normalizedText(p);
-    if (text.length >= MIN_ANCHOR) {
-      first = text;
-      break;
-    }
-  }
+function anchorIn(page: Document, article: Element): Element | null {
+  const first = [...article.getElementsByTagName('p')].map(normalizedText).find((t) => t.length >= MIN_ANCHOR);
   if (!first) return null;
   const byTag = fromPrototypes(page, 'getElementsByTagName', 'value') as (this: Document, t: string) => Element[];
   for (const p of byTag.call(page, 'p')) if (normalizedText(p) === first) return p;
@@ -47,29 +37,31 @@ export function anchorIn(page: Document, article: Element, last = false): Elemen
 }
 
 /** Whether `el` reads as a standfirst: marked as one (or printing the page's description), short, prose. */
-function ledeText(el: Element, description: string): string | null {
-  if (SKIPPED.has(el.tagName)) return null;
+function isLede(el: Element, text: string, description: string): boolean {
   const cls = el.getAttribute('class') ?? '';
   const marked = (STANDFIRST.test(cls) && !TITLE.test(cls)) || el.getAttribute('itemprop') === 'description';
-  if (!marked && description.length < MIN_LEDE) return null;
-  const text = normalizedText(el);
-  if (text.length < MIN_LEDE || text.length > MAX_LEDE) return null;
-  if (!marked && !(text === description || description.startsWith(text) || text.startsWith(description))) return null;
+  const printed = description.length >= MIN_LEDE && (description.startsWith(text) || text.startsWith(description));
   // One block: a paragraph, or a wrapper around a single one.
-  if (hasBlockChildren(el) && !(el.children.length === 1 && el.firstElementChild!.tagName === 'P')) return null;
-  return linkDensity(el, text) <= MAX_LINKS ? text : null;
+  const single = !hasBlockChildren(el) || (el.children.length === 1 && el.firstElementChild!.tagName === 'P');
+  return (
+    (marked || printed) &&
+    text.length >= MIN_LEDE &&
+    text.length <= MAX_LEDE &&
+    single &&
+    linkDensity(el, text) <= MAX_LINKS
+  );
 }
 
 /**
- * The standfirst the article lacks, as a paragraph of the article's document, or null: the nearest element before
- * the article's first paragraph, within its header (up to a few levels up, never past an <article>), that is
- * marked as a standfirst or prints the page's description, is short prose, and whose text the article lacks.
+ * The standfirst the article lacks, or null: the nearest element before the article's first paragraph, within its
+ * header (up to a few levels up, never past an <article>), that is marked as a standfirst or prints the page's
+ * description, is short prose, and whose text the article lacks.
  */
 export function missingLede(page: Document, article: Element, description: string | null): Element | null {
   const anchor = anchorIn(page, article);
   if (!anchor) return null;
-  const have = collapse(article.textContent ?? '');
-  const desc = collapse(description ?? '').replace(/(?:…|\.\.\.)$/, '');
+  const have = normalizedText(article);
+  const desc = (description ?? '').replace(/(?:…|\.\.\.)$/, '');
   const parentOf = fromPrototypes(anchor, 'parentElement', 'get') as (this: Node) => Element | null;
   let seen = 0;
   // Nearest first: the previous siblings of each ancestor, each one's subtree from its end.
@@ -79,15 +71,15 @@ export function missingLede(page: Document, article: Element, description: strin
       const found = search(c);
       if (found || seen > MAX_SEEN) return found;
     }
-    const text = ledeText(el, desc);
-    return text && !have.includes(text.slice(0, MIN_LEDE)) ? el : null;
+    const text = normalizedText(el);
+    return isLede(el, text, desc) && !have.includes(text.slice(0, MIN_LEDE)) ? el : null;
   };
   let child = anchor;
   for (let level = 0, up = parentOf.call(anchor); up && level < MAX_LEVELS; level++, up = parentOf.call(up)) {
     if (up.tagName === 'BODY' || up.tagName === 'FORM') break;
     for (let s = child.previousElementSibling; s && seen <= MAX_SEEN; s = s.previousElementSibling) {
       const found = search(s);
-      if (found) return asParagraph(found, article.ownerDocument);
+      if (found) return found;
     }
     if (up.tagName === 'ARTICLE') break;
     child = up;
@@ -95,45 +87,26 @@ export function missingLede(page: Document, article: Element, description: strin
   return null;
 }
 
-/** Puts the standfirst the article lacks (see `missingLede`) at its top; whether there was one. */
-export function restoreLede(page: Document, article: Element, description: string | null): boolean {
+/** Puts a copy of the standfirst the article lacks (see `missingLede`) at its top, inline links kept. */
+export function restoreLede(page: Document, article: Element, description: string | null): void {
   let lede: Element | null;
   try {
     lede = missingLede(page, article, description);
   } catch {
-    return false; // a hostile page's markup: the article as Readability gave it
+    return; // a hostile page's markup: the article as Readability gave it
   }
-  if (!lede) return false;
-  const host = pageOf(article);
-  host.insertBefore(lede, host.firstChild);
-  return true;
-}
-
-/** The element that holds the article's blocks (Readability's page div). */
-export function pageOf(article: Element): Element {
-  const first = article.firstElementChild;
-  return first?.id === 'readability-page-1' ? first : article;
-}
-
-/** A copy of the standfirst's content (inline links kept) as a paragraph of the article's document. */
-function asParagraph(el: Element, doc: Document): Element {
-  const source = el.firstElementChild?.tagName === 'P' && el.children.length === 1 ? el.firstElementChild : el;
+  if (!lede) return;
+  const source = lede.children.length === 1 && lede.firstElementChild!.tagName === 'P' ? lede.firstElementChild! : lede;
+  const doc = article.ownerDocument;
   const p = doc.createElement('p');
   for (const node of source.childNodes) p.appendChild(doc.importNode(node, true));
-  return absolute(p, source);
-}
-
-/** `copy` with the links' and images' addresses of `source` resolved, as Readability gives its own. */
-export function absolute(copy: Element, source: Element): Element {
-  for (const [tag, attr] of [
-    ['a', 'href'],
-    ['img', 'src'],
-  ] as const) {
-    const from = source.getElementsByTagName(tag);
-    [...copy.getElementsByTagName(tag)].forEach((el, i) => {
-      const url = (from[i] as unknown as Record<string, unknown> | undefined)?.[attr];
-      if (typeof url === 'string' && url && el.hasAttribute(attr)) el.setAttribute(attr, url);
-    });
-  }
-  return copy;
+  // Absolute addresses, as Readability gives its own links.
+  const links = source.getElementsByTagName('a');
+  [...p.getElementsByTagName('a')].forEach((a, i) => {
+    const href = links[i]?.href;
+    if (href && a.hasAttribute('href')) a.setAttribute('href', href);
+  });
+  const first = article.firstElementChild;
+  const host = first?.id === 'readability-page-1' ? first : article;
+  host.insertBefore(p, host.firstChild);
 }
