@@ -21,6 +21,8 @@ import strayImageLabel from './stray-image-label.ts';
 import tagLabels from './tag-labels.ts';
 import voteCounter from './vote-counter.ts';
 import trailingChrome from './trailing-chrome.ts';
+import closingPromo from './closing-promo.ts';
+import closingHeading from './closing-heading.ts';
 
 /** Every cleanup rule, in the order they are tried on each block. */
 export const RULES: readonly CleanupRule[] = [
@@ -45,5 +47,7 @@ export const RULES: readonly CleanupRule[] = [
   strayImageLabel,
   repeatedBlock,
   trailingChrome,
+  closingPromo,
   orphanLabel,
+  closingHeading,
 ];

@@ -1,4 +1,4 @@
-import type { CleanupRule, CleanupScope } from '../rule.ts';
+import type { CleanupContext, CleanupRule, CleanupScope } from '../rule.ts';
 import { TEXT_BLOCKS, classHint } from '../rule.ts';
 import { holdsProse, linkDensity, tagSet, withinTag } from '../dom.ts';
 
@@ -59,20 +59,28 @@ function lastProse(scope: CleanupScope): Element | null {
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without the Node global (absent in Node)
 
+/** Whether el comes after the article's last paragraph of prose (false when that paragraph is not near the end). */
+export function afterLastProse(el: Element, ctx: CleanupContext, scope: CleanupScope): boolean {
+  const last = ctx.memo('trailing-chrome:last-prose', () => lastProse(scope));
+  return !!last && (last.compareDocumentPosition(el) & FOLLOWING) !== 0;
+}
+
 const rule: CleanupRule = {
   id: 'trailing-chrome',
   reason:
     'After the last paragraph of prose, Readability keeps what closes the page around the article: lone links ("zurück zur Listenansicht"), labels of teaser lists ("Weitere Beiträge:"), share, tag and newsletter boxes. Short blocks only, after all prose; lists (sources, references), quotes, figures and tables stay.',
   languages: ['*'],
-  fixtures: ['de-trailing-chrome'],
+  fixtures: ['de-trailing-chrome', 'en-closing-promo'],
   stage: 'article',
   tags: TEXT_BLOCKS,
   markup: MARKUP,
   maxLength: 200,
+  markupMaxLength: 1000,
   match(el, text, hit, ctx, scope) {
-    const last = ctx.memo('trailing-chrome:last-prose', () => lastProse(scope));
-    if (!last || !(last.compareDocumentPosition(el) & FOLLOWING) || withinTag(el, KEPT, scope.root)) return false;
-    if (hit.markup && el.tagName !== 'P') return true;
+    if (!afterLastProse(el, ctx, scope)) return false;
+    // A furniture-named box may be a list itself (tags, share buttons, related links), not inside one.
+    if (hit.markup && el.tagName !== 'P') return !withinTag(el.parentElement ?? el, KEPT, scope.root);
+    if (withinTag(el, KEPT, scope.root)) return false;
     // A label stays with the list or table it introduces.
     const next = el.nextElementSibling;
     if (text.length <= 60 && LABEL.test(text)) return !next || !KEPT.has(next.tagName);

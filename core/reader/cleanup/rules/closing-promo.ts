@@ -1,0 +1,36 @@
+import type { CleanupRule } from '../rule.ts';
+import { TEXT_BLOCKS } from '../rule.ts';
+import { afterLastProse } from './trailing-chrome.ts';
+
+// The site asking something of the reader: subscribe, follow, share, get the app; said once the article is over.
+// Word starts (and ends) by letters, not \b: \b does not see "ú" or "ł" as letters.
+const words = (list: string, whole = false) => new RegExp(`(?<!\\p{L})(?:${list})${whole ? '(?!\\p{L})' : ''}`, 'iu');
+const SUBSCRIBE = words(
+  "subscri|sign(?:ing)? up|newsletter|abonnier|abonnez|s['’]abonner|suscr[ií]b|suscripci|subskryp|prenumer|iscriviti|abbonati|assine|inscreva",
+);
+const ACTION = words(
+  'follow|keep up with|download|share|join|get|watch|folge|folgt|teilen|teile|herunterladen|schau|suivez|suivre|partage|rejoignez|télécharge|regardez|s[ií]gue|seguir|siga|segui|descarga|compart|únete|mira|condividi|scarica|baixe|obserwuj|udostępnij|pobierz|dołącz',
+);
+const CHANNEL = words(
+  'facebook|twitter|instagram|youtube|tiktok|linkedin|telegram|whatsapp|pinterest|mastodon|rss|podcast|apps?|appli(?:cation)?|aplicación|canal|channel|kanal|artikel|article|artículo|artigo|articolo|artykuł|beitrag',
+  true,
+);
+/** "War der Artikel nützlich?", "Was this article helpful?". */
+const HELPFUL = words('(?:hilfreich|nützlich|helpful|useful|utile|útil|przydatn\\p{L}*)\\s*\\?');
+
+const rule: CleanupRule = {
+  id: 'closing-promo',
+  reason:
+    'After the last paragraph of prose, sites close with what they ask of the reader ("Subscribe now to our e-edition", "Follow us on Twitter", "Get the app", "Share this article?", "Was this article helpful?"). Short blocks only, after all prose, and only with the words of such a request.',
+  languages: ['en', 'de', 'fr', 'es', 'it', 'pt', 'pl'],
+  fixtures: ['en-closing-promo'],
+  stage: 'article',
+  removesWidgets: true, // the share buttons' icons go with their line
+  tags: TEXT_BLOCKS,
+  maxLength: 200,
+  match(el, text, _hit, ctx, scope) {
+    if (!SUBSCRIBE.test(text) && !(ACTION.test(text) && CHANNEL.test(text)) && !HELPFUL.test(text)) return false;
+    return afterLastProse(el, ctx, scope);
+  },
+};
+export default rule;
