@@ -15,13 +15,16 @@ const CHANNEL = words(
   'facebook|twitter|instagram|youtube|tiktok|linkedin|telegram|whatsapp|pinterest|mastodon|rss|podcast|apps?|appli(?:cation)?|aplicación|canal|channel|kanal|artikel|article|artículo|artigo|articolo|artykuł|beitrag',
   true,
 );
+/** The site's rights notice: "© 2021 …", "Alle Rechte vorbehalten", a Creative Commons licence. */
+const RIGHTS =
+  /^(?:©|\(c\)|copyright(?!\p{L}))|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|creative commons|(?<!\p{L})cc[- ]by(?!\p{L})/iu;
 /** "War der Artikel nützlich?", "Was this article helpful?". */
 const HELPFUL = words('(?:hilfreich|nützlich|helpful|useful|utile|útil|przydatn\\p{L}*)\\s*\\?');
 
 const rule: CleanupRule = {
   id: 'closing-promo',
   reason:
-    'After the last paragraph of prose, sites close with what they ask of the reader ("Subscribe now to our e-edition", "Follow us on Twitter", "Get the app", "Share this article?", "Was this article helpful?"). Short blocks only, after all prose, and only with the words of such a request.',
+    'After the last paragraph of prose, sites close with what they ask of the reader ("Subscribe now to our e-edition", "Follow us on Twitter", "Get the app", "Share this article?", "Was this article helpful?") and their rights notice ("© 2021 …", "Alle Rechte vorbehalten", a CC-BY licence). Short blocks only, after all prose, and only with the words of such a request or notice.',
   languages: ['en', 'de', 'fr', 'es', 'it', 'pt', 'pl'],
   fixtures: ['en-closing-promo'],
   stage: 'article',
@@ -29,7 +32,8 @@ const rule: CleanupRule = {
   tags: TEXT_BLOCKS,
   maxLength: 200,
   match(el, text, _hit, ctx, scope) {
-    if (!SUBSCRIBE.test(text) && !(ACTION.test(text) && CHANNEL.test(text)) && !HELPFUL.test(text)) return false;
+    const asks = SUBSCRIBE.test(text) || (ACTION.test(text) && CHANNEL.test(text)) || HELPFUL.test(text);
+    if (!asks && !RIGHTS.test(text)) return false;
     return afterLastProse(el, ctx, scope);
   },
 };
