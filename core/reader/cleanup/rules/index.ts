@@ -23,7 +23,6 @@ import voteCounter from './vote-counter.ts';
 import trailingChrome from './trailing-chrome.ts';
 import closingPromo from './closing-promo.ts';
 import closingHeading from './closing-heading.ts';
-import authorBox from './author-box.ts';
 
 /** Every cleanup rule, in the order they are tried on each block. */
 export const RULES: readonly CleanupRule[] = [
@@ -49,7 +48,6 @@ export const RULES: readonly CleanupRule[] = [
   repeatedBlock,
   trailingChrome,
   closingPromo,
-  authorBox,
   orphanLabel,
   closingHeading,
 ];
