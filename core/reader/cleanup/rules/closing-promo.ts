@@ -9,7 +9,7 @@ const SUBSCRIBE = words(
   "subscri|sign(?:ing)? up|newsletter|abonnier|abonnez|s['’]abonner|suscr[ií]b|suscripci|subskryp|prenumer|iscriviti|abbonati|assine|inscreva",
 );
 const ACTION = words(
-  'follow|keep up with|download|share|join|get|watch|folge|folgt|teilen|teile|herunterladen|schau|suivez|suivre|partage|rejoignez|télécharge|regardez|s[ií]gue|seguir|siga|segui|descarga|compart|únete|mira|condividi|scarica|baixe|obserwuj|udostępnij|pobierz|dołącz',
+  'follow|keep up with|download|share|join|get|folge|folgt|teilen|teile|herunterladen|suivez|suivre|partage|rejoignez|télécharge|s[ií]gue|seguir|siga|segui|descarga|compart|únete|condividi|scarica|baixe|obserwuj|udostępnij|pobierz|dołącz',
 );
 const CHANNEL = words(
   'facebook|twitter|instagram|youtube|tiktok|linkedin|telegram|whatsapp|pinterest|mastodon|rss|podcast|apps?|appli(?:cation)?|aplicación|canal|channel|kanal|artikel|article|artículo|artigo|articolo|artykuł|beitrag',
@@ -32,8 +32,13 @@ const rule: CleanupRule = {
   tags: TEXT_BLOCKS,
   maxLength: 200,
   match(el, text, _hit, ctx, scope) {
-    const asks = SUBSCRIBE.test(text) || (ACTION.test(text) && CHANNEL.test(text)) || HELPFUL.test(text);
-    if (!asks && !RIGHTS.test(text)) return false;
+    // A request on its own line is short and says it first; a longer text naming Twitter is a biography, an
+    // edition notice ("A version of this article appears in print … Subscribe") or the article.
+    const short = text.length <= 140;
+    const first = text.split(/[.!]\s/u)[0]!; // a question may lead in: "Artikel gefallen? Teile ihn!"
+    const asks = short && (SUBSCRIBE.test(first) || (ACTION.test(first) && CHANNEL.test(text)));
+    const rates = HELPFUL.test(text) && CHANNEL.test(text); // "Is it useful?" alone closes many articles
+    if (!asks && !rates && !RIGHTS.test(text)) return false;
     return afterLastProse(el, ctx, scope);
   },
 };

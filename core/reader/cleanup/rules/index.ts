@@ -22,7 +22,6 @@ import tagLabels from './tag-labels.ts';
 import voteCounter from './vote-counter.ts';
 import trailingChrome from './trailing-chrome.ts';
 import closingPromo from './closing-promo.ts';
-import closingHeading from './closing-heading.ts';
 
 /** Every cleanup rule, in the order they are tried on each block. */
 export const RULES: readonly CleanupRule[] = [
@@ -49,5 +48,4 @@ export const RULES: readonly CleanupRule[] = [
   trailingChrome,
   closingPromo,
   orphanLabel,
-  closingHeading,
 ];
