@@ -22,6 +22,7 @@ import tagLabels from './tag-labels.ts';
 import voteCounter from './vote-counter.ts';
 import trailingChrome from './trailing-chrome.ts';
 import closingPromo from './closing-promo.ts';
+import leadingChrome from './leading-chrome.ts';
 
 /** Every cleanup rule, in the order they are tried on each block. */
 export const RULES: readonly CleanupRule[] = [
@@ -45,6 +46,7 @@ export const RULES: readonly CleanupRule[] = [
   duplicateCaption,
   strayImageLabel,
   repeatedBlock,
+  leadingChrome,
   trailingChrome,
   closingPromo,
   orphanLabel,

@@ -1,0 +1,90 @@
+import type { CleanupRule, CleanupScope } from '../rule.ts';
+import { TEXT_BLOCKS, classHint } from '../rule.ts';
+import { holdsProse, isInline, linkDensity, tagSet, withinTag } from '../dom.ts';
+
+// The metadata around a headline, by class or id, in the words CMSs use across languages.
+const MARKUP = classHint(['byline', 'author', 'autor', 'meta', 'dateline', 'datum', 'kicker', 'rubri', 'categor']);
+// Headings are the article's own; pictures and their captions belong to the caption rules.
+const KEPT = tagSet('h1', 'h2', 'h3', 'h4', 'figure', 'blockquote', 'table', 'pre');
+const PICTURE = tagSet('img', 'picture', 'video', 'iframe');
+const TIME = tagSet('time');
+const hasTag = (el: Element, tags: ReadonlySet<string>) => [...tags].some((t) => el.getElementsByTagName(t).length > 0);
+
+// A date in any language: day, month (a word or a number) and year, either order; or an ISO stamp. Then times.
+const DATE = String.raw`(?:\d{1,2}\.?\s*(?:de\s+)?\p{L}{3,12}\.?,?\s*(?:de\s+)?\d{4}|\p{L}{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{4}年\d{1,2}月\d{1,2}日)`;
+const STAMP = new RegExp(
+  String.raw`${DATE}|(?:[T\s]|\b)\d{1,2}[:.h]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?|\s*uhr|Z|[+-]\d{2}:?\d{2})?`,
+  'giu',
+);
+/** A byline: "By", "Von", "Par", "Por", "Przez", "Door", "Av", "Autor:", "Text:" and one to four names (label lower-cased). */
+const BYLINE =
+  /^(?:by|von|par|por|przez|door|av|af|autor(?:in)?:?|author:?|text:?|tekst:?|texte\s*:)\s+(?:\p{Lu}[\p{L}'’.-]*\s*(?:(?:und|and|et|y|i|e|og|en|von|van|de|del|da|di|le|la)\s+|[,&]\s*)?){1,4}$/u;
+
+/** Words of three letters or more: "Aktualisiert", "Published on" (two), "Mis à jour le" (two). */
+const words = (s: string) => s.match(/\p{L}{3,}/gu)?.length ?? 0;
+
+/** A stamp: a date (the element marks it, or the text says it) and at most two words of label. */
+function isStamp(text: string): boolean {
+  const bare = text.replace(STAMP, '');
+  if (bare === text) return false;
+  return words(bare) <= 2 && bare.replace(/[\s|·,;:()–—-]/g, '').length <= 30;
+}
+
+/** The first two paragraphs of prose: the first ends the head, the second what a lede may push the stamps past. */
+function proseMarks(scope: CleanupScope): Element[] {
+  const marks: Element[] = [];
+  const ps = scope.root.getElementsByTagName('P');
+  for (let i = 0; i < ps.length && marks.length < 2; i++) if (holdsProse(ps[i]!, scope)) marks.push(ps[i]!);
+  return marks;
+}
+
+/** An inline piece ("<strong><em>By Jane Doe</em></strong>: The council…") of a longer block: words of a sentence. */
+function partOfSentence(el: Element, text: string, scope: CleanupScope): boolean {
+  let block = el;
+  while (isInline(block) && block.parentElement && block.parentElement !== scope.root) block = block.parentElement;
+  return block !== el && scope.rawLength(block) > text.length * 2 + 40;
+}
+
+/** Inside a small box named for metadata (an author box with its photo, which is never removed whole). */
+function namedBox(el: Element, scope: CleanupScope): boolean {
+  for (let n = el.parentElement; n && n !== scope.root; n = n.parentElement)
+    if (MARKUP.test(`${n.getAttribute('class')} ${n.id}`)) return scope.rawLength(n) <= 300;
+  return false;
+}
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without the Node global (absent in Node)
+const before = (el: Element, mark: Element | undefined) => !!mark && el.compareDocumentPosition(mark) === FOLLOWING;
+
+const rule: CleanupRule = {
+  id: 'leading-chrome',
+  reason:
+    'Before the article\'s prose, Readability keeps the metadata around the headline: date stamps in any language ("16 marca 2021", "Aktualisiert: 11.04.2020, 10:27"), bylines ("Von Anna Muster"), author, date and category boxes, lone links. Short blocks only, never a sentence, a heading, a picture or its caption; stamps and bylines also between a standfirst and the second paragraph.',
+  languages: ['*'],
+  fixtures: ['pl-leading-chrome'],
+  stage: 'article',
+  // Removes boxes whose date carries an icon (a small svg); pictures are checked below.
+  removesWidgets: true,
+  tags: TEXT_BLOCKS,
+  markup: MARKUP,
+  maxLength: 100,
+  match(el, text, hit, ctx, scope) {
+    const [first, second] = ctx.memo('leading-chrome:prose', () => proseMarks(scope));
+    if (!before(el, second ?? first) || withinTag(el, KEPT, scope.root)) return false;
+    if (hasTag(el, PICTURE) || partOfSentence(el, text, scope)) return false;
+    // Past a standfirst, only a date the page marks as one: an event's date in the text is not a stamp.
+    if (
+      BYLINE.test(text.replace(/^\p{L}+/u, (w) => w.toLowerCase())) ||
+      (isStamp(text) && (before(el, first) || withinTag(el, TIME) || hasTag(el, TIME)))
+    )
+      return true;
+    // Weaker signs only before the first paragraph, and never on a sentence (a short standfirst).
+    if (!before(el, first) || (/[.!?…]$/.test(text) && words(text) > 4)) return false;
+    if ((hit.markup && el.tagName !== 'P') || namedBox(el, scope)) return true;
+    // A lone link; not one to a place in the page (a table of contents).
+    const links = el.getElementsByTagName('a');
+    if (!links.length || text.length > 60 || linkDensity(el, text) < 0.8) return false;
+    for (const a of links) if (a.getAttribute('href')?.startsWith('#')) return false;
+    return true;
+  },
+};
+export default rule;
