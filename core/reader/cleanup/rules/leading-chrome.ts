@@ -1,33 +1,31 @@
 import type { CleanupRule, CleanupScope } from '../rule.ts';
 import { TEXT_BLOCKS, classHint } from '../rule.ts';
-import { holdsProse, isInline, linkDensity, tagSet, withinTag } from '../dom.ts';
+import { containsTag, holdsProse, isInline, linkDensity, tagSet, withinTag } from '../dom.ts';
 
 // The metadata around a headline, by class or id, in the words CMSs use across languages.
 const MARKUP = classHint(['byline', 'author', 'autor', 'meta', 'dateline', 'datum', 'kicker', 'rubri', 'categor']);
 // Headings are the article's own; pictures and their captions belong to the caption rules.
-const KEPT = tagSet('h1', 'h2', 'h3', 'h4', 'figure', 'blockquote', 'table', 'pre');
+const KEPT = tagSet('h1', 'h2', 'h3', 'h4', 'figure');
 const PICTURE = tagSet('img', 'picture', 'video', 'iframe');
 const TIME = tagSet('time');
-const hasTag = (el: Element, tags: ReadonlySet<string>) => [...tags].some((t) => el.getElementsByTagName(t).length > 0);
 
-// A date in any language: day, month (a word or a number) and year, either order; or an ISO stamp. Then times.
-const DATE = String.raw`(?:\d{1,2}\.?\s*(?:de\s+)?\p{L}{3,12}\.?,?\s*(?:de\s+)?\d{4}|\p{L}{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{4}年\d{1,2}月\d{1,2}日)`;
-const STAMP = new RegExp(
-  String.raw`${DATE}|(?:[T\s]|\b)\d{1,2}[:.h]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?|\s*uhr|Z|[+-]\d{2}:?\d{2})?`,
-  'giu',
-);
+/**
+ * A date in any language: day, month (a word or a number) and year, either order; then perhaps a time
+ * ("16 marca 2021", "March 16, 2021", "4 de mayo de 2022 - 00:38", "2021-04-29 17:13:04.031886+02:00").
+ */
+const STAMP =
+  /(?:\d{1,2}\.?\s*(?:de\s+)?\p{L}{3,12}\.?,?\s*(?:de\s+)?\d{4}|\p{L}{3,12}\.?\s+\d{1,2}\p{L}{0,2},?\s+\d{4}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4})(?:\D{0,4}\d{1,2}[:.h]\d{2}\S*(?:\s*(?:[ap]\.?m|uhr))?)?/giu;
 /** A byline: "By", "Von", "Par", "Por", "Przez", "Door", "Av", "Autor:", "Text:" and one to four names (label lower-cased). */
 const BYLINE =
-  /^(?:by|von|par|por|przez|door|av|af|autor(?:in)?:?|author:?|text:?|tekst:?|texte\s*:)\s+(?:\p{Lu}[\p{L}'’.-]*\s*(?:(?:und|and|et|y|i|e|og|en|von|van|de|del|da|di|le|la)\s+|[,&]\s*)?){1,4}$/u;
+  /^(?:by|von|par|por|przez|door|av|af|autor\p{L}*|author|text|tekst|texte)\s*:?\s+(?:\p{Lu}[\p{L}'’.-]*\s*(?:\p{Ll}{1,3}\s+|[,&]\s*)?){1,4}$/u;
 
 /** Words of three letters or more: "Aktualisiert", "Published on" (two), "Mis à jour le" (two). */
 const words = (s: string) => s.match(/\p{L}{3,}/gu)?.length ?? 0;
 
-/** A stamp: a date (the element marks it, or the text says it) and at most two words of label. */
+/** A stamp: a date and at most two words of label ("Opublikowano:", "Mittwoch, … - Handel"). */
 function isStamp(text: string): boolean {
   const bare = text.replace(STAMP, '');
-  if (bare === text) return false;
-  return words(bare) <= 2 && bare.replace(/[\s|·,;:()–—-]/g, '').length <= 30;
+  return bare !== text && words(bare) <= 2 && bare.replace(/[\s|·,;:()–—-]/g, '').length <= 30;
 }
 
 /** The first two paragraphs of prose: the first ends the head, the second what a lede may push the stamps past. */
@@ -70,11 +68,11 @@ const rule: CleanupRule = {
   match(el, text, hit, ctx, scope) {
     const [first, second] = ctx.memo('leading-chrome:prose', () => proseMarks(scope));
     if (!before(el, second ?? first) || withinTag(el, KEPT, scope.root)) return false;
-    if (hasTag(el, PICTURE) || partOfSentence(el, text, scope)) return false;
+    if (containsTag(el, PICTURE) || partOfSentence(el, text, scope)) return false;
     // Past a standfirst, only a date the page marks as one: an event's date in the text is not a stamp.
     if (
       BYLINE.test(text.replace(/^\p{L}+/u, (w) => w.toLowerCase())) ||
-      (isStamp(text) && (before(el, first) || withinTag(el, TIME) || hasTag(el, TIME)))
+      (isStamp(text) && (before(el, first) || withinTag(el, TIME) || containsTag(el, TIME)))
     )
       return true;
     // Weaker signs only before the first paragraph, and never on a sentence (a short standfirst).
