@@ -10,7 +10,7 @@ const rule: CleanupRule = {
   reason:
     'Breadcrumb trails ("Accueil / Politique / …") repeat the title and section; Readability keeps them when they sit inside the article header.',
   languages: ['fr', 'en', 'de', 'es', 'it', 'pt'],
-  fixtures: ['fr-breadcrumbs-inside-header', 'fr-lemonde-style'],
+  fixtures: ['fr-breadcrumbs-inside-header'],
   stage: 'article',
   removesWidgets: true,
   tags: TEXT_BLOCKS,

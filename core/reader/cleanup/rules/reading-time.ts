@@ -21,7 +21,6 @@ const rule: CleanupRule = {
   fixtures: [
     'seed-fr-hammouchi',
     'en-reading-time-ads',
-    'fr-lemonde-style',
     'de-lesezeit',
     'es-tiempo-lectura',
     'es-entradilla-cabecera',
