@@ -53,6 +53,13 @@ describe('leading-chrome', () => {
     expect(clean(`${head}<p>${PROSE}</p>`)).toEqual([]);
   });
 
+  it('keeps a list of links and a metadata box that holds the headline', () => {
+    const head =
+      '<ul><li><a href="/bbedit">BBEdit</a></li><li><a href="/acorn">Acorn</a></li></ul>' +
+      '<div class="article-cover-meta"><h2>Why neon is the symbol of a century</h2></div>';
+    expect(clean(`${head}<p>${PROSE}</p>`)).toEqual([]);
+  });
+
   it('removes a lone link before the prose, not after it', () => {
     expect(
       clean(`<div><a href="/politics">Politics</a></div><p>${PROSE}</p><div><a href="/x">Read more</a></div>`),

@@ -6,7 +6,9 @@ import { containsTag, holdsProse, isInline, linkDensity, tagSet, withinTag } fro
 const MARKUP = classHint(['byline', 'author', 'autor', 'meta', 'dateline', 'datum', 'kicker', 'rubri', 'categor']);
 // Headings are the article's own; pictures and their captions belong to the caption rules.
 const KEPT = tagSet('h1', 'h2', 'h3', 'h4', 'figure');
-const PICTURE = tagSet('img', 'picture', 'video', 'iframe');
+// Nor blocks that hold them.
+const HELD = tagSet('img', 'picture', 'video', 'iframe', 'h1', 'h2', 'h3', 'h4');
+const ITEM = tagSet('li', 'ul', 'ol');
 const TIME = tagSet('time');
 
 /**
@@ -68,7 +70,7 @@ const rule: CleanupRule = {
   match(el, text, hit, ctx, scope) {
     const [first, second] = ctx.memo('leading-chrome:prose', () => proseMarks(scope));
     if (!before(el, second ?? first) || withinTag(el, KEPT, scope.root)) return false;
-    if (containsTag(el, PICTURE) || partOfSentence(el, text, scope)) return false;
+    if (containsTag(el, HELD) || partOfSentence(el, text, scope)) return false;
     // Past a standfirst, only a date the page marks as one: an event's date in the text is not a stamp.
     if (
       BYLINE.test(text.replace(/^\p{L}+/u, (w) => w.toLowerCase())) ||
@@ -80,7 +82,9 @@ const rule: CleanupRule = {
     if ((hit.markup && el.tagName !== 'P') || namedBox(el, scope)) return true;
     // A lone link; not one to a place in the page (a table of contents).
     const links = el.getElementsByTagName('a');
-    if (!links.length || text.length > 60 || linkDensity(el, text) < 0.8) return false;
+    // Not an item of a list (a sidebar's list of links, which Readability's own pages keep).
+    if (!links.length || text.length > 60 || linkDensity(el, text) < 0.8 || withinTag(el, ITEM, scope.root))
+      return false;
     for (const a of links) if (a.getAttribute('href')?.startsWith('#')) return false;
     return true;
   },
