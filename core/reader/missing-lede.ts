@@ -88,7 +88,8 @@ export function missingLede(page: Document, article: Element, description: strin
 }
 
 /** Puts a copy of the standfirst the article lacks (see `missingLede`) at its top, inline links kept. */
-export function restoreLede(page: Document, article: Element, description: string | null): void {
+/** `base`: the page's base address (a snapshot parsed again in the extension has the extension's own). */
+export function restoreLede(page: Document, article: Element, description: string | null, base: string): void {
   let lede: Element | null;
   try {
     lede = missingLede(page, article, description);
@@ -101,11 +102,15 @@ export function restoreLede(page: Document, article: Element, description: strin
   const p = doc.createElement('p');
   for (const node of source.childNodes) p.appendChild(doc.importNode(node, true));
   // Absolute addresses, as Readability gives its own links.
-  const links = source.getElementsByTagName('a');
-  [...p.getElementsByTagName('a')].forEach((a, i) => {
-    const href = links[i]?.href;
-    if (href && a.hasAttribute('href')) a.setAttribute('href', href);
-  });
+  for (const a of p.getElementsByTagName('a')) {
+    const href = a.getAttribute('href');
+    if (href === null) continue;
+    try {
+      a.setAttribute('href', new URL(href, base).href);
+    } catch {
+      a.removeAttribute('href'); // no address to go to
+    }
+  }
   const first = article.firstElementChild;
   const host = first?.id === 'readability-page-1' ? first : article;
   host.insertBefore(p, host.firstChild);
