@@ -1,22 +1,10 @@
 // leading-chrome: metadata before the article's prose goes, in any language; the standfirst, headings, pictures,
 // tables of contents and dates that are part of the text stay.
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { createContext, runCleanup } from '../../../core/reader/cleanup/run-cleanup.ts';
-import { RULES } from '../../../core/reader/cleanup/rules/index.ts';
+import { PROSE, removedBy } from '../../support/cleanup.ts';
 
-const rule = RULES.find((r) => r.id === 'leading-chrome')!;
-const PROSE =
-  'The council met on Tuesday evening and, after a long debate about the budget for the coming year, agreed to repair the old bridge before the winter and to open the library on Sundays again.';
 const ICON = '<svg viewBox="0 0 10 10"><path d="M0 0h10v10z"></path></svg>';
-
-function clean(body: string): string[] {
-  const doc = new JSDOM(`<!DOCTYPE html><body><div id="a">${body}</div></body>`, { url: 'https://x.test/' }).window
-    .document;
-  const root = doc.getElementById('a')!;
-  const removed = runCleanup(root, [rule], 'article', createContext(doc, 'https://x.test/'), { keepCaptions: false });
-  return removed.map((r) => r.text);
-}
+const clean = (body: string) => removedBy('leading-chrome', body);
 
 describe('leading-chrome', () => {
   it.each([

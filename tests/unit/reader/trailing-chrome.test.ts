@@ -1,21 +1,9 @@
 // trailing-chrome's guard: nothing is trailing chrome when more than a quarter of the article's text follows its
 // last paragraph of prose. The text after that paragraph is summed from the cleanup's measured lengths.
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { createContext, runCleanup } from '../../../core/reader/cleanup/run-cleanup.ts';
-import { RULES } from '../../../core/reader/cleanup/rules/index.ts';
+import { PROSE, removedBy } from '../../support/cleanup.ts';
 
-const rule = RULES.find((r) => r.id === 'trailing-chrome')!;
-const PROSE =
-  'The council met on Tuesday evening and, after a long debate about the budget for the coming year, agreed to repair the old bridge before the winter and to open the library on Sundays again.';
-
-function clean(body: string): string[] {
-  const doc = new JSDOM(`<!DOCTYPE html><body><div id="a">${body}</div></body>`, { url: 'https://x.test/' }).window
-    .document;
-  const root = doc.getElementById('a')!;
-  const removed = runCleanup(root, [rule], 'article', createContext(doc, 'https://x.test/'), { keepCaptions: false });
-  return removed.map((r) => r.text);
-}
+const clean = (body: string) => removedBy('trailing-chrome', body);
 
 describe('trailing-chrome', () => {
   it('removes a lone link after the last paragraph of prose', () => {
