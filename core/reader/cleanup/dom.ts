@@ -114,3 +114,8 @@ export function nothingFollows(el: Element, scope: CleanupScope): boolean {
   }
   return true;
 }
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without the Node global (absent in Node)
+
+/** Whether `later` comes after `node` in the document (after its end, or inside it). */
+export const follows = (node: Node, later: Node): boolean => (node.compareDocumentPosition(later) & FOLLOWING) !== 0;

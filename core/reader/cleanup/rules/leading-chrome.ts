@@ -1,6 +1,6 @@
 import type { CleanupRule, CleanupScope } from '../rule.ts';
 import { TEXT_BLOCKS, classHint } from '../rule.ts';
-import { containsTag, holdsProse, isInline, linkDensity, tagSet, withinTag } from '../dom.ts';
+import { containsTag, follows, holdsProse, isInline, linkDensity, tagSet, withinTag } from '../dom.ts';
 
 // The metadata around a headline, by class or id, in the words CMSs use across languages.
 const MARKUP = classHint(['byline', 'author', 'autor', 'meta', 'dateline', 'datum', 'kicker', 'rubri', 'categor']);
@@ -52,8 +52,8 @@ function namedBox(el: Element, scope: CleanupScope): boolean {
   return false;
 }
 
-const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without the Node global (absent in Node)
-const before = (el: Element, mark: Element | undefined) => !!mark && el.compareDocumentPosition(mark) === FOLLOWING;
+// A short block is never an ancestor of a paragraph of prose: coming first is being before it.
+const before = (el: Element, mark: Element | undefined) => !!mark && follows(el, mark);
 
 const rule: CleanupRule = {
   id: 'leading-chrome',

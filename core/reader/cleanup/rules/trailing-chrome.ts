@@ -1,6 +1,6 @@
 import type { CleanupContext, CleanupRule, CleanupScope } from '../rule.ts';
 import { TEXT_BLOCKS, classHint } from '../rule.ts';
-import { holdsProse, linkDensity, tagSet, withinTag } from '../dom.ts';
+import { follows, holdsProse, linkDensity, tagSet, withinTag } from '../dom.ts';
 
 // Page furniture by class or id, in the words CMSs use across languages.
 const MARKUP = classHint([
@@ -57,12 +57,10 @@ function lastProse(scope: CleanupScope): Element | null {
   return null;
 }
 
-const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without the Node global (absent in Node)
-
 /** Whether el comes after the article's last paragraph of prose (false when that paragraph is not near the end). */
 export function afterLastProse(el: Element, ctx: CleanupContext, scope: CleanupScope): boolean {
   const last = ctx.memo('trailing-chrome:last-prose', () => lastProse(scope));
-  return !!last && (last.compareDocumentPosition(el) & FOLLOWING) !== 0;
+  return !!last && follows(last, el);
 }
 
 const rule: CleanupRule = {
