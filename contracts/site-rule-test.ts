@@ -1,6 +1,7 @@
 // "Test on the current page" (the options page's site rules): which tab to test a site's rules on, and what the
 // test found there. Pure: the background (platform/site-rule-test.ts) gathers the tabs and runs the extraction.
 import { siteOf, type Article, type RefusedRule, type SiteRule } from '../core/reader/index.ts';
+import { truncate } from '../core/util/index.ts';
 import type { PageFailureReason } from './page.ts';
 
 /** What the background knows of a tab (`tabs.query`): `url` only where the extension may read the tab. */
@@ -74,8 +75,7 @@ export type SiteRuleTest =
 export const HIDDEN_TEXT_MAX = 80;
 
 export function shortenText(text: string, max = HIDDEN_TEXT_MAX): string {
-  const folded = text.replace(/\s+/g, ' ').trim();
-  return folded.length <= max ? folded : `${folded.slice(0, max - 1).trimEnd()}…`;
+  return truncate(text.replace(/\s+/g, ' ').trim(), max);
 }
 
 /** Paragraphs of a clean article's HTML (the background has no DOM parser: Chromium's is a service worker). */

@@ -6,6 +6,7 @@
 // value itself, so the order is total and every device picks the same winner. A missing register is older
 // than any written one. Each new write gets t = max(now, current t + 1): a change made after seeing a value
 // always wins over it, whatever the clocks say (a Lamport-style bump).
+import { truncate } from '../util/index.ts';
 import { fnv1a32 } from './hash.ts';
 import { itemId } from './url.ts';
 import type { ItemState, SavedItem } from './types.ts';
@@ -86,16 +87,6 @@ export function normalizeTags(tags: readonly string[]): string[] {
 export function quantizeProgress(progress: number): number {
   if (!Number.isFinite(progress)) return 0;
   return Math.round(Math.min(1, Math.max(0, progress)) * 1000) / 1000;
-}
-
-/** Shortened at a word boundary, with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, max - 1);
-  // Never half a character: a lone surrogate does not survive UTF-8 (sync storage, deflate) unchanged.
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  const space = cut.lastIndexOf(' ');
-  return (space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd() + '…';
 }
 
 function valueKey(value: unknown): string {

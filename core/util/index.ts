@@ -4,3 +4,4 @@ export { runWithDeadline } from './deadline.ts';
 export { interfaceLocale, localeFormat, type LocaleFormat } from './locale-format.ts';
 export { shortcutText, type ShortcutStyle } from './shortcut-text.ts';
 export { errorReason, type ErrorReason } from './error-reason.ts';
+export { truncate } from './truncate.ts';

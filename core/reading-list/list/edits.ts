@@ -1,15 +1,7 @@
 // The reader's edits as register writes: saving an article, and changing a field of a saved one. Each write is
 // stamped now by this device and wins over what it replaces (crdt.ts).
-import {
-  cleanText,
-  isDeleted,
-  normalizeTags,
-  nowSeconds,
-  quantizeProgress,
-  truncate,
-  write,
-  type ItemMeta,
-} from '../crdt.ts';
+import { cleanText, isDeleted, normalizeTags, nowSeconds, quantizeProgress, write, type ItemMeta } from '../crdt.ts';
+import { truncate } from '../../util/index.ts';
 import type { LocalRecord } from '../local-store.ts';
 import type { ItemChange, NewItem } from '../types.ts';
 

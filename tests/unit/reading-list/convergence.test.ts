@@ -5,7 +5,8 @@
 // item that nobody deleted is lost.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SYNC_SITE_MAX, SYNC_TITLE_MAX, isDeleted, truncate } from '../../../core/reading-list/crdt.ts';
+import { SYNC_SITE_MAX, SYNC_TITLE_MAX, isDeleted } from '../../../core/reading-list/crdt.ts';
+import { truncate } from '../../../core/util/index.ts';
 import { decodeShard } from '../../../core/reading-list/sync-storage/codec.ts';
 import { parseShardKey } from '../../../core/reading-list/sync-storage/shard.ts';
 import type { ReadingList } from '../../../core/reading-list/reading-list.ts';

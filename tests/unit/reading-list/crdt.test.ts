@@ -14,13 +14,13 @@ import {
   pruneCollected,
   quantizeProgress,
   toSavedItem,
-  truncate,
   validateRecord,
   write,
   type Collected,
   type ItemRecord,
   type Register,
 } from '../../../core/reading-list/crdt.ts';
+import { truncate } from '../../../core/util/index.ts';
 import { itemId } from '../../../core/reading-list/url.ts';
 
 const URL = 'https://www.example.fr/a.html';
