@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import type { Tab } from '../../support/driver/index.ts';
 import { message } from '../expectations.ts';
 import { PATHS } from '../server.ts';
-import { artifact, closeView, inView, openPopupOn, type Session } from './session.ts';
+import { artifact, closeView, inView, openPopupOn, viewSettled, type Session } from './session.ts';
 
 export const THEMES = ['light', 'dark', 'sepia'] as const;
 /** The page background of each theme (components/reader.css): proof the screen follows the setting. */
@@ -81,6 +81,7 @@ export function everyScreenScenario({ driver, server }: Session, lang: 'en' | 'f
             await tab.setViewport(width, height);
             await tab.waitFor(`${reader}[data-theme="${theme}"]`); // the screen follows the setting
             expect(await tab.style(reader, 'background-color'), `${name} ${theme}`).toBe(BACKGROUND[theme]);
+            if (tab === page) await viewSettled(d, page);
             await tab.screenshot(artifact(d, file(name, theme)));
           }
         }

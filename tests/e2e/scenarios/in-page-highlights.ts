@@ -6,12 +6,12 @@ import { describe, expect, test } from 'vitest';
 import { enMessage } from '../expectations.ts';
 import { PATHS } from '../server.ts';
 import { savedId } from './hostile-visit.ts';
-import { artifact, closeView, inView, openViewOn, type Session } from './session.ts';
+import { VIEW_CONTROLLER, artifact, closeView, inView, openViewOn, viewSettled, type Session } from './session.ts';
 
 const WORD = 'Northgate’s';
 const NOTED = 'accepted the findings';
 const hlSaid = (key: string, color: string) => enMessage(key).replace('$COLOR$', color);
-const CONTROLLER = '__clearReaderViewController';
+const CONTROLLER = VIEW_CONTROLLER;
 
 /** Run in the extension's world of the page: a caret at the start of the paragraph that begins with `start`. */
 function caretBefore({ controller, start }: { controller: string; start: string }): boolean {
@@ -45,12 +45,6 @@ function painted(controller: string): { colors: string[]; boxes: number } {
     colors: [...new Set(marks.map((m) => /hl-(\w+)$/.exec(m.className)?.[1] ?? ''))],
     boxes: marks.filter((m) => m.offsetWidth > 10 && m.offsetHeight > 8).length,
   };
-}
-
-/** Run there too: the view's theme transitions are over (screenshots wait for them). */
-function settled(controller: string): boolean {
-  const root = (globalThis as unknown as Record<string, { root: ShadowRoot }>)[controller]!.root;
-  return root.getAnimations().length === 0;
 }
 
 /** Run there too: the middle of the first painted box, in viewport coordinates (scrolled into view first). */
@@ -122,12 +116,12 @@ export function inPageHighlightScenarios({ driver, server }: Session): void {
       await page.waitFor(inView('.action-save[aria-pressed="true"]'));
       expect(await page.texts(inView('.hl-section .hl-items .hl-item'))).toEqual([expect.stringContaining(WORD)]);
       await expect.poll(() => d.inPageWorld(page, painted, CONTROLLER)).toEqual({ colors: ['yellow'], boxes: 1 });
-      await expect.poll(() => d.inPageWorld(page, settled, CONTROLLER)).toBe(true);
+      await viewSettled(d, page);
       await page.screenshot(artifact(d, 'highlights-in-page-light.png'));
       await d.inExtension(({ api }) => api.storage.sync.set({ readerSettings: { theme: 'dark' } }), null);
       await page.waitFor(inView('.reader[data-theme="dark"]'));
       await expect.poll(() => d.inPageWorld(page, painted, CONTROLLER)).toEqual({ colors: ['yellow'], boxes: 1 });
-      await expect.poll(() => d.inPageWorld(page, settled, CONTROLLER)).toBe(true);
+      await viewSettled(d, page);
       await page.screenshot(artifact(d, 'highlights-in-page-dark.png'));
       await d.inExtension(({ api }) => api.storage.sync.remove('readerSettings'), null);
       await closeView(d);

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import type { Driver, Tab } from '../../support/driver/index.ts';
 import { message } from '../expectations.ts';
 import { PATHS, SITE_RULES_DIR } from '../server.ts';
-import { artifact, inView, openViewOn, type Session } from './session.ts';
+import { artifact, inView, openViewOn, viewSettled, type Session } from './session.ts';
 
 const status = inView('.reader-status span');
 const current = inView('[data-pick-current]');
@@ -76,6 +76,7 @@ export function pickScenarios({ driver, server }: Session, lang: 'en' | 'fr' = '
         for (const theme of ['light', 'dark'] as const) {
           await d.inExtension(({ api }, theme) => api.storage.sync.set({ readerSettings: { theme } }), theme);
           await page.waitFor(inView(`.reader[data-theme="${theme}"]`));
+          await viewSettled(d, page);
           await page.screenshot(artifact(d, file(theme)));
         }
       } finally {

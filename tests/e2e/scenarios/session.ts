@@ -2,7 +2,7 @@
 // what it shows, find the in-page view.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { BrowserName, Driver, DriverEntry, LaunchOptions, Tab } from '../../support/driver/index.ts';
 import { SETTLED, type PopupSnapshot } from '../expectations.ts';
 import { ARTIFACTS } from '../paths.ts';
@@ -41,6 +41,23 @@ function fail(what: string): never {
 /** The in-page clean view: a plain <div> whose closed shadow root holds the view (tests/support/driver/view.ts). */
 export { VIEW } from '../../support/driver/view.ts';
 export const inView = (selector: string) => `${VIEW} >>> ${selector}`;
+
+/** The global the in-page view's script leaves in the extension's world of the page (its closed root). */
+export const VIEW_CONTROLLER = '__clearReaderViewController';
+
+/**
+ * Waits until the in-page view's own finite animations and transitions are over: the screenshot's wait
+ * (tests/support/driver/settled.ts) runs in the page's world, which does not reach the view's closed root.
+ */
+export async function viewSettled(driver: Driver, tab: Tab): Promise<void> {
+  const settled = (controller: string) => {
+    const { root } = (globalThis as unknown as Record<string, { root: ShadowRoot }>)[controller]!;
+    return root
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || !Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+  };
+  await expect.poll(() => driver.inPageWorld(tab, settled, VIEW_CONTROLLER)).toBe(true);
+}
 
 /**
  * Shows `url` in the page tab, then opens the popup in a background tab of the same window, as when the reader
