@@ -4,6 +4,7 @@
 // number) and skipped, never more. Items with the same canonical address merge: tags joined, archived or
 // favourite if any says so, the earliest date, the furthest progress.
 import { unzipSync } from 'fflate';
+import { truncate } from '../../util/index.ts';
 import { canonicalUrl } from '../url.ts';
 import { headerIndex, parseCsv } from './csv.ts';
 import { IMPORT_FORMATS, type ImportFormat } from './formats/index.ts';
@@ -34,7 +35,7 @@ type AnyFormat = ImportFormatDefinition<ImportFormat>;
 const FORMATS: readonly AnyFormat[] = IMPORT_FORMATS;
 
 const MAX_SHOWN = 80;
-const shorten = (s: string) => (s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN - 1)}…` : s);
+const shorten = (s: string) => truncate(s, MAX_SHOWN);
 
 /** Accumulates items, merging duplicates, and rejected rows. */
 class Collector {

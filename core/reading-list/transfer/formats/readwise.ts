@@ -2,13 +2,14 @@
 // Note, Color, Tags, Location Type, Location, Highlighted at, Document tags, and the article's address (URL)
 // where Readwise knows it. Rows of the same address make one item with its highlights. A row that names no web
 // address (a book, a tweet thread without a link) is reported with its quote, never attached to a guessed item.
+import { truncate } from '../../../util/index.ts';
 import { defineImportFormat, eachCsvRow } from '../import-format.ts';
 
 /** Where Readwise puts the article's address, in the order tried. */
 const URL_COLUMNS = ['url', 'source url', 'document url'];
 
 const MAX_SHOWN = 60;
-const shorten = (s: string) => (s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN - 1)}…` : s);
+const shorten = (s: string) => truncate(s, MAX_SHOWN);
 
 /** "2024-05-02 14:03:11+00:00" as ISO 8601 (a space between date and time is not ISO for every engine). */
 const isoDate = (text: string) => text.trim().replace(/^(\d{4}-\d\d-\d\d) (\d)/, '$1T$2');
