@@ -152,6 +152,9 @@ export function isPageResult(value: unknown): value is PageResult {
 /** Marks the popup's loading screen drawn by its first script (entrypoints/popup-early.ts) until Preact takes it. */
 export const POPUP_EARLY_ATTRIBUTE = 'data-early';
 
+/** Where the popup's first script leaves its promise of the active tab, for the bundle to take (one query). */
+export const EARLY_TAB_GLOBAL = '__clearReaderEarlyTab';
+
 export const POPUP_MARKS = { title: 'clear-reader:title-shown', article: 'clear-reader:article-shown' } as const;
 
 /** The steps between the popup's start and its article, marked the same way: where the time goes. */

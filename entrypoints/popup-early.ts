@@ -2,7 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { readerAttributes } from '../components/readerStyle.ts';
 import { POPUP_EARLY_ATTRIBUTE, POPUP_MARKS } from '../contracts/page.ts';
 import { DEFAULT_SETTINGS } from '../core/reader/index.ts';
-import { earlyMessage, earlyTabTitle } from '../platform/early-tab.ts';
+import { earlyActiveTab, earlyMessage } from '../platform/early-tab.ts';
 import { lastSettingsStored } from '../platform/settings-mirror.ts';
 
 // The popup's first script, a classic one run while popup.html is parsed: it draws the popup's loading screen
@@ -11,6 +11,7 @@ import { lastSettingsStored } from '../platform/settings-mirror.ts';
 // the popup's first render makes (ReaderShell, ArticleView's loading state), which Preact then takes over as it
 // stands; once Preact has rendered (POPUP_EARLY_ATTRIBUTE is gone) this script leaves the page alone.
 export default defineUnlistedScript(() => {
+  const tab = earlyActiveTab();
   const app = document.getElementById('app');
   if (!app || app.firstChild) return;
   const make = (tag: string, attributes: Record<string, string> = {}, text?: string) => {
@@ -31,7 +32,8 @@ export default defineUnlistedScript(() => {
   reader.append(view);
   app.append(reader);
 
-  void earlyTabTitle().then((title) => {
+  void tab.then((answer) => {
+    const title = answer?.title;
     if (!title || !reader.isConnected || !reader.hasAttribute(POPUP_EARLY_ATTRIBUTE)) return;
     const article = make('article', { dir: 'auto' });
     const header = make('header');

@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { EARLY_TAB_GLOBAL } from '../contracts/page.ts';
+import type { EarlyTabAnswer } from './early-tab.ts';
 
 export interface TabRef {
   id: number;
@@ -13,6 +15,15 @@ export async function getActiveTab(): Promise<TabRef | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (!tab || tab.id === undefined) return null;
   return { id: tab.id, url: tab.url, title: tab.title };
+}
+
+/**
+ * The popup's first look at the active tab: the answer its first script (entrypoints/popup-early.ts) asked for,
+ * else a query of its own (also when that one learned nothing: this one says why).
+ */
+export async function firstActiveTab(): Promise<TabRef | null> {
+  const early = (globalThis as Record<string, unknown>)[EARLY_TAB_GLOBAL] as EarlyTabAnswer | undefined;
+  return (await early) ?? getActiveTab();
 }
 
 /** Opens a link of the article in a new tab next to the current one. */

@@ -10,7 +10,7 @@ import { BookOpen, Bookmark, BookmarkCheck, List, Maximize2 } from '../../compon
 import { extractTab, type PageResult } from '../../platform/extract-tab.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { mirroredSettingsStore } from '../../platform/storage.ts';
-import { getActiveTab, openInNewTab, type TabRef } from '../../platform/tabs.ts';
+import { firstActiveTab, getActiveTab, openInNewTab, type TabRef } from '../../platform/tabs.ts';
 import { loadShortcuts, type Shortcuts } from '../../platform/shortcuts.ts';
 import { useSaved } from './use-saved.ts';
 import { describeError } from '../../contracts/error-reasons.ts';
@@ -62,7 +62,7 @@ const LazyReadingList = lazyComponent(
 // The first extraction starts as this module runs, not after Preact's first render and its effects (a frame or
 // more later), with the captions setting of the last open: the stored one is compared once it arrives.
 const firstCaptions = mirroredSettingsStore.lastSeen?.()?.showCaptions ?? false;
-const firstTab = getActiveTab();
+const firstTab = firstActiveTab();
 const firstResult = firstTab.then((tab) => {
   if (!tab) throw new Error('no active tab');
   performance.mark(POPUP_STAGE_MARKS.tab);

@@ -4,7 +4,7 @@
 // over as it stands: the same elements, nothing drawn twice, nothing left behind.
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type MockInstance, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArticleView } from '../../../components/ArticleView.tsx';
 import { ReaderShell } from '../../../components/ReaderShell.tsx';
 import { POPUP_MARKS } from '../../../contracts/page.ts';
@@ -16,8 +16,9 @@ const TITLE = 'Le Maroc et l’Espagne renforcent leur coopération';
 
 /** A tab query answered when the test says so. */
 function fakeBrowser() {
-  let answer!: (tabs: { title?: string }[]) => void;
-  const asked = new Promise<{ title?: string }[]>((resolve) => (answer = resolve));
+  type Tab = { id?: number; url?: string; title?: string };
+  let answer!: (tabs: Tab[]) => void;
+  const asked = new Promise<Tab[]>((resolve) => (answer = resolve));
   const api = {
     tabs: { query: vi.fn(() => asked) },
     i18n: { getMessage: (key: string) => (key === 'popupLoading' ? 'Cleaning up this page…' : `[${key}]`) },
@@ -93,7 +94,7 @@ describe('the popup’s first script', () => {
     expect(document.querySelector('.reader-toolbar[role="toolbar"]')).not.toBeNull();
     expect(document.querySelector('h1.title')).toBeNull();
 
-    browser.answer([{ title: TITLE }]);
+    browser.answer([{ id: 3, url: 'https://news.example/a', title: TITLE }]);
     await flush();
     expect(document.querySelector('main.view > article > header > h1.title')?.textContent).toBe(TITLE);
     expect(performance.getEntriesByName(POPUP_MARKS.title)).toHaveLength(1);
@@ -101,7 +102,7 @@ describe('the popup’s first script', () => {
 
   it('the first render takes its elements over as they are: one reader, the same title element, no early marker', async () => {
     await runEarlyScript();
-    browser.answer([{ title: TITLE }]);
+    browser.answer([{ id: 3, url: 'https://news.example/a', title: TITLE }]);
     await flush();
     const title = document.querySelector('h1.title');
     const status = document.querySelector('.status');
@@ -118,10 +119,33 @@ describe('the popup’s first script', () => {
   it('an answer that comes after the first render changes nothing (the popup shows the title itself)', async () => {
     await runEarlyScript();
     await popupFirstRender(DEFAULT_SETTINGS, undefined);
-    browser.answer([{ title: TITLE }]);
+    browser.answer([{ id: 3, url: 'https://news.example/a', title: TITLE }]);
     await flush();
     expect(document.querySelector('h1.title')).toBeNull();
     expect(performance.getEntriesByName(POPUP_MARKS.title)).toHaveLength(0);
+  });
+
+  it('leaves its answer to the bundle, which does not ask again; one it lacks, the bundle asks for itself', async () => {
+    await runEarlyScript();
+    const { firstActiveTab } = await import('../../../platform/tabs.ts');
+    const first = firstActiveTab();
+    browser.answer([{ id: 3, url: 'https://news.example/a', title: TITLE }]);
+    await expect(first).resolves.toEqual({ id: 3, url: 'https://news.example/a', title: TITLE });
+    expect(browser.api.tabs.query).toHaveBeenCalledTimes(1);
+
+    // The query refused: the bundle's own (the polyfill's, here the test setup's fake browser) says why.
+    (globalThis as { browser?: unknown }).browser = {
+      ...browser.api,
+      tabs: { query: () => Promise.reject(new Error('No tab with id')) },
+    };
+    await runEarlyScript();
+    (globalThis as { browser?: unknown }).browser = original;
+    const { fakeBrowser: wxtFake } = await import('wxt/testing/fake-browser');
+    const own = (
+      vi.spyOn(wxtFake.tabs, 'query') as unknown as MockInstance<() => Promise<{ id: number; title: string }[]>>
+    ).mockResolvedValue([{ id: 5, title: 'Own' }]);
+    await expect(firstActiveTab()).resolves.toMatchObject({ id: 5, title: 'Own' });
+    expect(own).toHaveBeenCalledTimes(1);
   });
 
   it('a tab it may not know (no title, or the query refused) leaves the loading screen as it is', async () => {
