@@ -107,5 +107,6 @@ export interface ProtocolMap {
   /** The list's item for a page, if it is saved (and not deleted). */
   findSaved(request: { url: string; canonicalUrl: string | null }): SavedItem | null;
   /** Firefox: the engine on a page's snapshot, in the background page, where it runs warm (extract-tab.ts). */
-  extractSnapshot(request: { snapshot: PageSnapshot; options: PageOptions }): PageResult;
+  /** `rulesOf`: the address whose site rules the background adds (its store is loaded; the popup's is not). */
+  extractSnapshot(request: { snapshot: PageSnapshot; options: PageOptions; rulesOf?: string }): PageResult;
 }

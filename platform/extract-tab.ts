@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { PageSnapshot } from '../core/reader/index.ts';
+import type { PageSnapshot, SiteRule } from '../core/reader/index.ts';
 import type * as SnapshotEngine from './extract-snapshot.ts';
 import type * as Finisher from '../core/reader/finish-article.ts';
 import {
@@ -12,9 +12,11 @@ import {
   type PageScriptResult,
 } from '../contracts/page.ts';
 import { errorMessage } from '../core/util/index.ts';
+import { classifyInjectionError, classifyUrl } from './page-access.ts';
 import { withTimeout } from './with-timeout.ts';
 
 export type { PageFailure, PageFailureReason, PageOptions, PageResult } from '../contracts/page.ts';
+export { classifyInjectionError, classifyUrl } from './page-access.ts';
 
 /**
  * Firefox reads the page's markup and runs the engine in the extension page (platform/extract-snapshot.ts): its
@@ -50,10 +52,13 @@ export function serveSnapshotExtraction(): void {
   if (!SNAPSHOTS) return;
   engineHere = true;
   void messaging().then(({ onMessage }) =>
-    onMessage('extractSnapshot', async ({ data }) =>
-      (await loadSnapshotEngine()).extractSnapshot(data.snapshot, data.options),
-    ),
+    onMessage('extractSnapshot', async ({ data }) => {
+      const siteRules = data.rulesOf ? await rulesFor(data.rulesOf) : [];
+      return (await loadSnapshotEngine()).extractSnapshot(data.snapshot, withRules(data.options, siteRules));
+    }),
   );
+  // The site rules too: the popup leaves them to this page, which keeps them loaded (and current).
+  requestIdleCallback(() => void rulesFor(RULES_WARM_UP_URL), { timeout: 10_000 });
   // When the browser has nothing else to do, a few runs on a made-up page: the reader's first article then meets
   // the engine warm (its first run takes several times longer than its third).
   const warm = (runs: number) =>
@@ -69,19 +74,33 @@ export function serveSnapshotExtraction(): void {
 }
 
 const WARM_UP_RUNS = 3;
+/** Any address: looking up its rules loads the store. */
+const RULES_WARM_UP_URL = 'https://example.org/';
 
-/** The engine on a snapshot: here in the background page, else there (or here if the background does not answer). */
-async function extractPageSnapshot(snapshot: PageSnapshot, options: PageOptions): Promise<PageResult> {
+const withRules = (options: PageOptions, siteRules: readonly SiteRule[]): PageOptions =>
+  siteRules.length ? { ...options, siteRules: [...siteRules] } : options;
+
+/**
+ * The engine on a snapshot: in the background page, with the site rules of `url` it looks up there; else here (or
+ * here if the background does not answer), with `rules` when this page has started loading them.
+ */
+async function extractPageSnapshot(
+  snapshot: PageSnapshot,
+  options: PageOptions,
+  url: string | undefined,
+  rules: Promise<SiteRule[]> | null,
+): Promise<PageResult> {
   if (!engineHere) {
     try {
       const { sendMessage } = await messaging();
-      const answer: unknown = await sendMessage('extractSnapshot', { snapshot, options });
+      const answer: unknown = await sendMessage('extractSnapshot', { snapshot, options, rulesOf: url });
       if (isPageResult(answer)) return answer;
     } catch {
       // the background page is not there (restarting): run the engine here
     }
   }
-  return (await loadSnapshotEngine()).extractSnapshot(snapshot, options);
+  const siteRules = await (rules ?? rulesFor(url));
+  return (await loadSnapshotEngine()).extractSnapshot(snapshot, withRules(options, siteRules));
 }
 
 /** Path of the built extraction script (entrypoints/extract.ts), the same in the Chrome and Firefox builds. */
@@ -98,51 +117,6 @@ export const PROBE_TIMEOUT_MS = 3_000;
 /** The extraction itself: the extraction script's time budget (5 s) plus the transfer back. */
 const EXTRACTION_TIMEOUT_MS = 10_000;
 
-// Schemes extensions can script. Everything else (chrome:, edge:, about:, view-source:, chrome-extension:,
-// moz-extension:, resource:, data:, blob:, devtools:...) is off limits to every extension.
-const SCRIPTABLE_SCHEMES = new Set(['http:', 'https:', 'file:']);
-
-// Hosts browsers refuse to let extensions script, whatever their permissions: the add-on stores, and Firefox's
-// `extensions.webextensions.restrictedDomains` default list.
-const RESTRICTED_HOSTS = new Set([
-  'chromewebstore.google.com',
-  'microsoftedge.microsoft.com',
-  'addons.mozilla.org',
-  'accounts-static.cdn.mozilla.net',
-  'accounts.firefox.com',
-  'addons.cdn.mozilla.net',
-  'api.accounts.firefox.com',
-  'content.cdn.mozilla.net',
-  'discovery.addons.mozilla.org',
-  'install.mozilla.org',
-  'oauth.accounts.firefox.com',
-  'profile.accounts.firefox.com',
-  'support.mozilla.org',
-  'sync.services.mozilla.com',
-]);
-
-/**
- * Why a URL cannot be read before even trying, or null when it may be. Pure: exported for unit tests.
- * Unknown URLs (no access granted yet) are left to the injection to decide.
- */
-export function classifyUrl(url: string | undefined): PageFailure | null {
-  if (!url) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return pageFailure('restricted', `not a URL: ${url}`);
-  }
-  if (!SCRIPTABLE_SCHEMES.has(parsed.protocol)) {
-    return pageFailure('restricted', `${parsed.protocol} pages cannot be read by extensions`);
-  }
-  const host = parsed.hostname.toLowerCase();
-  if (RESTRICTED_HOSTS.has(host) || (host === 'chrome.google.com' && parsed.pathname.startsWith('/webstore'))) {
-    return pageFailure('restricted', `browsers do not let extensions read ${host}`);
-  }
-  return null;
-}
-
 function pageOptions(options: PageOptions): PageOptions {
   return {
     force: options.force === true,
@@ -156,27 +130,15 @@ function pageOptions(options: PageOptions): PageOptions {
  * The reader's rules for the page's site; none when they cannot be read (the article matters more). The store
  * (and its sync merge) loads on demand: it stays out of the popup's first paint.
  */
-async function rulesFor(url: string | undefined) {
+async function rulesFor(url: string | undefined): Promise<SiteRule[]> {
   if (!url) return [];
   try {
-    const { loadSiteRules } = await import('./site-rule-store.ts');
-    return await loadSiteRules(url);
+    const { loadSiteRules, readSiteRules } = await import('./site-rule-store.ts');
+    // The background keeps a store (loaded once, kept current); a page that reads one tab reads storage once.
+    return await (engineHere ? loadSiteRules(url) : readSiteRules(url));
   } catch {
     return [];
   }
-}
-
-/** Maps an injection error to a failure. Browsers word these differently; unknown ones stay 'error'. */
-export function classifyInjectionError(error: unknown, url: string | undefined): PageFailure {
-  const message = errorMessage(error);
-  // A PDF viewer (Chrome's, or pdf.js in Firefox) is not a page we may script: say why in the reader's terms.
-  if (url && /\.pdf(?:$|[?#])/i.test(url)) return pageFailure('not-html', message);
-  // Chrome: "Cannot access a chrome:// URL", "Cannot access contents of url ...", "The extensions gallery cannot
-  // be scripted."; Firefox: "Missing host permission for the tab".
-  if (/cannot access|cannot be scripted|missing host permission|permission to access/i.test(message)) {
-    return pageFailure('restricted', message);
-  }
-  return pageFailure('error', message);
 }
 
 /**
@@ -189,8 +151,7 @@ export async function extractTab(tabId: number, options: PageOptions = {}, url?:
   if (early) return early;
   if (SNAPSHOTS && !engineHere) void messaging().catch(() => undefined); // while the page answers
   try {
-    const siteRules = await rulesFor(url);
-    return await oneAtATime(tabId, () => inject(tabId, siteRules.length ? { ...options, siteRules } : options));
+    return await oneAtATime(tabId, () => inject(tabId, options, url));
   } catch (error) {
     return classifyInjectionError(error, url);
   }
@@ -221,8 +182,8 @@ const PROBE_AGAIN_MS = 150;
  * Whether the tab is still waiting for its new page: Chrome says so (`pendingUrl`); Firefox keeps the old
  * document, complete, in a tab that says "loading".
  */
-async function awaitingPage(tabId: number, readyState: unknown): Promise<boolean> {
-  const tab = (await browser.tabs.get(tabId)) as { pendingUrl?: string; status?: string } | undefined;
+async function awaitingPage(tabState: Promise<unknown>, readyState: unknown): Promise<boolean> {
+  const tab = (await tabState) as { pendingUrl?: string; status?: string } | undefined;
   return !!tab?.pendingUrl || (tab?.status === 'loading' && readyState === 'complete');
 }
 
@@ -257,6 +218,10 @@ async function probe(tabId: number, options: PageOptions, snapshot: boolean): Pr
   // little left, and a busy machine answers slowly) still means the site has not sent the page.
   let awaitingSite = false;
   for (;;) {
+    // Asked with the probe, not after it: the tab's state as the probe runs, without a round trip more (Firefox's
+    // answer comes tens of milliseconds late while its popup opens).
+    const tabState = browser.tabs.get(tabId);
+    tabState.catch(() => undefined); // awaited once the probe has answered
     const injected = browser.scripting.executeScript({
       target: { tabId },
       injectImmediately: true,
@@ -304,14 +269,31 @@ async function probe(tabId: number, options: PageOptions, snapshot: boolean): Pr
       return pageFailure('unresponsive', `the page did not answer within ${PROBE_TIMEOUT_MS / 1000} s`);
     }
     const probed = readProbe((Array.isArray(answer) ? (answer as { result?: unknown }[]) : [])[0]?.result);
-    if (!(await awaitingPage(tabId, probed.readyState))) return probed;
+    if (!(await awaitingPage(tabState, probed.readyState))) return probed;
     awaitingSite = true;
     if (Date.now() + PROBE_AGAIN_MS > deadline) return notSent();
     await new Promise((resolve) => setTimeout(resolve, PROBE_AGAIN_MS));
   }
 }
 
-async function inject(tabId: number, options: PageOptions): Promise<PageResult> {
+/** Adds the site rules to the options the probe left in the page, for the extraction script. */
+async function passRules(tabId: number, siteRules: SiteRule[]): Promise<void> {
+  const passed = browser.scripting.executeScript({
+    target: { tabId },
+    injectImmediately: true,
+    func: (name: string, rules: SiteRule[]) => {
+      const given = (globalThis as Record<string, unknown>)[name] as PageOptions | undefined;
+      if (given) given.siteRules = rules;
+    },
+    args: [OPTIONS_GLOBAL, siteRules],
+  });
+  await withTimeout(passed, PROBE_TIMEOUT_MS, 'the page did not answer');
+}
+
+async function inject(tabId: number, options: PageOptions, url: string | undefined): Promise<PageResult> {
+  // The reader's rules for the site load while the page answers (the probe does not need them), except where the
+  // background page runs the engine: it has them loaded already.
+  const rules = SNAPSHOTS && !engineHere ? null : rulesFor(url);
   // `files` cannot take arguments, so the options travel through a global of the extension's isolated world,
   // set by a tiny `func` injected just before (`args` are structured-cloned, the page's own scripts cannot see
   // that world). Simpler and sturdier than a message: no listener to register in the page, no race between the
@@ -326,7 +308,12 @@ async function inject(tabId: number, options: PageOptions): Promise<PageResult> 
   const page = probed.snapshot;
   if (SNAPSHOTS && page) {
     const result = await withTimeout(
-      extractPageSnapshot(page, { ...options, partial: options.partial === true || probed.partial === true }),
+      extractPageSnapshot(
+        page,
+        { ...options, partial: options.partial === true || probed.partial === true },
+        url,
+        rules,
+      ),
       EXTRACTION_TIMEOUT_MS,
       `the page was not read within ${EXTRACTION_TIMEOUT_MS / 1000} s`,
     );
@@ -338,6 +325,8 @@ async function inject(tabId: number, options: PageOptions): Promise<PageResult> 
   const target = { tabId };
   const finishing = loadFinisher();
   finishing.catch(() => undefined); // awaited below, unless the injection fails first
+  const siteRules = await (rules ?? rulesFor(url));
+  if (siteRules.length) await passRules(tabId, siteRules);
   const results: unknown = await withTimeout(
     browser.scripting.executeScript({
       target,

@@ -223,6 +223,7 @@ export {
 } from './site-rules/sync-value.ts';
 export {
   createSiteRuleStore,
+  storedRulesForHost,
   type RuleLocalArea,
   type RulesSyncInfo,
   type SiteRuleStore,

@@ -59,6 +59,32 @@ export interface SiteRuleStore {
 
 const LOCAL_VERSION = 1;
 
+/** The records in the local area's value. */
+function readLocal(value: unknown): SiteRuleRecord[] {
+  if (!Array.isArray(value)) return validateRuleRecords((value as { records?: unknown } | null | undefined)?.records);
+  // The first stored form, a plain array of rules (before sync): each live since it was made, by no device.
+  return value.flatMap((raw) => {
+    const rule = parseSiteRule(raw);
+    if (!rule) return [];
+    const made = Date.parse(rule.created);
+    return [{ rule, live: { value: true, t: Number.isFinite(made) ? made : 0, d: '' } }];
+  });
+}
+
+/**
+ * The live rules for a host in the two areas' stored values, merged as the store merges them, without a store:
+ * a read on the way to a page (the popup), one round trip to each area at once. What either area lacks is
+ * written back by the pages that keep a store (the background, the options page).
+ */
+export function storedRulesForHost(localValue: unknown, syncValue: unknown, host: string): SiteRule[] {
+  const known = new Map<string, SiteRuleRecord>();
+  absorbRuleRecords(known, readLocal(localValue));
+  const decoded = decodeRulesValue(syncValue);
+  if (decoded.ok) absorbRuleRecords(known, decoded.records);
+  const site = siteOfHost(host);
+  return liveRules(known.values()).filter((r) => r.site === site);
+}
+
 export function createSiteRuleStore(options: SiteRuleStoreOptions): SiteRuleStore {
   const clock = options.now ?? Date.now;
   const device = deviceTag(options.deviceId);
@@ -77,16 +103,6 @@ export function createSiteRuleStore(options: SiteRuleStoreOptions): SiteRuleStor
 
   const notify = () => listeners.forEach((l) => l());
   const localValue = () => ({ v: LOCAL_VERSION, records: [...known.values()] });
-  const readLocal = (value: unknown): SiteRuleRecord[] => {
-    if (!Array.isArray(value)) return validateRuleRecords((value as { records?: unknown } | null | undefined)?.records);
-    // The first stored form, a plain array of rules (before sync): each live since it was made, by no device.
-    return value.flatMap((raw) => {
-      const rule = parseSiteRule(raw);
-      if (!rule) return [];
-      const made = Date.parse(rule.created);
-      return [{ rule, live: { value: true, t: Number.isFinite(made) ? made : 0, d: '' } }];
-    });
-  };
 
   /** True when `stored` lacks a record or a newer register that `known` has. */
   const lacks = (stored: readonly SiteRuleRecord[]) => {

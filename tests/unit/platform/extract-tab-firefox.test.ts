@@ -78,7 +78,10 @@ describe("extractTab in Firefox's build", () => {
     try {
       const result = await extractTab(3, { force: false }, 'https://news.example/a');
       expect(result).toEqual({ ok: false, reason: 'not-article', message: 'from the background' });
-      expect(asked).toEqual([{ snapshot, options: { force: false, partial: false } }]);
+      // The site rules: the background's own, for the tab's address.
+      expect(asked).toEqual([
+        { snapshot, options: { force: false, partial: false }, rulesOf: 'https://news.example/a' },
+      ]);
     } finally {
       stop();
     }

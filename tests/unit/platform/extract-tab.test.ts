@@ -113,25 +113,30 @@ describe('extractTab', () => {
       return Promise.resolve([{ frameId: 0, result }]);
     });
     await extractTab(7, { provenance: true }, 'https://www.news.example/a');
+    // The rules load while the probe runs, and join the options it left in the page before the script reads them.
     expect(calls[0]).toMatchObject({
-      args: [expect.any(String), { force: false, keepCaptions: false, partial: false, siteRules: [mine] }, false],
+      args: [expect.any(String), { force: false, keepCaptions: false, partial: false }, false],
     });
-    expect(calls[1]).toMatchObject({ files: [EXTRACT_TRACED_FILE] });
+    expect(calls[1]).toMatchObject({ args: [expect.any(String), [mine]], injectImmediately: true });
+    expect(calls[2]).toMatchObject({ files: [EXTRACT_TRACED_FILE] });
     await extractTab(7, {}, 'https://elsewhere.example/a');
-    expect((calls[2] as { args: unknown[] }).args[1]).toEqual({ force: false, keepCaptions: false, partial: false });
-    expect(calls[3]).toMatchObject({ files: [EXTRACT_SCRIPT_FILE] });
+    expect((calls[3] as { args: unknown[] }).args[1]).toEqual({ force: false, keepCaptions: false, partial: false });
+    expect(calls[4]).toMatchObject({ files: [EXTRACT_SCRIPT_FILE] });
+    expect(calls).toHaveLength(5);
   });
 
   it('two extractions of one tab at once each run with their own options (they share the page’s global)', async () => {
     const world: Record<string, unknown> = {};
     executeScript().mockImplementation((injection: unknown) => {
-      const { args, files } = injection as { args?: [string, { keepCaptions: boolean }]; files?: string[] };
+      const { args, files } = injection as { args?: unknown[]; files?: string[] };
       // Answers arrive later than asked, as from a real page: the second probe could come before the first file.
       const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 5));
-      if (args) {
+      // The probe sets the options; the site rules (left by an earlier test's store) join them.
+      if (args?.length === 3) {
         world.options = args[1];
         return later([{ frameId: 0, result: 'complete' }]);
       }
+      if (args) return later([{ frameId: 0, result: null }]);
       const seen = world.options as { keepCaptions: boolean } | undefined;
       delete world.options;
       return later(

@@ -59,6 +59,38 @@ describe('the site rule store', () => {
     );
   });
 
+  it('a page without a store (the popup) reads a site’s rules from both areas and writes nothing', async () => {
+    const { fakeBrowser } = p;
+    await p.store.addSiteRule(rule(1));
+    await p.store.addSiteRule(rule(2, 'gazette.example'));
+    // Another device's rule, in sync storage only.
+    const current = (await fakeBrowser.storage.sync.get('sr')).sr as { v: number; r: unknown[][] };
+    const other = [
+      'site:p3',
+      'echo-des-dunes.example',
+      '2026-12-03T10:00:00.000Z',
+      'div.pub',
+      null,
+      null,
+      1,
+      9e12,
+      'z',
+    ];
+    const stored = { local: await fakeBrowser.storage.local.get(), sync: { sr: { v: 1, r: [...current.r, other] } } };
+    vi.resetModules(); // a new page: no store loaded
+    const store = await import('../../../platform/site-rule-store.ts');
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set(stored.local);
+    await fakeBrowser.storage.sync.set(stored.sync);
+    const local = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const sync = vi.spyOn(fakeBrowser.storage.sync, 'set');
+    const read = await store.readSiteRules('https://www.echo-des-dunes.example/a');
+    expect(read.map((r) => r.id)).toEqual(['site:p1', 'site:p3']);
+    expect(await store.readSiteRules('elsewhere.example')).toEqual([]);
+    expect(local).not.toHaveBeenCalled();
+    expect(sync).not.toHaveBeenCalled();
+  });
+
   it('reads the first stored form (a plain array) and keeps its rules', async () => {
     const { fakeBrowser } = p;
     await fakeBrowser.storage.local.set({ siteRules: [rule(1), { junk: true }] });

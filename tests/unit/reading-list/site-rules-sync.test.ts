@@ -6,6 +6,7 @@ import {
   planRulesValue,
   RULES_SYNC_BUDGET,
   RULES_SYNC_KEY,
+  storedRulesForHost,
   type RuleLocalArea,
   type SiteRuleRecord,
 } from '../../../core/reading-list/index.ts';
@@ -110,6 +111,34 @@ describe('site rules: two profiles through storage.sync', () => {
     await b.add(removed!); // Undo
     await deliver();
     expect(a.list()).toEqual([rule(1)]);
+  });
+
+  it('a read without a store (the popup’s) finds what a loaded store finds, before the device has merged', async () => {
+    const { stores, locals, network, deliver } = await twoProfiles();
+    const [a, b] = stores as [ReturnType<typeof createSiteRuleStore>, ReturnType<typeof createSiteRuleStore>];
+    await a.add(rule(1));
+    await a.add(rule(2, 'gazette.example'));
+    await a.add(rule(3));
+    await deliver();
+    b.close(); // the other device's pages closed: what comes through sync is not in its local area yet
+    await a.remove(rule(3).id);
+    await a.add(rule(4));
+    network.now += 1000;
+    network.deliverAll();
+    await settle(6);
+    const syncValue = (await network.devices[1]!.get([RULES_SYNC_KEY]))[RULES_SYNC_KEY];
+    expect(JSON.stringify(locals[1]!.value)).not.toContain(rule(4).id);
+    const local = locals[1]!;
+    const read = storedRulesForHost(local.value, syncValue, 'www.Echo-des-Dunes.example');
+    expect(read).toEqual([rule(1), rule(4)]);
+    expect(storedRulesForHost(local.value, syncValue, 'gazette.example')).toEqual([rule(2, 'gazette.example')]);
+    // A damaged sync value: the device's own rules.
+    expect(storedRulesForHost(local.value, 'junk', 'echo-des-dunes.example')).toEqual([rule(1), rule(3)]);
+    expect(storedRulesForHost(undefined, undefined, 'echo-des-dunes.example')).toEqual([]);
+    // A store loaded over the same storage (the options page, the background) finds the same.
+    const fresh = createSiteRuleStore({ deviceId: 'fresh', local, sync: network.devices[1]! });
+    await fresh.load();
+    expect(fresh.forHost('echo-des-dunes.example')).toEqual(read);
   });
 
   it('both profiles adding at once keep both rules (a lost write is written again)', async () => {
