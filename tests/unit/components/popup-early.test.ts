@@ -100,6 +100,21 @@ describe('the popup’s first script', () => {
     expect(performance.getEntriesByName(POPUP_MARKS.title)).toHaveLength(1);
   });
 
+  it('run from the head, before #app is parsed: asks for the tab at once and draws once #app is there', async () => {
+    document.body.innerHTML = '';
+    await runEarlyScript();
+    expect(browser.api.tabs.query).toHaveBeenCalledTimes(1);
+    expect(document.querySelector('.reader')).toBeNull();
+    document.body.innerHTML = '<div id="app"></div>';
+    await vi.waitFor(() => expect(document.querySelector('#app > .reader .status')).not.toBeNull());
+    browser.answer([{ id: 3, url: 'https://news.example/a', title: TITLE }]);
+    await vi.waitFor(() => expect(document.querySelector('h1.title')?.textContent).toBe(TITLE));
+    // Drawn once: the observer is gone.
+    document.body.append(document.createElement('p'));
+    await flush();
+    expect(document.querySelectorAll('.reader')).toHaveLength(1);
+  });
+
   it('the first render takes its elements over as they are: one reader, the same title element, no early marker', async () => {
     await runEarlyScript();
     browser.answer([{ id: 3, url: 'https://news.example/a', title: TITLE }]);
