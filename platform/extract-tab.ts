@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { PageSnapshot, SiteRule } from '../core/reader/index.ts';
 import type * as SnapshotEngine from './extract-snapshot.ts';
 import type * as Finisher from '../core/reader/finish-article.ts';
+import type * as RulesReader from './site-rules-read.ts';
 import {
   OPTIONS_GLOBAL,
   isPageResult,
@@ -39,6 +40,23 @@ const loadFinisher = () => (finisher ??= import('../core/reader/finish-article.t
 
 // Messaging is loaded on demand: Chromium's popup never needs it to read a page (its first paint stays small).
 const messaging = () => import('./messaging.ts');
+
+let rulesReader: Promise<typeof RulesReader> | undefined;
+/** The site rules' reader: its chunk weighs 5 KB (the rules' parser comes with the engine's cleanup code). */
+const loadRulesReader = () =>
+  (rulesReader ??= import('./site-rules-read.ts').catch((error: unknown) => {
+    rulesReader = undefined; // tried again next time
+    throw error;
+  }));
+
+/**
+ * Starts fetching what reading a page will need, for a page about to read one (the popup, as its bundle starts):
+ * each chunk fetched on the way costs Chromium's popup about 20 ms.
+ */
+export function prepareExtraction(): void {
+  const loads: Promise<unknown>[] = [loadRulesReader(), SNAPSHOTS ? messaging() : loadFinisher()];
+  for (const load of loads) load.catch(() => undefined); // tried again where it is needed
+}
 
 /** Whether this page is the one that runs the engine on snapshots (the background page). */
 let engineHere = false;
@@ -127,15 +145,16 @@ function pageOptions(options: PageOptions): PageOptions {
 }
 
 /**
- * The reader's rules for the page's site; none when they cannot be read (the article matters more). The store
- * (and its sync merge) loads on demand: it stays out of the popup's first paint.
+ * The reader's rules for the page's site; none when they cannot be read (the article matters more). Firefox's
+ * background keeps the store loaded (and current); the other pages read one tab's rules from storage once, without
+ * the store's chunk and its writes.
  */
 async function rulesFor(url: string | undefined): Promise<SiteRule[]> {
   if (!url) return [];
   try {
-    const { loadSiteRules, readSiteRules } = await import('./site-rule-store.ts');
-    // The background keeps a store (loaded once, kept current); a page that reads one tab reads storage once.
-    return await (engineHere ? loadSiteRules(url) : readSiteRules(url));
+    if (!engineHere) return await (await loadRulesReader()).readSiteRules(url);
+    const { loadSiteRules } = await import('./site-rule-store.ts');
+    return await loadSiteRules(url);
   } catch {
     return [];
   }
@@ -269,7 +288,9 @@ async function probe(tabId: number, options: PageOptions, snapshot: boolean): Pr
       return pageFailure('unresponsive', `the page did not answer within ${PROBE_TIMEOUT_MS / 1000} s`);
     }
     const probed = readProbe((Array.isArray(answer) ? (answer as { result?: unknown }[]) : [])[0]?.result);
-    if (!(await awaitingPage(tabState, probed.readyState))) return probed;
+    if (!(await awaitingPage(tabState, probed.readyState))) {
+      return probed;
+    }
     awaitingSite = true;
     if (Date.now() + PROBE_AGAIN_MS > deadline) return notSent();
     await new Promise((resolve) => setTimeout(resolve, PROBE_AGAIN_MS));

@@ -5,18 +5,17 @@
 import { browser } from 'wxt/browser';
 import {
   createSiteRuleStore,
-  RULES_SYNC_KEY,
-  storedRulesForHost,
   type RuleLocalArea,
   type RulesSyncInfo,
   type SiteRuleRecord,
   type SiteRuleStore,
   type SyncArea,
 } from '../core/reading-list/index.ts';
-import { siteOf, type SiteRule } from '../core/reader/index.ts';
+import type { SiteRule } from '../core/reader/index.ts';
 import { deviceIdItem } from './storage.ts';
+import { ruleSite, SITE_RULES_KEY } from './site-rules-read.ts';
 
-export const SITE_RULES_KEY = 'siteRules';
+export { readSiteRules, SITE_RULES_KEY } from './site-rules-read.ts';
 
 type Changes = Record<string, { newValue?: unknown; oldValue?: unknown }>;
 
@@ -74,27 +73,9 @@ export async function listSiteRules(): Promise<SiteRule[]> {
 
 /** The rules for a host (or a page's address): `www.` and case do not matter. */
 export async function loadSiteRules(host: string): Promise<SiteRule[]> {
-  const site = host.includes('/') ? siteOf(host) : host.toLowerCase().replace(/^www\./, '');
+  const site = ruleSite(host);
   if (!site) return [];
   return (await siteRuleStore()).forHost(site);
-}
-
-/**
- * The same, read straight from storage (both areas at once) unless this page has its store already: for the
- * popup, which reads a page once and would wait for the store's several reads and writes in a row.
- */
-export async function readSiteRules(host: string): Promise<SiteRule[]> {
-  if (store) return loadSiteRules(host);
-  const site = host.includes('/') ? siteOf(host) : host.toLowerCase().replace(/^www\./, '');
-  if (!site) return [];
-  const [local, sync] = await Promise.all([
-    localArea.get(),
-    browser.storage.sync.get(RULES_SYNC_KEY).then(
-      (items) => items[RULES_SYNC_KEY],
-      () => undefined, // sync storage unreachable: the rules this device knows
-    ),
-  ]);
-  return storedRulesForHost(local, sync, site);
 }
 
 /** Adds a rule, or brings a deleted one back (Undo). */

@@ -7,7 +7,7 @@ import { lazyComponent } from '../../components/lazy.tsx';
 import { useReaderShell } from '../../components/useReaderSettings.ts';
 import type { ToolbarAction } from '../../components/ReaderToolbar.tsx';
 import { BookOpen, Bookmark, BookmarkCheck, List, Maximize2 } from '../../components/icons.tsx';
-import { extractTab, type PageResult } from '../../platform/extract-tab.ts';
+import { extractTab, prepareExtraction, type PageResult } from '../../platform/extract-tab.ts';
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { mirroredSettingsStore } from '../../platform/storage.ts';
 import { firstActiveTab, getActiveTab, openInNewTab, type TabRef } from '../../platform/tabs.ts';
@@ -61,6 +61,7 @@ const LazyReadingList = lazyComponent(
 
 // The first extraction starts as this module runs, not after Preact's first render and its effects (a frame or
 // more later), with the captions setting of the last open: the stored one is compared once it arrives.
+prepareExtraction();
 const firstCaptions = mirroredSettingsStore.lastSeen?.()?.showCaptions ?? false;
 const firstTab = firstActiveTab();
 const firstResult = firstTab.then((tab) => {
