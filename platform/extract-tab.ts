@@ -76,7 +76,9 @@ export function serveSnapshotExtraction(): void {
     }),
   );
   // The site rules too: the popup leaves them to this page, which keeps them loaded (and current).
-  requestIdleCallback(() => void rulesFor(RULES_WARM_UP_URL), { timeout: 10_000 });
+  requestIdleCallback(() => void import('./site-rule-store.ts').then((m) => m.siteRuleStore()).catch(() => undefined), {
+    timeout: 10_000,
+  });
   // When the browser has nothing else to do, a few runs on a made-up page: the reader's first article then meets
   // the engine warm (its first run takes several times longer than its third).
   const warm = (runs: number) =>
@@ -92,8 +94,6 @@ export function serveSnapshotExtraction(): void {
 }
 
 const WARM_UP_RUNS = 3;
-/** Any address: looking up its rules loads the store. */
-const RULES_WARM_UP_URL = 'https://example.org/';
 
 const withRules = (options: PageOptions, siteRules: readonly SiteRule[]): PageOptions =>
   siteRules.length ? { ...options, siteRules: [...siteRules] } : options;
