@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import type { Driver, Tab } from '../../support/driver/index.ts';
 import { message } from '../expectations.ts';
 import { PATHS, SITE_RULES_DIR } from '../server.ts';
-import { artifact, inView, openViewOn, viewSettled, type Session } from './session.ts';
+import { artifact, inView, openPopupOn, openViewOn, snapshot, viewSettled, type Session } from './session.ts';
 
 const status = inView('.reader-status span');
 const current = inView('[data-pick-current]');
@@ -151,6 +151,13 @@ export function pickScenarios({ driver, server }: Session, lang: 'en' | 'fr' = '
         for (const p of paragraphs) expect(text).toContain(p);
         expect(await page.count(inView('.pick-refused'))).toBe(0);
       }
+      // The popup applies the site's rules too (it reads them itself; Firefox's background adds its own copy).
+      const popup = await openPopupOn(d, server().url(PATHS.siteArticles[1]));
+      const popupText = (await snapshot(popup)).text.replace(/\s+/g, ' ');
+      expect(popupText).not.toContain(PROMOS[1]);
+      for (const p of paragraphsOf(2)) expect(popupText).toContain(p);
+      await popup.close();
+      await page.bringToFront();
 
       // The subscriber page, where the rule would take the article: not applied, said, and the rule can go (Undo).
       await openViewOn(d, server().url(PATHS.siteEaten));
