@@ -199,13 +199,17 @@ export function copyPage(doc: Document, survey: PageSurvey): Document {
     if (hidden) setAttribute.call(made, 'style', hidden);
     return made;
   };
+  // Each child goes into its parent once its own subtree is complete, as cloneNode builds: a node put into the
+  // document costs a walk over its ancestors and over its subtree, one put into a detached parent does not.
   const copyChildren = (from: Node, into: Node): void => {
     for (let child = firstChild.call(from) as Node | null; child; child = nextSibling.call(child) as Node | null) {
       if (dropped.has(child)) continue;
-      if (forms.has(child) || styled.has(child)) {
-        copyChildren(child, appendChild.call(into, shallowCopy(child as Element, forms.has(child))));
-      } else if (onPath.has(child)) copyChildren(child, appendChild.call(into, importNode.call(copy, child, false)));
-      else appendChild.call(into, importNode.call(copy, child, true));
+      let made: Node;
+      if (forms.has(child) || styled.has(child))
+        copyChildren(child, (made = shallowCopy(child as Element, forms.has(child))));
+      else if (onPath.has(child)) copyChildren(child, (made = importNode.call(copy, child, false)));
+      else made = importNode.call(copy, child, true);
+      appendChild.call(into, made);
     }
   };
   copyChildren(doc, copy);
