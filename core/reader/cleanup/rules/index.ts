@@ -22,6 +22,7 @@ import tagLabels from './tag-labels.ts';
 import voteCounter from './vote-counter.ts';
 import trailingChrome from './trailing-chrome.ts';
 import closingPromo from './closing-promo.ts';
+import trailingBox from './trailing-box.ts';
 import leadingChrome from './leading-chrome.ts';
 
 /** Every cleanup rule, in the order they are tried on each block. */
@@ -48,6 +49,7 @@ export const RULES: readonly CleanupRule[] = [
   repeatedBlock,
   leadingChrome,
   trailingChrome,
+  trailingBox,
   closingPromo,
   orphanLabel,
 ];

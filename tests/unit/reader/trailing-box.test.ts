@@ -1,0 +1,35 @@
+// trailing-box: a box named as furniture by a whole word of its class or id, after the last paragraph of prose
+// that is not inside such a box, goes whole, prose and all.
+import { describe, expect, it } from 'vitest';
+import { PROSE, removedBy } from '../../support/cleanup.ts';
+
+// The engine records removed texts cut at 160 characters: compare their starts.
+const clean = (body: string) => removedBy('trailing-box', body).map((t) => t.slice(0, 40));
+const BIO =
+  'Jule Radeck studied sports science before she moved to Hamburg as a trainee; in her free time she swims, rides her bike along the river and races in open water every summer.';
+
+describe('trailing-box', () => {
+  it('removes an author box with a biography after the last paragraph of prose', () => {
+    expect(clean(`<p>${PROSE}</p><section class="post-author"><p>${BIO}</p></section>`)).toEqual([BIO.slice(0, 40)]);
+  });
+
+  it('does not take the prose of a box for the end of the article', () => {
+    const removed = clean(`<p>${PROSE}</p><div class="nl-teaser"><p>${BIO}</p></div><div id="ads_2"><p>${BIO}</p></div>`);
+    expect(removed).toEqual([BIO.slice(0, 40), BIO.slice(0, 40)]);
+  });
+
+  it('keeps a box that comes before the article ends, and one that holds the end', () => {
+    expect(clean(`<div class="author-box"><p>${BIO}</p></div><p>${PROSE}</p>`)).toEqual([]);
+    expect(clean(`<div class="widget"><p>${PROSE}</p></div>`)).toEqual([]);
+  });
+
+  it('reads whole words of the class: downloads, shadow and headline are not ads', () => {
+    expect(
+      clean(`<p>${PROSE}</p><div class="downloads"><p>${BIO}</p></div><div class="shadow headline"><p>${BIO}</p></div>`),
+    ).toEqual([]);
+  });
+
+  it('removes nothing when the article has no paragraph of prose outside boxes', () => {
+    expect(clean(`<div class="teaser"><p>${PROSE}</p></div><div class="teaser"><p>${BIO}</p></div>`)).toEqual([]);
+  });
+});
