@@ -32,4 +32,17 @@ describe('trailing-box', () => {
   it('removes nothing when the article has no paragraph of prose outside boxes', () => {
     expect(clean(`<div class="teaser"><p>${PROSE}</p></div><div class="teaser"><p>${BIO}</p></div>`)).toEqual([]);
   });
+
+  it('removes the short end a heading "About the author" or "Comments" opens, with what follows it', () => {
+    const article = `<p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p>`;
+    expect(clean(`${article}<h3>Zur Person</h3><p>${BIO}</p>`)).toEqual(['Zur Person', BIO.slice(0, 40)]);
+    expect(clean(`<p>${PROSE}</p><p>${PROSE}</p><h3>Comments</h3><div><p>Advertise with us.</p></div>`)).toEqual([
+      'Comments',
+      'Advertise with us.',
+    ]);
+  });
+
+  it('keeps such a heading when a long part of the article follows it', () => {
+    expect(clean(`<h3>Zur Person</h3><p>${BIO}</p><p>${PROSE}</p><p>${PROSE}</p>`)).toEqual([]);
+  });
 });

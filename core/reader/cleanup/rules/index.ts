@@ -36,6 +36,7 @@ export const RULES: readonly CleanupRule[] = [
   authorContact,
   callToAction,
   breadcrumbs,
+  trailingBox, // before comment-form, which takes the "Comments" heading alone
   commentForm,
   newsletterPromo,
   socialShare,
@@ -49,7 +50,6 @@ export const RULES: readonly CleanupRule[] = [
   repeatedBlock,
   leadingChrome,
   trailingChrome,
-  trailingBox,
   closingPromo,
   orphanLabel,
 ];

@@ -1,9 +1,48 @@
 import type { CleanupContext, CleanupRule, CleanupScope } from '../rule.ts';
+import { tags, wholeText } from '../rule.ts';
 import { follows, holdsProse } from '../dom.ts';
+import { textAfter } from './trailing-chrome.ts';
 
 // Boxes that are never the article, by a whole word of their class or id: an author box, a teaser, an ad, a
 // sidebar widget, a newsletter form. Whole words only: "loads", "shadow", "headline" are not "ad".
 const BOX = /(?:^|[\s_-])(?:author|autor|ads?|advert\w*|anzeige|sidebar|widget|teaser|newsletter)(?:$|[\s_-])/i;
+
+// Headings that open what is not the article: the author's biography, the comments.
+const OPENS = wholeText([
+  'about the author',
+  'über den autor',
+  'über die autorin',
+  'zur person',
+  'zum autor',
+  'zur autorin',
+  "à propos de l'auteur",
+  "à propos de l'autrice",
+  'sobre el autor',
+  'sobre la autora',
+  "sull'autore",
+  'sobre o autor',
+  'o autorze',
+  'comments',
+  'kommentare',
+  'commentaires',
+  'comentarios',
+  'commenti',
+  'comentários',
+  'komentarze',
+]);
+const LABELS = tags('h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'span', 'p', 'label');
+/** Most text such a heading may open: a biography or an empty comment box, not a section of the article. */
+const MAX_OPENED = 1500;
+
+/** The heading and everything after it to the end of the article, when that is short. */
+function openedTail(el: Element, scope: CleanupScope): Element[] | false {
+  const after = textAfter(el, scope);
+  if (after > MAX_OPENED || after > scope.rawLength(scope.root) / 4) return false;
+  const doomed = [el];
+  for (let n: Element = el; n !== scope.root && n.parentElement; n = n.parentElement)
+    for (let sib = n.nextElementSibling; sib; sib = sib.nextElementSibling) doomed.push(sib);
+  return doomed;
+}
 
 /** Whether el sits in (or is) a furniture-named box below the scope's root. */
 function inBox(el: Element, root: Element): boolean {
@@ -32,16 +71,19 @@ const afterArticle = (el: Element, ctx: CleanupContext, scope: CleanupScope): bo
 const rule: CleanupRule = {
   id: 'trailing-box',
   reason:
-    'Readability keeps, after the article, the boxes its container closes with: the author box with a biography ("Jule Radeck studierte …"), a newsletter form, a teaser of the next article, an ad notice. They can hold sentences, so the other rules leave them; a box named so (author, teaser, ad, sidebar, widget, newsletter) that comes after the last paragraph of prose outside such boxes goes whole.',
+    'Readability keeps, after the article, the boxes its container closes with: the author box with a biography ("Jule Radeck studierte …"), a newsletter form, a teaser of the next article, an ad notice. They can hold sentences, so the other rules leave them; a box named so (author, teaser, ad, sidebar, widget, newsletter) that comes after the last paragraph of prose outside such boxes goes whole; so does the short end of the article that a heading "About the author", "Zur Person" or "Comments" opens.',
   languages: ['*'],
-  fixtures: ['de-trailing-box'],
+  fixtures: ['de-trailing-box', 'en-bylines-dates'],
   stage: 'article',
   removesProse: true,
   removesWidgets: true,
-  tags: new Set(),
+  tags: LABELS,
   markup: BOX,
-  maxLength: 1,
+  maxLength: 30,
   markupMaxLength: 1500,
-  match: (el, _text, hit, ctx, scope) => hit.markup && afterArticle(el, ctx, scope),
+  match(el, text, hit, ctx, scope) {
+    if (hit.markup && afterArticle(el, ctx, scope)) return true;
+    return OPENS.test(text) && openedTail(el, scope);
+  },
 };
 export default rule;

@@ -31,7 +31,7 @@ const LABEL = /[:：]$/u;
 const MAX_TAIL_SHARE = 0.25;
 
 /** Length of the text that follows el inside the scope, from the raw lengths the cleanup has measured. */
-function textAfter(el: Element, scope: CleanupScope): number {
+export function textAfter(el: Element, scope: CleanupScope): number {
   let after = 0;
   for (let n: Node = el; n !== scope.root && n.parentNode; n = n.parentNode) {
     for (let sib = n.nextSibling; sib; sib = sib.nextSibling) {
