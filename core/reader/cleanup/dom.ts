@@ -109,7 +109,8 @@ export function standaloneBlock(el: Element, text: string, scope: CleanupScope):
 export function nothingFollows(el: Element, scope: CleanupScope): boolean {
   for (let n: Element | null = el; n && n !== scope.root; n = n.parentElement) {
     for (let sib = n.nextElementSibling; sib; sib = sib.nextElementSibling) {
-      if (scope.rawLength(sib) > 0 ? sib.textContent?.trim() : holdsMedia(sib)) return false;
+      if (scope.rawLength(sib) > 0 ? sib.textContent?.trim() : MEDIA_TAGS.has(sib.tagName) || holdsMedia(sib))
+        return false;
     }
   }
   return true;

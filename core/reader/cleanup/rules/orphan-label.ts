@@ -1,6 +1,5 @@
 import type { CleanupRule } from '../rule.ts';
 import { TEXT_BLOCKS, tags, wholeText } from '../rule.ts';
-import { isRelatedLabel } from './related-links.ts';
 import { nothingFollows, standaloneBlock } from '../dom.ts';
 
 const BOX_LABELS = wholeText([
@@ -34,13 +33,11 @@ const BOX_LABELS = wholeText([
 ]);
 
 const HEADINGS = tags('h2', 'h3', 'h4', 'h5', 'h6');
-const WIDGET_HEADING =
-  /^(?:more (?:from|on|in|about) .{1,40}|latest(?: news| stories)?|trending(?: now)?|popular(?: now)?|top stories|plus d['’]articles?|à la une|les plus lus|dernières? (?:actualités|infos)|mehr (?:von|aus|zu) .{1,40}|weitere (?:artikel|nachrichten)|más de .{1,40}|altre notizie|mais de .{1,40}|últimas notícias)$/iu;
 
 const rule: CleanupRule = {
   id: 'orphan-label',
   reason:
-    'Once a widget\'s content is gone (an "En bref" box that held only a reading-time banner, a "More from …" list loaded by script), its label stays behind as a lone line.',
+    'Once a widget\'s content is gone (an "En bref" box that held only a reading-time banner, a "More from …" list loaded by script), its label stays behind as a lone line; a heading with nothing after it closes no section of the article.',
   languages: ['fr', 'en', 'de', 'es', 'it', 'pt'],
   fixtures: ['seed-fr-hammouchi', 'en-empty-summary-box'],
   stage: 'orphans',
@@ -52,8 +49,9 @@ const rule: CleanupRule = {
       // The label's box holds nothing else, or nothing follows it.
       return block !== el || nothingFollows(block, scope);
     }
-    // A closing heading whose widget is gone: "More from the Herald", "Related stories".
-    return HEADINGS.has(el.tagName) && (WIDGET_HEADING.test(text) || isRelatedLabel(text)) && nothingFollows(el, scope);
+    // A heading introduces what follows it: one that closes the article is the label of a widget that is gone
+    // ("More from the Herald", "Siehe auch", "Auch auf …"), whatever its words.
+    return HEADINGS.has(el.tagName) && nothingFollows(el, scope);
   },
 };
 export default rule;

@@ -135,6 +135,3 @@ const rule: CleanupRule = {
   },
 };
 export default rule;
-
-/** Whole-text label of a related-content block ("Read more", "À lire aussi"). */
-export const isRelatedLabel = (text: string) => LABEL.test(text);
