@@ -5,7 +5,7 @@ const AGENCIES = String.raw`getty(?: images)?|afp|reuters|ap(?: photo)?|associat
 /** A line that is only a credit: "© DR", "Photo: Reuters", "(Image: GETTY)", "Getty Images". */
 export const CREDIT_LINE: readonly RegExp[] = [
   /^(?:©|\(c\)|copyright)\s*\S.{0,80}$/iu,
-  /^(?:crédits?(?: photos?)?|photos?|images?|pictures?|photograph(?:y|ie)?|credits?|fotos?|bild(?:er)?|illustrations?|infographie)\s*[:：]\s*\S.{0,80}$/iu,
+  /^(?:crédits?(?: photos?)?|photos?|images?|pictures?|photograph(?:y|ie)?|credits?|fotos?|bild(?:er)?|beitragsbild|titelbild|illustrations?|infographie)\s*[:：]\s*\S.{0,80}$/iu,
   /^\((?:image|photo|picture|foto|credit|crédit|source)s?\s*[:：].{1,80}\)$/iu,
   new RegExp(String.raw`^(?:${AGENCIES})(?:\s*[/|,]\s*[\p{L}\p{N} .'’-]{1,40})*$`, 'iu'),
   /^(?:photo|image|picture) (?:by|par|von|de|di) .{1,80}(?: on| sur| via) (?:unsplash|pexels|pixabay|flickr|getty images)$/iu,

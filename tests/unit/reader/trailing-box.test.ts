@@ -14,7 +14,9 @@ describe('trailing-box', () => {
   });
 
   it('does not take the prose of a box for the end of the article', () => {
-    const removed = clean(`<p>${PROSE}</p><div class="nl-teaser"><p>${BIO}</p></div><div id="ads_2"><p>${BIO}</p></div>`);
+    const removed = clean(
+      `<p>${PROSE}</p><div class="nl-teaser"><p>${BIO}</p></div><div id="ads_2"><p>${BIO}</p></div>`,
+    );
     expect(removed).toEqual([BIO.slice(0, 40), BIO.slice(0, 40)]);
   });
 
@@ -25,7 +27,9 @@ describe('trailing-box', () => {
 
   it('reads whole words of the class: downloads, shadow and headline are not ads', () => {
     expect(
-      clean(`<p>${PROSE}</p><div class="downloads"><p>${BIO}</p></div><div class="shadow headline"><p>${BIO}</p></div>`),
+      clean(
+        `<p>${PROSE}</p><div class="downloads"><p>${BIO}</p></div><div class="shadow headline"><p>${BIO}</p></div>`,
+      ),
     ).toEqual([]);
   });
 

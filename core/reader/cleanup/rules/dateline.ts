@@ -6,7 +6,7 @@ const MONTH = String.raw`(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier
 const DATE = String.raw`(?:(?:\w+\.?,?\s+)?(?:\d{1,2}(?:er|st|nd|rd|th)?\.?\s+${MONTH}|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d+\s+(?:minutes?|hours?|days?|weeks?|min|h|jours?|heures?|stunden?|tagen?|horas?|días?|ore|giorni|dias)\s+ago|(?:il y a|vor|hace|fa|há)\s+\d+\s+\w+)`;
 const TIME = String.raw`(?:(?:at|à|um|a las|alle|às|,)?\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?\s*(?:[a-z]{2,4}t?|gmt[+-]?\d*|utc[+-]?\d*)?)`;
 const STAMP = String.raw`(?:${DATE}|${TIME})(?:[\s,;|·-]+(?:${DATE}|${TIME}))*`;
-const WHEN = String.raw`(?:published|posted|updated|last updated|modified|first published|publié|mis à jour|modifié|mise à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|atualizado)(?:\s+(?:on|at|le|am|el|il|em|en))?\s*[:：]?`;
+const WHEN = String.raw`(?:published|posted|updated|last updated|modified|first published|publié|mis à jour|modifié|mise à jour|veröffentlicht|publiziert|aktualisiert|publicado|actualizado|pubblicato|aggiornato|atualizado)(?:\s+(?:on|at|le|am|el|il|em|en))?\s*[:：]?`;
 
 const PATTERNS = [
   // "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM", "PUBLISHED: 10:48, Tue, Nov 19, 2019", "Publié le 3 mars 2024 à 10h"
@@ -24,7 +24,7 @@ const isName = (words: string) =>
   words.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || /^(?:de|da|van|von|del|della|le|la)$/.test(w));
 
 const LEAD =
-  /^[|·]?\s*(?:published|posted|updated|last|modified|first|publié|mis|modifié|mise|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|atualizado|by|par|von|por|di|de)\b/i;
+  /^[|·]?\s*(?:published|posted|updated|last|modified|first|publié|mis|modifié|mise|veröffentlicht|publiziert|aktualisiert|publicado|actualizado|pubblicato|aggiornato|atualizado|by|par|von|por|di|de)\b/i;
 
 function isDateline(text: string): boolean {
   // Every stamp starts with a label or "By" and has a digit; the full patterns are costly.

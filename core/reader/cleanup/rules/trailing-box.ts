@@ -5,7 +5,8 @@ import { textAfter } from './trailing-chrome.ts';
 
 // Boxes that are never the article, by a whole word of their class or id: an author box, a teaser, an ad, a
 // sidebar widget, a newsletter form. Whole words only: "loads", "shadow", "headline" are not "ad".
-const BOX = /(?:^|[\s_-])(?:author|autor|ads?|advert\w*|anzeige|sidebar|widget|teaser|newsletter)(?:$|[\s_-])/i;
+const BOX =
+  /(?:^|[\s_-])(?:author|autor|ads?|advert\w*|anzeige|sidebar|widget|teaser|newsletter|(?:post)?meta(?:data)?)(?:$|[\s_-])/i;
 
 // Headings that open what is not the article: the author's biography, the comments.
 const OPENS = wholeText([
