@@ -1,16 +1,13 @@
-// closing-promo's words: membership appeals and "look at our channel" lines after the last paragraph of prose.
+// closing-promo's words: membership appeals after the last paragraph of prose.
 import { describe, expect, it } from 'vitest';
 import { PROSE, removedBy } from '../../support/cleanup.ts';
 
 const clean = (body: string) => removedBy('closing-promo', body);
 
 describe('closing-promo', () => {
-  it('removes a membership appeal and a channel promotion after the article', () => {
+  it('removes a membership appeal after the article', () => {
     expect(clean(`<p>${PROSE}</p><p><strong>HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS</strong></p>`)).toEqual([
       'HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS',
-    ]);
-    expect(clean(`<p>${PROSE}</p><p>¡Mira lo que tiene nuestro canal de YouTube!</p>`)).toEqual([
-      '¡Mira lo que tiene nuestro canal de YouTube!',
     ]);
   });
 

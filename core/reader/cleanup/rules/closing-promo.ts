@@ -9,7 +9,7 @@ const SUBSCRIBE = words(
   "subscri|sign(?:ing)? up|newsletter|abonnier|abonnez|s['’]abonner|suscr[ií]b|suscripci|subskryp|prenumer|iscriviti|abbonati|assine|inscreva|become a member|werde mitglied|devenez membre|hazte (?:miembro|socio)|diventa socio|torne-se membro",
 );
 const ACTION = words(
-  'follow|keep up with|download|share|join|get|mira|folge|folgt|teilen|teile|herunterladen|suivez|suivre|partage|rejoignez|télécharge|s[ií]gue|seguir|siga|segui|descarga|compart|únete|condividi|scarica|baixe|obserwuj|udostępnij|pobierz|dołącz',
+  'follow|keep up with|download|share|join|get|folge|folgt|teilen|teile|herunterladen|suivez|suivre|partage|rejoignez|télécharge|s[ií]gue|seguir|siga|segui|descarga|compart|únete|condividi|scarica|baixe|obserwuj|udostępnij|pobierz|dołącz',
 );
 const CHANNEL = words(
   'facebook|twitter|instagram|youtube|tiktok|linkedin|telegram|whatsapp|pinterest|mastodon|rss|podcast|apps?|appli(?:cation)?|aplicación|canal|channel|kanal|artikel|article|artículo|artigo|articolo|artykuł|beitrag',

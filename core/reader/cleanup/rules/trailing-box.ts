@@ -8,21 +8,9 @@ import { textAfter } from './trailing-chrome.ts';
 const BOX =
   /(?:^|[\s_-])(?:author|autor|ads?|advert\w*|anzeige|sidebar|widget|teaser|newsletter|(?:post)?meta(?:data)?)(?:$|[\s_-])/i;
 
-// Headings that open what is not the article: the author's biography, the comments.
+// Headings that open what is not the article: the comments (what follows them at the end is no story either).
+// Not "About the author": Readability's expected pages keep such biographies (citylab-1, iab-1).
 const OPENS = wholeText([
-  'about the author',
-  'über den autor',
-  'über die autorin',
-  'zur person',
-  'zum autor',
-  'zur autorin',
-  "à propos de l'auteur",
-  "à propos de l'autrice",
-  'sobre el autor',
-  'sobre la autora',
-  "sull'autore",
-  'sobre o autor',
-  'o autorze',
   'comments',
   'kommentare',
   'commentaires',
@@ -72,9 +60,9 @@ const afterArticle = (el: Element, ctx: CleanupContext, scope: CleanupScope): bo
 const rule: CleanupRule = {
   id: 'trailing-box',
   reason:
-    'Readability keeps, after the article, the boxes its container closes with: the author box with a biography ("Jule Radeck studierte …"), a newsletter form, a teaser of the next article, an ad notice. They can hold sentences, so the other rules leave them; a box named so (author, teaser, ad, sidebar, widget, newsletter) that comes after the last paragraph of prose outside such boxes goes whole; so does the short end of the article that a heading "About the author", "Zur Person" or "Comments" opens.',
+    'Readability keeps, after the article, the boxes its container closes with: the author box with a biography ("Jule Radeck studierte …"), a newsletter form, a teaser of the next article, an ad notice. They can hold sentences, so the other rules leave them; a box named so (author, teaser, ad, sidebar, widget, newsletter) that comes after the last paragraph of prose outside such boxes goes whole; so does the short end of the article that a "Comments" heading opens.',
   languages: ['*'],
-  fixtures: ['de-trailing-box', 'en-bylines-dates'],
+  fixtures: ['de-trailing-box'],
   stage: 'article',
   removesProse: true,
   removesWidgets: true,
