@@ -9,8 +9,8 @@ const BIO =
   'Jule Radeck studied sports science before she moved to Hamburg as a trainee; in her free time she swims, rides her bike along the river and races in open water every summer.';
 
 describe('trailing-box', () => {
-  it('removes an author box with a biography after the last paragraph of prose', () => {
-    expect(clean(`<p>${PROSE}</p><section class="post-author"><p>${BIO}</p></section>`)).toEqual([BIO.slice(0, 40)]);
+  it('removes a teaser box with a paragraph after the last paragraph of prose', () => {
+    expect(clean(`<p>${PROSE}</p><section class="post-teaser"><p>${BIO}</p></section>`)).toEqual([BIO.slice(0, 40)]);
   });
 
   it('does not take the prose of a box for the end of the article', () => {
@@ -21,7 +21,7 @@ describe('trailing-box', () => {
   });
 
   it('keeps a box that comes before the article ends, and one that holds the end', () => {
-    expect(clean(`<div class="author-box"><p>${BIO}</p></div><p>${PROSE}</p>`)).toEqual([]);
+    expect(clean(`<div class="teaser-box"><p>${BIO}</p></div><p>${PROSE}</p>`)).toEqual([]);
     expect(clean(`<div class="widget"><p>${PROSE}</p></div>`)).toEqual([]);
   });
 
