@@ -5,7 +5,7 @@
 // fast-check prints the seed and the smallest failing page when a property fails: rerun with { seed, path }.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractArticle, sanitizeHtml, type Article } from '../../../core/reader/index.ts';
+import { RULES, extractArticle, sanitizeHtml, type Article, type CleanupRule } from '../../../core/reader/index.ts';
 import { retagBlockParagraphs } from '../../../core/reader/cleanup/block-paragraphs.ts';
 import { page } from '../../support/dom.ts';
 
@@ -263,7 +263,9 @@ ${body}
 }
 
 /** A page of its own for each extraction, closed after it (hundreds of jsdom windows would fill the memory). */
-function extracted(html: string, rules?: []): Article {
+const PROSE_KEEPING = RULES.filter((r) => r.id !== 'trailing-box');
+
+function extracted(html: string, rules?: readonly CleanupRule[]): Article {
   const doc = page(html, URL);
   try {
     const result = extractArticle(doc, URL, rules ? { rules } : {});
@@ -338,7 +340,9 @@ describe('cleanup properties on generated pages', () => {
       fc.assert(
         fc.property(layout(riskyClass), (l) => {
           const html = buildPage(l, true);
-          const ours = squash(extracted(html).text);
+          // trailing-box is the one rule that removes prose on purpose (a furniture-named box after the article's
+          // last paragraph): this property holds for every other rule.
+          const ours = squash(extracted(html, PROSE_KEEPING).text);
           const plain = squash(extracted(html, []).text);
           for (const sentence of SENTENCES) if (plain.includes(sentence)) expect(ours).toContain(sentence);
           PARAGRAPHS.forEach((p, i) => {
