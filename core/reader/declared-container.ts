@@ -101,6 +101,26 @@ export function choseElsewhere(blocks: readonly string[], containerText: string)
   return total > 0 && found / total < MIN_SHARE_INSIDE;
 }
 
+/** Pieces of the container's text looked for in Readability's, and their length. */
+const PIECES = 8;
+const PIECE = 40;
+
+/**
+ * Whether Readability's text holds most of the declared container's: the page marked one section or paragraph of
+ * a longer article as its articleBody, and Readability's choice (the whole article) is not elsewhere but around it.
+ * Compared without spaces (Readability drops those between blocks).
+ */
+export function holdsMostOf(text: string, containerText: string): boolean {
+  const have = text.replace(/\s+/g, '').toLowerCase();
+  const want = containerText.replace(/\s+/g, '').toLowerCase();
+  const step = Math.max(PIECE, want.length / PIECES);
+  let seen = 0;
+  let found = 0;
+  for (let at = 0; at + PIECE <= want.length; at += step, seen++)
+    if (have.includes(want.slice(at, at + PIECE))) found++;
+  return seen > 0 && found * 2 >= seen;
+}
+
 /** Readability kept less than this share of the declared container's text: a teaser or box inside it. */
 const MIN_SHARE_KEPT = 0.3;
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../core/reader/index.ts';
-import { choseElsewhere, declaredContainer, keptLittleOf } from '../../../core/reader/declared-container.ts';
+import {
+  choseElsewhere,
+  declaredContainer,
+  holdsMostOf,
+  keptLittleOf,
+} from '../../../core/reader/declared-container.ts';
 import { page } from '../../support/dom.ts';
 
 const PROSE = (topic: string, n: number) =>
@@ -56,6 +61,12 @@ describe('choseElsewhere and keptLittleOf', () => {
   it('ignores short blocks (dates, labels) and says nothing on an empty choice', () => {
     expect(choseElsewhere(['12 May 2024', 'Share'], inside)).toBe(false);
   });
+  it("says when the choice holds the container's text (a declared part of a longer article)", () => {
+    const part = PROSE('Part', 3).replace(/<[^>]+>/g, ' ');
+    expect(holdsMostOf(`Intro of the story.${part.replace(/\s+/g, '')}And the rest of it.`, part)).toBe(true);
+    expect(holdsMostOf('Donate now to support our work and our campaigns this year, thank you.', part)).toBe(false);
+    expect(holdsMostOf('anything', 'short')).toBe(false);
+  });
   it('says when the choice is a small part of the container', () => {
     expect(keptLittleOf('x'.repeat(20), 'y'.repeat(100))).toBe(true);
     expect(keptLittleOf('x'.repeat(40), 'y'.repeat(100))).toBe(false);
@@ -63,6 +74,16 @@ describe('choseElsewhere and keptLittleOf', () => {
 });
 
 describe('extractArticle with a declared article', () => {
+  it('keeps the whole article when the page marks only one paragraph of it as articleBody', () => {
+    // Swiss papers mark their standfirst-like first paragraph so; Readability rightly takes the whole story.
+    const html = `<html><head><title>Council votes the tram budget</title></head><body><main>
+      <h1>Council votes the tram budget</h1><p itemprop="articleBody">${PROSE('Lead', 3).replace(/<\/?p>/g, ' ')}</p>
+      ${PROSE('Body', 6)}</main></body></html>`;
+    const result = extractArticle(page(html), 'https://news.example/tram', { force: true });
+    expect(result.ok && result.article.text).toContain('Body 6: the regional council');
+    expect(result.ok && result.article.text).toContain('Lead 1: the regional council');
+  });
+
   it("reads the page's own article when Readability would take a bigger box outside it", () => {
     // A long donation appeal outside the article outscores the short article for Readability alone.
     const appeal = Array.from(
