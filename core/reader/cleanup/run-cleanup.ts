@@ -19,6 +19,14 @@ const MAX_RECORDED_TEXT = 160;
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
+/** A heading's text as anchors spell it: lower case, accents and punctuation dropped, words joined by hyphens. */
+const slug = (text: string) =>
+  text
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-');
+
 /**
  * Raw text length of every element under root, in one bottom-up pass. A loop, not a recursion: a page
  * thousands of elements deep must not overflow the stack.
@@ -106,13 +114,24 @@ export function runCleanup(
   };
 
   const consider = (el: Element): void => {
-    // An inline piece of a sentence (a link, an emphasis) is never removed: skip it early.
-    if (isInline(el) && inProse(el)) return;
+    // An inline piece of a sentence (a link, an emphasis) is never removed: skip it early, through inline
+    // wrappers that hold only it (a schema.org entity's span around a link).
     const raw = lengths.get(el) ?? 0;
+    let piece = el;
+    for (let up = el.parentElement; isInline(piece) && up && up !== root && isInline(up); up = up.parentElement) {
+      if (lengths.get(up) !== raw) break;
+      piece = up;
+    }
+    if (isInline(piece) && inProse(piece)) return;
     const cls = el.getAttribute('class');
     const id = el.getAttribute('id');
-    const sig = cls && id ? `${cls} ${id}` : (cls ?? id ?? '');
-    const hinted = anyMarkup !== null && sig !== '' && anyMarkup.test(sig);
+    let sig = cls && id ? `${cls} ${id}` : (cls ?? id ?? '');
+    let hinted = anyMarkup !== null && sig !== '' && anyMarkup.test(sig);
+    // An anchor made of the element's own words ("grundlegende-techniken-...") says nothing of its role.
+    if (hinted && id && id.length > 24 && slug(normalizedText(el)).startsWith(id.slice(0, 24))) {
+      sig = cls ?? '';
+      hinted = sig !== '' && anyMarkup!.test(sig);
+    }
     const candidates = hinted ? [...active, ...later] : rulesFor(el.tagName);
     let text: string | undefined;
     for (const rule of candidates) {
