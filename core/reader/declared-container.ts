@@ -64,6 +64,20 @@ export function declaredContainer(
   return outer.length === 1 && sized.length === 1 ? sized[0]! : null;
 }
 
+/**
+ * The text of the article the page declares: the container's, or when the page marks several parts of its article
+ * as articleBody (a paragraph or a section each), theirs together; Readability's choice of the whole article is
+ * then not "elsewhere".
+ */
+export function declaredText(box: Element): string {
+  if (!/(?:^|\s)articleBody(?:\s|$)/.test(box.getAttribute('itemprop') ?? '')) return box.textContent ?? '';
+  const parts = [...box.ownerDocument.querySelectorAll('[itemprop~="articleBody"]')];
+  return parts
+    .filter((el) => !el.parentElement?.closest('[itemprop~="articleBody"]'))
+    .map((el) => el.textContent)
+    .join('\n');
+}
+
 /** The blocks looked for in the container: enough, spread over the article, to tell where it came from. */
 const SAMPLE_BLOCKS = 16;
 const BLOCK_TAGS = ['p', 'li', 'td', 'pre', 'blockquote', 'h2', 'h3'];
@@ -99,26 +113,6 @@ export function choseElsewhere(blocks: readonly string[], containerText: string)
     if (inside.includes(b)) found += b.length;
   }
   return total > 0 && found / total < MIN_SHARE_INSIDE;
-}
-
-/** Pieces of the container's text looked for in Readability's, and their length. */
-const PIECES = 8;
-const PIECE = 40;
-
-/**
- * Whether Readability's text holds most of the declared container's: the page marked one section or paragraph of
- * a longer article as its articleBody, and Readability's choice (the whole article) is not elsewhere but around it.
- * Compared without spaces (Readability drops those between blocks).
- */
-export function holdsMostOf(text: string, containerText: string): boolean {
-  const have = text.replace(/\s+/g, '').toLowerCase();
-  const want = containerText.replace(/\s+/g, '').toLowerCase();
-  const step = Math.max(PIECE, want.length / PIECES);
-  let seen = 0;
-  let found = 0;
-  for (let at = 0; at + PIECE <= want.length; at += step, seen++)
-    if (have.includes(want.slice(at, at + PIECE))) found++;
-  return seen > 0 && found * 2 >= seen;
 }
 
 /** Readability kept less than this share of the declared container's text: a teaser or box inside it. */

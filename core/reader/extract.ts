@@ -27,7 +27,13 @@ import { rulesForSite, ruleStage, toCleanupRule } from './site-rules/site-rule.t
 import { vetInArticle, vetOnPage } from './site-rules/safety.ts';
 import type { RefusedRule } from './site-rules/types.ts';
 import { restoreLede } from './missing-lede.ts';
-import { choseElsewhere, declaredContainer, holdsMostOf, keptLittleOf, sampleBlocks } from './declared-container.ts';
+import {
+  choseElsewhere,
+  declaredContainer,
+  declaredText as textOf,
+  keptLittleOf,
+  sampleBlocks,
+} from './declared-container.ts';
 
 /**
  * Readability's own visibility test, reading the style attribute instead of the CSSOM:
@@ -188,18 +194,14 @@ function extract(doc: Document, url: string, options: ExtractOptions): PageExtra
 
   let prepared = prepare();
   const declaredBox = declaredContainer(prepared.copy, titles, pageSurvey);
-  const declaredText = declaredBox?.textContent ?? '';
+  const declaredText = declaredBox ? textOf(declaredBox) : '';
   let parsed = parse(prepared.copy);
   deadline.check('Readability');
   // Readability chose a block outside the container the page declares as its article (a teaser, an author box, the
-  // next article; not a whole article around a declared part of it): run it again on that container alone, and keep
-  // the second answer if it has text.
+  // next article): run it again on that container alone, and keep the second answer if it has text.
   const firstText = parsed?.textContent ?? '';
   const elsewhere =
-    declaredBox !== null &&
-    !!parsed?.content &&
-    choseElsewhere(sampleBlocks(parsed.content), declaredText) &&
-    !holdsMostOf(firstText, declaredText);
+    declaredBox !== null && !!parsed?.content && choseElsewhere(sampleBlocks(parsed.content), declaredText);
   const little = declaredBox !== null && keptLittleOf(firstText, declaredText);
   if (parsed?.content && (elsewhere || little)) {
     const again = prepare();
