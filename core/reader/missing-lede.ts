@@ -72,7 +72,9 @@ export function missingLede(page: Document, article: Element, description: strin
       if (found || seen > MAX_SEEN) return found;
     }
     const text = normalizedText(el);
-    return isLede(el, text, desc) && !have.includes(text.slice(0, MIN_LEDE)) ? el : null;
+    // Lacking: its start or its end (a standfirst often opens with the body's first sentence, then goes on).
+    const had = have.includes(text.slice(0, MIN_LEDE)) && have.includes(text.slice(-MIN_LEDE));
+    return isLede(el, text, desc) && !had ? el : null;
   };
   let child = anchor;
   for (let level = 0, up = parentOf.call(anchor); up && level < MAX_LEVELS; level++, up = parentOf.call(up)) {

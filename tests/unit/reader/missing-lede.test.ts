@@ -71,4 +71,10 @@ describe('missing standfirst', () => {
     article.innerHTML = `<p class="lead">${STANDFIRST}</p>${PROSE}`;
     expect(missingLede(doc, article, null)).toBeNull();
   });
+
+  it('is given back when it opens with the first sentence of the body and goes on', () => {
+    const first = '1. The regional council met on Tuesday to discuss the new tram line, the budget for the schools';
+    const lead = `${first}. The mayor now expects the first trams to run in the spring of next year.`;
+    expect(text(news(`<p class="a-lead">${lead}</p>`))).toMatch(/^1\. The regional .* spring of next year\.\n/);
+  });
 });
