@@ -4,6 +4,8 @@
 // declared container and says when Readability's choice lies outside it, so that the caller can run Readability
 // again on the declared container alone.
 
+const ARTICLE_BODY = '[itemprop~="articleBody"]';
+
 /** Less text than this in a declared container is a teaser or a card, not the article. */
 const MIN_DECLARED_TEXT = 400;
 /** Readability's choice agrees with the page when at least this share of its text lies in the declared container. */
@@ -53,7 +55,7 @@ export function declaredContainer(
   };
   const big = (el: Element) => length(el) >= MIN_DECLARED_TEXT;
   // Queries walk the whole page (slowly in jsdom): only for what the page's survey has seen.
-  const bodies = has.articleBody ? [...body.querySelectorAll('[itemprop~="articleBody"]')].filter(big) : [];
+  const bodies = has.articleBody ? [...body.querySelectorAll(ARTICLE_BODY)].filter(big) : [];
   if (bodies.length) return bodies.reduce((a, b) => (length(b) > length(a) ? b : a));
   if (!has.article) return null;
   const outer = [...body.getElementsByTagName('article')].filter((a) => !insideArticle(a));
@@ -70,10 +72,9 @@ export function declaredContainer(
  * then not "elsewhere".
  */
 export function declaredText(box: Element): string {
-  if (!/(?:^|\s)articleBody(?:\s|$)/.test(box.getAttribute('itemprop') ?? '')) return box.textContent ?? '';
-  const parts = [...box.ownerDocument.querySelectorAll('[itemprop~="articleBody"]')];
-  return parts
-    .filter((el) => !el.parentElement?.closest('[itemprop~="articleBody"]'))
+  if (!box.matches(ARTICLE_BODY)) return box.textContent ?? '';
+  return [...box.ownerDocument.querySelectorAll(ARTICLE_BODY)]
+    .filter((el) => !el.parentElement?.closest(ARTICLE_BODY))
     .map((el) => el.textContent)
     .join('\n');
 }

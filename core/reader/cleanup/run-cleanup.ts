@@ -19,13 +19,12 @@ const MAX_RECORDED_TEXT = 160;
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
-/** A heading's text as anchors spell it: lower case, accents and punctuation dropped, words joined by hyphens. */
-const slug = (text: string) =>
+/** Letters and digits of a text as an anchor id spells them: lower case, accents and punctuation dropped. */
+const letters = (text: string) =>
   text
     .normalize('NFD')
     .toLowerCase()
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-');
+    .replace(/[^a-z0-9]/g, '');
 
 /**
  * Raw text length of every element under root, in one bottom-up pass. A loop, not a recursion: a page
@@ -128,7 +127,8 @@ export function runCleanup(
     let sig = cls && id ? `${cls} ${id}` : (cls ?? id ?? '');
     let hinted = anyMarkup !== null && sig !== '' && anyMarkup.test(sig);
     // An anchor made of the element's own words ("grundlegende-techniken-...") says nothing of its role.
-    if (hinted && id && id.length > 24 && slug(normalizedText(el)).startsWith(id.slice(0, 24))) {
+    const key = hinted && id ? letters(id).slice(0, 20) : '';
+    if (key.length === 20 && letters(normalizedText(el)).startsWith(key)) {
       sig = cls ?? '';
       hinted = sig !== '' && anyMarkup!.test(sig);
     }
