@@ -1,25 +1,30 @@
 import type { CleanupRule } from '../rule.ts';
 import { TEXT_BLOCKS, classHint } from '../rule.ts';
 import { TRAILING_CREDIT } from '../credits.ts';
-import { hasBlockChildren, holdsMedia } from '../dom.ts';
+import { containsTag, hasBlockChildren, holdsMedia, tagSet } from '../dom.ts';
 
 const CAPTION_MARKUP = classHint(['caption', 'legende', 'légende', 'legend']);
+// What a caption never holds; an svg is its icon (a camera, a triangle), never the picture.
+const PICTURES = tagSet('img', 'picture', 'video', 'audio', 'iframe', 'object', 'embed');
 
 const rule: CleanupRule = {
   id: 'caption',
   reason:
     'Photo captions describe the picture, not the story, and read as stray sentences in the text. Removed by default; the keep-captions option keeps them with their images.',
   languages: ['*'],
-  fixtures: ['seed-fr-hammouchi', 'en-captions-credits', 'it-leggi-anche'],
+  fixtures: ['seed-fr-hammouchi', 'en-captions-credits', 'it-leggi-anche', 'de-embed-consent'],
   stage: 'article',
   captionRule: true,
+  // Removes captions that carry an icon; pictures are checked below.
+  removesWidgets: true,
   tags: TEXT_BLOCKS,
   markup: CAPTION_MARKUP,
   maxLength: 400,
   markupMaxLength: 400,
   match(el, text, hit) {
     // A wrapper that holds the picture too is a figure, not a caption.
-    if (hit.markup || el.tagName === 'FIGCAPTION' || el.getAttribute('itemprop') === 'caption') return !holdsMedia(el);
+    if (hit.markup || el.tagName === 'FIGCAPTION' || el.getAttribute('itemprop') === 'caption')
+      return !containsTag(el, PICTURES);
     // Unmarked captions: a short line that ends with a credit ("… intérieure. © DR").
     return text.length <= 300 && TRAILING_CREDIT.test(text) && !hasBlockChildren(el) && !holdsMedia(el);
   },

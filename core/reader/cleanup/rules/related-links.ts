@@ -1,5 +1,6 @@
 import type { CleanupRule } from '../rule.ts';
-import { TEXT_BLOCKS, classHint, phrases } from '../rule.ts';
+import { TEXT_BLOCKS, classHint, phrases, tags } from '../rule.ts';
+import { normalizedText } from '../../text.ts';
 import { linkDensity } from '../dom.ts';
 
 const LABELS = phrases([
@@ -91,6 +92,14 @@ const MARKUP = classHint([
   'taboola',
 ]);
 
+const HEADINGS = tags('h2', 'h3', 'h4', 'h5', 'h6');
+
+/** Whether all of el's text is one heading's. */
+function onlyHeading(el: Element, text: string): boolean {
+  const heading = el.querySelector('h2, h3, h4, h5, h6');
+  return heading ? normalizedText(heading) === text : HEADINGS.has(el.tagName);
+}
+
 /** The list or teaser block right after a label, when it is made of links. */
 function introducedList(label: Element): Element | null {
   const next = label.nextElementSibling;
@@ -111,6 +120,7 @@ const rule: CleanupRule = {
     'en-repeated-labels',
     'it-leggi-anche',
     'pt-leia-tambem',
+    'de-embed-consent',
   ],
   stage: 'article',
   removesWidgets: true,
@@ -131,7 +141,9 @@ const rule: CleanupRule = {
       linkDensity(el, text) >= 0.5
     )
       return true;
-    return hit.markup && el.tagName !== 'P' && linkDensity(el, text) >= 0.4;
+    if (!hit.markup || el.tagName === 'P') return false;
+    // Or a box left with its title only ("Ähnliche Beiträge"): its teasers were dropped, by Readability or unloaded.
+    return linkDensity(el, text) >= 0.4 || (text.length <= 60 && onlyHeading(el, text));
   },
 };
 export default rule;
