@@ -64,4 +64,24 @@ describe('leading-chrome', () => {
   it('removes nothing from a page without a paragraph of prose', () => {
     expect(clean('<p>16 marca 2021</p><div><a href="/x">Politics</a></div>')).toEqual([]);
   });
+
+  it('removes a line of metadata fields, the site menu and a name under its photo before the prose', () => {
+    const head =
+      '<nav><ul><li><a href="/">Home</a></li> <li><a href="/shop">Shop</a></li> <li><a href="/about">About</a></li></ul></nav>' +
+      '<p>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN <a href="/fashion">Fashion</a> | 0 COMMENTS</p>' +
+      '<div><p><img src="/mark.jpg" alt="Mark Lavin"></p><h5>Mark Lavin</h5></div>';
+    expect(clean(`${head}<p>${PROSE}</p>`)).toEqual([
+      'Home Shop About',
+      'Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS',
+      'Mark Lavin',
+    ]);
+  });
+
+  it('keeps a table of contents in a nav, a field line without a date and a caption repeating its alt text', () => {
+    const head =
+      '<nav><a href="#costs">The costs</a> <a href="#works">The works</a></nav>' +
+      '<p>Budget | Works | Calendar</p>' +
+      '<figure><img src="/bridge.jpg" alt="The old bridge"><figcaption>The old bridge</figcaption></figure>';
+    expect(clean(`${head}<p>${PROSE}</p>`)).toEqual([]);
+  });
 });

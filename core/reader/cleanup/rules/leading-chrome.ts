@@ -30,6 +30,19 @@ function isStamp(text: string): boolean {
   return bare !== text && words(bare) <= 2 && bare.replace(/[\s|·,;:()–—-]/g, '').length <= 30;
 }
 
+/** A line of metadata: three or more short fields set apart by bars or dots, one of them a date. */
+function isMetaLine(text: string): boolean {
+  const fields = text.split(/\s[|·•]\s/);
+  return fields.length >= 3 && fields.every((f) => f.length <= 40) && text.replace(STAMP, '') !== text;
+}
+
+/** The name under a photo whose alt text it repeats: an author card ("Mark Lavin" under his portrait). */
+function namesPhoto(el: Element, text: string): boolean {
+  const prev = el.previousElementSibling;
+  const img = prev?.tagName === 'IMG' ? prev : prev?.getElementsByTagName('img')[0];
+  return !!img && img.getAttribute('alt')?.trim() === text;
+}
+
 /** The first two paragraphs of prose: the first ends the head, the second what a lede may push the stamps past. */
 function proseMarks(scope: CleanupScope): Element[] {
   const marks: Element[] = [];
@@ -58,7 +71,7 @@ const before = (el: Element, mark: Element | undefined) => !!mark && follows(el,
 const rule: CleanupRule = {
   id: 'leading-chrome',
   reason:
-    'Before the article\'s prose, Readability keeps the metadata around the headline: date stamps in any language ("16 marca 2021", "Aktualisiert: 11.04.2020, 10:27"), bylines ("Von Anna Muster"), author, date and category boxes, lone links. Short blocks only, never a sentence, a heading, a picture or its caption; stamps and bylines also between a standfirst and the second paragraph.',
+    'Before the article\'s prose, Readability keeps the metadata around the headline: date stamps in any language ("16 marca 2021", "Aktualisiert: 11.04.2020, 10:27"), bylines ("Von Anna Muster"), author, date and category boxes, lines of metadata fields ("Freitag | 14. Juni 2019 | von Anna Muster | 0 Kommentare"), the site\'s menu, lone links. Short blocks only, never a sentence, a heading, a picture or its caption; stamps and bylines also between a standfirst and the second paragraph.',
   languages: ['*'],
   fixtures: ['pl-leading-chrome'],
   stage: 'article',
@@ -79,12 +92,14 @@ const rule: CleanupRule = {
       return true;
     // Weaker signs only before the first paragraph, and never on a sentence (a short standfirst).
     if (!before(el, first) || (/[.!?…]$/.test(text) && words(text) > 4)) return false;
-    if ((hit.markup && el.tagName !== 'P') || namedBox(el, scope)) return true;
-    // A lone link; not one to a place in the page (a table of contents).
+    if ((hit.markup && el.tagName !== 'P') || namedBox(el, scope) || isMetaLine(text) || namesPhoto(el, text))
+      return true;
     const links = el.getElementsByTagName('a');
+    // A lone link, or the site's menu; not links to a place in the page (a table of contents).
+    const menu = el.tagName === 'NAV' || el.getAttribute('role') === 'navigation';
     // Not an item of a list (a sidebar's list of links, which Readability's own pages keep).
-    if (!links.length || text.length > 60 || linkDensity(el, text) < 0.8 || withinTag(el, ITEM, scope.root))
-      return false;
+    if (!links.length || linkDensity(el, text) < 0.8) return false;
+    if (!menu && (text.length > 60 || withinTag(el, ITEM, scope.root))) return false;
     for (const a of links) if (a.getAttribute('href')?.startsWith('#')) return false;
     return true;
   },
