@@ -5,6 +5,8 @@ import { containsTag, hasBlockChildren, holdsMedia, tagSet } from '../dom.ts';
 
 const CAPTION_MARKUP = classHint(['caption', 'legende', 'légende', 'legend']);
 // What a caption never holds; an svg is its icon (a camera, a triangle), never the picture.
+/** "Abbildung: …", "Abb. 3:", "Figure 2." */
+const FIGURE_LABEL = /^(?:abbildung|abb\.|figure|fig\.|grafik|ilustración|figura|rycina|ryc\.)\s*\d{0,3}\s*[:：.]\s/iu;
 const PICTURES = tagSet('img', 'picture', 'video', 'audio', 'iframe', 'object', 'embed');
 
 const rule: CleanupRule = {
@@ -25,8 +27,13 @@ const rule: CleanupRule = {
     // A wrapper that holds the picture too is a figure, not a caption.
     if (hit.markup || el.tagName === 'FIGCAPTION' || el.getAttribute('itemprop') === 'caption')
       return !containsTag(el, PICTURES);
-    // Unmarked captions: a short line that ends with a credit ("… intérieure. © DR").
-    return text.length <= 300 && TRAILING_CREDIT.test(text) && !hasBlockChildren(el) && !holdsMedia(el);
+    // Unmarked captions: a short line that ends with a credit ("… intérieure. © DR") or opens with a figure label.
+    return (
+      text.length <= 300 &&
+      (TRAILING_CREDIT.test(text) || FIGURE_LABEL.test(text)) &&
+      !hasBlockChildren(el) &&
+      !holdsMedia(el)
+    );
   },
 };
 export default rule;

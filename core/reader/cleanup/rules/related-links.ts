@@ -52,6 +52,7 @@ const LABELS = phrases([
   'weitere artikel',
   'das könnte sie auch interessieren',
   'meistgelesen',
+  'siehe auch',
   'leer más',
   'lee también',
   'lea también',
@@ -79,7 +80,9 @@ const LABELS = phrases([
   'mais lidas',
 ]);
 const LABEL = new RegExp(String.raw`^(?:${LABELS})\s*(?:[:：»>›|]|\.\.\.|…)?$`, 'iu');
-const INLINE_LABEL = new RegExp(String.raw`^(?:${LABELS})\s*(?:[:：»>›|-]|\.\.\.|…)\s*\S`, 'iu');
+// Imperatives that are a label only before a link ("Lea: <a>…</a>"); alone they may be a name or a word.
+const LINK_LABELS = `${LABELS}|${phrases(['lea', 'lee', 'vea', 'mira', 'siehe'])}`;
+const INLINE_LABEL = new RegExp(String.raw`^(?:${LINK_LABELS})\s*(?:[:：»>›|-]|\.\.\.|…)\s*\S`, 'iu');
 const MARKUP = classHint([
   'related',
   'read-more',
