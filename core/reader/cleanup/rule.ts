@@ -39,10 +39,7 @@ export interface CleanupRule {
    * never remove an element that holds a picture or video: text rules remove text.
    */
   removesWidgets?: boolean;
-  /**
-   * May remove a block holding prose: the reader's own rules (the reader chose the block; see site-rules/), and
-   * embed-consent, whose paragraph-long notices four signs must recognise at once.
-   */
+  /** May remove a block holding prose: the reader's own rules only (the reader chose the block; see site-rules/). */
   removesProse?: boolean;
   /** Upper-case tag names of candidate elements. */
   tags: ReadonlySet<string>;

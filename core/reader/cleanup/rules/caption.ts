@@ -14,7 +14,7 @@ const rule: CleanupRule = {
   reason:
     'Photo captions describe the picture, not the story, and read as stray sentences in the text. Removed by default; the keep-captions option keeps them with their images.',
   languages: ['*'],
-  fixtures: ['seed-fr-hammouchi', 'en-captions-credits', 'it-leggi-anche', 'de-embed-consent'],
+  fixtures: ['seed-fr-hammouchi', 'en-captions-credits', 'it-leggi-anche', 'de-middle-furniture'],
   stage: 'article',
   captionRule: true,
   // Removes captions that carry an icon; pictures are checked below.

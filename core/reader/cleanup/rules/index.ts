@@ -24,14 +24,12 @@ import trailingChrome from './trailing-chrome.ts';
 import closingPromo from './closing-promo.ts';
 import trailingBox from './trailing-box.ts';
 import leadingChrome from './leading-chrome.ts';
-import embedConsent from './embed-consent.ts';
 
 /** Every cleanup rule, in the order they are tried on each block. */
 export const RULES: readonly CleanupRule[] = [
   readingTime,
   dateline,
   siteChrome,
-  embedConsent,
   playerFallback,
   voteCounter,
   pageEcho,

@@ -123,7 +123,7 @@ const rule: CleanupRule = {
     'en-repeated-labels',
     'it-leggi-anche',
     'pt-leia-tambem',
-    'de-embed-consent',
+    'de-middle-furniture',
   ],
   stage: 'article',
   removesWidgets: true,

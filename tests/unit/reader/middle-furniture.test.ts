@@ -1,43 +1,6 @@
-// Middle-of-the-text furniture: consent placeholders of held-back embeds (embed-consent), a related box left with its
-// title only (related-links), a caption with an icon (caption), and a caption next to its picture's inline wrapper.
+// Middle-of-the-text furniture: a related box left with its title only, 'Lea:' and 'Siehe auch' (related-links), a caption with an icon (caption), and a caption next to its picture's inline wrapper.
 import { describe, expect, it } from 'vitest';
 import { PROSE, removedBy } from '../../support/cleanup.ts';
-
-describe('embed-consent', () => {
-  const clean = (body: string) => removedBy('embed-consent', body);
-
-  it.each([
-    'Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her. Hier kannst du deine Einstellungen verwalten, um eine Verbindung zu den Social-Media-Kanälen herzustellen.',
-    'Um Deine persönlichen Daten zu schützen, haben wir das automatische Laden der Inhalte von twitter.com blockiert. Wenn Dir Inhalte dieses Anbieters angezeigt werden sollen, stimme bitte den Bedingungen zu.',
-    "By loading the video, you agree to YouTube's privacy policy.",
-    'En chargeant la vidéo, vous acceptez la politique de confidentialité de YouTube.',
-    'Al cargar el vídeo, aceptas la política de privacidad de YouTube.',
-  ])('removes the notice "%s" between paragraphs', (notice) => {
-    const removed = clean(`<p>${PROSE}</p><div><p>${notice}</p></div><p>${PROSE}</p>`);
-    expect(removed).toHaveLength(1); // recorded cut at 160 characters
-    expect(notice.startsWith(removed[0]!.replace(/…$/, ''))).toBe(true);
-  });
-
-  it('removes the placeholder title and button', () => {
-    const box = '<div><h3>Externer Inhalt</h3><p><a href="/x">Twitter freischalten</a></p></div>';
-    expect(clean(`<p>${PROSE}</p>${box}<p>${PROSE}</p>`)).toEqual(['Externer Inhalt', 'Twitter freischalten']);
-  });
-
-  it('keeps paragraphs about privacy, consent or a platform that do not ask the reader', () => {
-    const body =
-      '<p>Twitter hat nach Angaben der Datenschutzbehörde personenbezogene Daten von Nutzern ohne deren Zustimmung an Werbefirmen weitergegeben.</p>' +
-      '<p>The regulator said the company loaded tracking cookies before users could give their consent.</p>' +
-      `<p>${PROSE}</p>`;
-    expect(clean(body)).toEqual([]);
-  });
-
-  it('never takes a box that holds a paragraph of the article with the notice', () => {
-    const box = `<div><p>Der Verkehrsclub kommentierte das auf Twitter.</p><p>Mit dem Laden des Tweets akzeptieren Sie die Datenschutzerklärung von Twitter.</p></div>`;
-    expect(clean(`<p>${PROSE}</p>${box}`)).toEqual([
-      'Mit dem Laden des Tweets akzeptieren Sie die Datenschutzerklärung von Twitter.',
-    ]);
-  });
-});
 
 describe('related-links on a box left with its title', () => {
   it('removes a related box holding its heading only, not a heading of the article', () => {
