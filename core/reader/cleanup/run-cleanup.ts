@@ -103,12 +103,7 @@ export function runCleanup(
       for (let c = parent.firstChild; c && texts < 2; c = c.nextSibling) {
         if (c.nodeType === TEXT_NODE) {
           if (/\S/.test((c as Text).data)) texts++;
-        } else if (
-          c.nodeType === ELEMENT_NODE &&
-          isInline(c as Element) &&
-          (lengths.get(c as Element) ?? 0) > 0 &&
-          /\S/.test(c.textContent ?? '') // not a picture's wrapper with blanks around the img
-        )
+        } else if (c.nodeType === ELEMENT_NODE && isInline(c as Element) && (lengths.get(c as Element) ?? 0) > 0)
           texts++;
       }
       known = texts >= 2;
