@@ -33,10 +33,15 @@ export default defineConfig({
   hooks: {
     // The scripts injected into pages (extraction, in-page view, pick mode) live under a 45 KB gzip budget:
     // terser's two passes make them about 0.5 KB smaller than Vite's default minifier; the extension pages'
-    // bundles come out larger with it, so they keep the default.
+    // bundles come out larger with it, so they keep the default. `wrap_iife` keeps the `var x = (function…` that
+    // WXT turns into an anonymous IIFE, whose completion value is what scripting.executeScript returns.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script')) return;
-      config.build = { ...config.build, minify: 'terser', terserOptions: { compress: { passes: 2 } } };
+      config.build = {
+        ...config.build,
+        minify: 'terser',
+        terserOptions: { compress: { passes: 2 }, format: { wrap_iife: true } },
+      };
     },
   },
   ...(E2E ? { outDirTemplate: 'e2e-{{browser}}-mv{{manifestVersion}}' } : {}),

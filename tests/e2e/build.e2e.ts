@@ -78,6 +78,22 @@ describe.each(BROWSERS)('the shipped %s build', (browser) => {
     expect(files).toContain('_locales/en/messages.json');
     expect(files).toContain('_locales/fr/messages.json');
   });
+
+  test('each script injected into pages is one anonymous function call, whose value executeScript returns', () => {
+    // A minifier that turns it into `var x = function(){…}()` (a statement with no value) makes every injection
+    // answer undefined: WXT rewrites only the form `var x = (function…`.
+    for (const file of [
+      EXTRACT_SCRIPT_FILE,
+      EXTRACT_TRACED_FILE,
+      READER_VIEW_FILE,
+      VIEW_HIGHLIGHTS_FILE,
+      PICK_MODE_FILE,
+    ]) {
+      const code = readFileSync(join(dir, file), 'utf8');
+      expect(code.startsWith('(function'), file).toBe(true);
+      expect(code.trimEnd().endsWith(')();'), file).toBe(true);
+    }
+  });
 });
 
 /**
