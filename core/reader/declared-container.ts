@@ -71,7 +71,7 @@ export function declaredContainer(
  * as articleBody (a paragraph or a section each), theirs together; Readability's choice of the whole article is
  * then not "elsewhere".
  */
-export function declaredText(box: Element): string {
+export function declaredArticleText(box: Element): string {
   if (!box.matches(ARTICLE_BODY)) return box.textContent ?? '';
   return [...box.ownerDocument.querySelectorAll(ARTICLE_BODY)]
     .filter((el) => !el.parentElement?.closest(ARTICLE_BODY))

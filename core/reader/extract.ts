@@ -29,8 +29,8 @@ import type { RefusedRule } from './site-rules/types.ts';
 import { restoreLede } from './missing-lede.ts';
 import {
   choseElsewhere,
+  declaredArticleText,
   declaredContainer,
-  declaredText as textOf,
   keptLittleOf,
   sampleBlocks,
 } from './declared-container.ts';
@@ -194,7 +194,7 @@ function extract(doc: Document, url: string, options: ExtractOptions): PageExtra
 
   let prepared = prepare();
   const declaredBox = declaredContainer(prepared.copy, titles, pageSurvey);
-  const declaredText = declaredBox ? textOf(declaredBox) : '';
+  const declaredText = declaredBox ? declaredArticleText(declaredBox) : '';
   let parsed = parse(prepared.copy);
   deadline.check('Readability');
   // Readability chose a block outside the container the page declares as its article (a teaser, an author box, the

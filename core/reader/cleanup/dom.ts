@@ -4,7 +4,9 @@ import type { CleanupScope } from './rule.ts';
 // Tag tests by walking, not selectors: selector engines are slow in some DOMs (jsdom's),
 // and these run for many candidates.
 const tagSet = (...names: string[]) => new Set(names.map((n) => n.toUpperCase()));
-const MEDIA_TAGS = tagSet('img', 'picture', 'video', 'audio', 'svg', 'iframe', 'object', 'embed');
+const PICTURE_TAGS = tagSet('img', 'picture', 'video', 'audio', 'iframe', 'object', 'embed');
+// An svg is media too, though often only an icon (a camera, a share button).
+const MEDIA_TAGS = new Set([...PICTURE_TAGS, 'SVG']);
 const BLOCK_TAGS = tagSet(
   'p',
   'div',
@@ -38,6 +40,8 @@ export function withinTag(el: Element, names: ReadonlySet<string>, root?: Elemen
 }
 
 export const holdsMedia = (el: Element) => containsTag(el, MEDIA_TAGS);
+/** Media other than svg, which in a caption is its icon, never the picture. */
+export const holdsPicture = (el: Element) => containsTag(el, PICTURE_TAGS);
 export { tagSet };
 const INLINE_TAGS = new Set(['A', 'SPAN', 'STRONG', 'B', 'EM', 'I', 'SMALL', 'TIME', 'LABEL', 'U', 'MARK', 'FONT']);
 

@@ -3,7 +3,7 @@ import { extractArticle } from '../../../core/reader/index.ts';
 import {
   choseElsewhere,
   declaredContainer,
-  declaredText,
+  declaredArticleText,
   keptLittleOf,
 } from '../../../core/reader/declared-container.ts';
 import { page } from '../../support/dom.ts';
@@ -43,13 +43,13 @@ describe('declaredContainer', () => {
   });
 });
 
-describe('declaredText', () => {
+describe('declaredArticleText', () => {
   it('is the text of every part the page marks as articleBody, of the container alone otherwise', () => {
     const doc = page(`<html><body><div itemprop="articleBody" id="a">First part.</div><p>Between.</p>
       <section itemprop="articleBody">Second <span itemprop="articleBody">part</span>.</section>
       <article id="b">An article.</article></body></html>`);
-    expect(declaredText(doc.getElementById('a')!)).toBe('First part.\nSecond part.');
-    expect(declaredText(doc.getElementById('b')!)).toBe('An article.');
+    expect(declaredArticleText(doc.getElementById('a')!)).toBe('First part.\nSecond part.');
+    expect(declaredArticleText(doc.getElementById('b')!)).toBe('An article.');
   });
 });
 

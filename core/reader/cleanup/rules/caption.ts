@@ -1,13 +1,11 @@
 import type { CleanupRule } from '../rule.ts';
 import { TEXT_BLOCKS, classHint } from '../rule.ts';
 import { TRAILING_CREDIT } from '../credits.ts';
-import { containsTag, hasBlockChildren, holdsMedia, tagSet } from '../dom.ts';
+import { hasBlockChildren, holdsMedia, holdsPicture } from '../dom.ts';
 
 const CAPTION_MARKUP = classHint(['caption', 'legende', 'légende', 'legend']);
-// What a caption never holds; an svg is its icon (a camera, a triangle), never the picture.
 /** "Abbildung: …", "Abb. 3:", "Figure 2." */
 const FIGURE_LABEL = /^(?:abbildung|abb\.|figure|fig\.|grafik|ilustración|figura|rycina|ryc\.)\s*\d{0,3}\s*[:：.]\s/iu;
-const PICTURES = tagSet('img', 'picture', 'video', 'audio', 'iframe', 'object', 'embed');
 
 const rule: CleanupRule = {
   id: 'caption',
@@ -26,7 +24,7 @@ const rule: CleanupRule = {
   match(el, text, hit) {
     // A wrapper that holds the picture too is a figure, not a caption.
     if (hit.markup || el.tagName === 'FIGCAPTION' || el.getAttribute('itemprop') === 'caption')
-      return !containsTag(el, PICTURES);
+      return !holdsPicture(el);
     // Unmarked captions: a short line that ends with a credit ("… intérieure. © DR") or opens with a figure label.
     return (
       text.length <= 300 &&

@@ -3,13 +3,13 @@ import { tags, wholeText } from '../rule.ts';
 import { follows, holdsProse } from '../dom.ts';
 import { textAfter } from './trailing-chrome.ts';
 
-// Boxes that are never the article, by a whole word of their class or id: a teaser, an ad, a sidebar widget, a
-// newsletter form, a meta line. Not author boxes: Readability's expected pages keep them (citylab-1, iab-1). Whole words only: "loads", "shadow", "headline" are not "ad".
+// Boxes that are never the article, by a whole word of their class or id ("loads", "shadow", "headline" are not
+// "ad"): a teaser, an ad, a sidebar widget, a newsletter form, a meta line. Not author boxes, nor the "About the
+// author" heading below: Readability's expected pages keep biographies (citylab-1, iab-1).
 const BOX =
   /(?:^|[\s_-])(?:ads?|advert\w*|anzeige|sidebar|widget|teaser|newsletter|(?:post)?meta(?:data)?)(?:$|[\s_-])/i;
 
 // Headings that open what is not the article: the comments (what follows them at the end is no story either).
-// Not "About the author": Readability's expected pages keep such biographies (citylab-1, iab-1).
 const OPENS = wholeText([
   'comments',
   'kommentare',
