@@ -54,7 +54,8 @@ const loadRulesReader = () =>
  * each chunk fetched on the way costs Chromium's popup about 20 ms.
  */
 export function prepareExtraction(): void {
-  const loads: Promise<unknown>[] = [loadRulesReader(), SNAPSHOTS ? messaging() : loadFinisher()];
+  // Firefox's popup hands the page to the background, which has the rules: it needs messaging only.
+  const loads: Promise<unknown>[] = SNAPSHOTS ? [messaging()] : [loadRulesReader(), loadFinisher()];
   for (const load of loads) load.catch(() => undefined); // tried again where it is needed
 }
 

@@ -1,6 +1,6 @@
 // The reader's site rules as a page about to be read needs them: one read of both storage areas at once, merged
-// as the store merges them (core's storedRulesForHost), nothing written. In the popup's first bundle: fetching the
-// store's chunk first cost Chromium's popup about 25 ms on the way to the article.
+// as the store merges them (core's storedRulesForHost), nothing written. A small chunk of its own, fetched as the
+// popup starts: loading the store's chunk first cost Chromium's popup about 25 ms on the way to the article.
 import { browser } from 'wxt/browser';
 import { RULES_SYNC_KEY, storedRulesForHost } from '../core/reading-list/index.ts';
 import { siteOf, type SiteRule } from '../core/reader/index.ts';
