@@ -8,9 +8,12 @@ const TIME = String.raw`(?:(?:at|à|um|a las|alle|às|,)?\s*\d{1,2}(?:[:.h]\d{2}
 const STAMP = String.raw`(?:${DATE}|${TIME})(?:[\s,;|·-]+(?:${DATE}|${TIME}))*`;
 const WHEN = String.raw`(?:published|posted|updated|last updated|modified|first published|publié|mis à jour|modifié|mise à jour|veröffentlicht|publiziert|aktualisiert|publicado|actualizado|pubblicato|aggiornato|atualizado)(?:\s+(?:on|at|le|am|el|il|em|en))?\s*[:：]?`;
 
+// A weekday before a time ("Posted: Fri 6:45 PM, Feb 16, 2018 |"): the date's own prefix only comes before a day.
+const DAY = String.raw`(?:\p{L}{3,9}\.?,?\s+)?`;
+
 const PATTERNS = [
-  // "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM", "PUBLISHED: 10:48, Tue, Nov 19, 2019", "Publié le 3 mars 2024 à 10h"
-  new RegExp(String.raw`^[|·]?\s*${WHEN}\s*${STAMP}(?:\s*[;|·,]?\s*${WHEN}\s*${STAMP})*\.?$`, 'iu'),
+  // "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM", "Posted: Fri 6:45 PM, Feb 16, 2018 |", "PUBLISHED: 10:48, Tue, Nov 19, 2019", "Publié le 3 mars 2024 à 10h"
+  new RegExp(String.raw`^[|·]?\s*${WHEN}\s*${DAY}${STAMP}(?:\s*[;|·,]?\s*${WHEN}\s*${DAY}${STAMP})*[\s|·.]*$`, 'iu'),
   // "Published 1 day ago"
   new RegExp(String.raw`^${WHEN}\s*${DATE}$`, 'iu'),
 ];

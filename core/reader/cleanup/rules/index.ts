@@ -24,6 +24,7 @@ import trailingChrome from './trailing-chrome.ts';
 import closingPromo from './closing-promo.ts';
 import trailingBox from './trailing-box.ts';
 import leadingChrome from './leading-chrome.ts';
+import leadingMenu from './leading-menu.ts';
 
 /** Every cleanup rule, in the order they are tried on each block. */
 export const RULES: readonly CleanupRule[] = [
@@ -49,6 +50,7 @@ export const RULES: readonly CleanupRule[] = [
   strayImageLabel,
   repeatedBlock,
   leadingChrome,
+  leadingMenu,
   trailingChrome,
   closingPromo,
   orphanLabel,

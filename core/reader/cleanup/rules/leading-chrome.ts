@@ -44,12 +44,14 @@ function namesPhoto(el: Element, text: string): boolean {
 }
 
 /** The first two paragraphs of prose: the first ends the head, the second what a lede may push the stamps past. */
-function proseMarks(scope: CleanupScope): Element[] {
+export function proseMarks(scope: CleanupScope): Element[] {
   const marks: Element[] = [];
   const ps = scope.root.getElementsByTagName('P');
   for (let i = 0; i < ps.length && marks.length < 2; i++) if (holdsProse(ps[i]!, scope)) marks.push(ps[i]!);
   return marks;
 }
+
+export const PROSE_MARKS = 'leading-chrome:prose';
 
 /** An inline piece ("<strong><em>By Jane Doe</em></strong>: The council…") of a longer block: words of a sentence. */
 function partOfSentence(el: Element, text: string, scope: CleanupScope): boolean {
@@ -81,7 +83,7 @@ const rule: CleanupRule = {
   markup: MARKUP,
   maxLength: 100,
   match(el, text, hit, ctx, scope) {
-    const [first, second] = ctx.memo('leading-chrome:prose', () => proseMarks(scope));
+    const [first, second] = ctx.memo(PROSE_MARKS, () => proseMarks(scope));
     if (!before(el, second ?? first) || withinTag(el, KEPT, scope.root)) return false;
     if (containsTag(el, HELD) || partOfSentence(el, text, scope)) return false;
     // Past a standfirst, only a date the page marks as one: an event's date in the text is not a stamp.
