@@ -20,6 +20,13 @@ describe('trailing-box', () => {
     expect(removed).toEqual([BIO.slice(0, 40), BIO.slice(0, 40)]);
   });
 
+  it('removes an author box after the article, biography and all (author, autor)', () => {
+    expect(clean(`<p>${PROSE}</p><div class="post-author"><p>${BIO}</p></div>`)).toEqual([BIO.slice(0, 40)]);
+    expect(clean(`<p>${PROSE}</p><aside id="autor-box"><p>${BIO}</p></aside>`)).toEqual([BIO.slice(0, 40)]);
+    // Not a word of a longer one: "authority" is no author box.
+    expect(clean(`<p>${PROSE}</p><div class="authority-quote"><p>${BIO}</p></div>`)).toEqual([]);
+  });
+
   it('keeps a box that comes before the article ends, and one that holds the end', () => {
     expect(clean(`<div class="teaser-box"><p>${BIO}</p></div><p>${PROSE}</p>`)).toEqual([]);
     expect(clean(`<div class="widget"><p>${PROSE}</p></div>`)).toEqual([]);
