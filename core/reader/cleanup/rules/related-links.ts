@@ -103,11 +103,14 @@ function onlyHeading(el: Element, text: string): boolean {
   return heading ? normalizedText(heading) === text : HEADINGS.has(el.tagName);
 }
 
-/** The list or teaser block right after a label, when it is made of links. */
-function introducedList(label: Element): Element | null {
-  const next = label.nextElementSibling;
-  if (!next) return null;
-  return linkDensity(next) >= 0.5 ? next : null;
+/** The lists or teaser blocks right after a label, made of links: one, or a run of the same tag (a list per teaser). */
+function introducedLists(label: Element): Element[] {
+  const lists: Element[] = [];
+  for (let n = label.nextElementSibling; n && linkDensity(n) >= 0.5; n = n.nextElementSibling) {
+    if (lists[0] && n.tagName !== lists[0].tagName) break;
+    lists.push(n);
+  }
+  return lists;
 }
 
 const rule: CleanupRule = {
@@ -133,8 +136,7 @@ const rule: CleanupRule = {
   markupMaxLength: 3000,
   match(el, text, hit) {
     if (text.length <= 40 && LABEL.test(text)) {
-      const list = introducedList(el);
-      return list ? [el, list] : true;
+      return [el, ...introducedLists(el)];
     }
     // "À lire aussi : <a>Title</a>" inside the body: a label and a link, nothing else.
     if (
