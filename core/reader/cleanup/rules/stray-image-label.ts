@@ -6,6 +6,7 @@ const LABELS = wholeText(
     // Phrases only: a bare "Photo" or "Video" line may be a section label of the article.
     "agrandir l'image",
     'enlarge this image',
+    'enlarge image',
     'toggle caption',
     'hide caption',
     'show caption',
@@ -30,7 +31,7 @@ const LABELS = wholeText(
   String.raw`\s*[:：]?(?:\s*\d+\s*(?:/|of|sur|von|de|di)\s*\d+)?`,
 );
 const COUNTER =
-  /^(?:\d+\s*(?:photos?|images?|pictures?|fotos?|bilder|immagini|imágenes|imagens)|(?:image|photo|bild|foto|imagen|immagine|imagem) \d+ (?:of|sur|von|de|di) \d+)$/iu;
+  /^(?:\d+\s*(?:photos?|images?|pictures?|fotos?|bilder|immagini|imágenes|imagens)|(?:(?:image|photo|bild|foto|imagen|immagine|imagem) )?\d+ (?:of|sur|von|de|di)(?: \/)? \d+)$/iu;
 
 const rule: CleanupRule = {
   id: 'stray-image-label',
