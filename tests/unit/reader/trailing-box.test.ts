@@ -27,6 +27,15 @@ describe('trailing-box', () => {
     expect(clean(`<p>${PROSE}</p><div class="authority-quote"><p>${BIO}</p></div>`)).toEqual([]);
   });
 
+  it('removes a call-to-action or promo box after the article (a membership appeal)', () => {
+    expect(clean(`<p>${PROSE}</p><div class="nrplus-cta-wrap"><h4>Something</h4> <p>${BIO}</p></div>`)).toEqual([
+      'Something ' + BIO.slice(0, 30),
+    ]);
+    expect(clean(`<p>${PROSE}</p><div class="promo"><p>${BIO}</p></div>`)).toEqual([BIO.slice(0, 40)]);
+    // Whole words only: "promotion" and "octal" name no box.
+    expect(clean(`<p>${PROSE}</p><div class="promotion-rules octal"><p>${BIO}</p></div>`)).toEqual([]);
+  });
+
   it('keeps a box that comes before the article ends, and one that holds the end', () => {
     expect(clean(`<div class="teaser-box"><p>${BIO}</p></div><p>${PROSE}</p>`)).toEqual([]);
     expect(clean(`<div class="widget"><p>${PROSE}</p></div>`)).toEqual([]);

@@ -4,11 +4,12 @@ import { follows, holdsProse } from '../dom.ts';
 import { textAfter } from './trailing-chrome.ts';
 
 // Boxes that are never the article, by a whole word of their class or id ("loads", "shadow", "headline" are not
-// "ad"): an author box (the byline is metadata; the biography boilerplate: issue 15), a teaser, an ad, a sidebar
+// "ad"): an author box (the byline is metadata; the biography boilerplate: issue 15), a call to action or promo (a
+// membership appeal), a teaser, an ad, a sidebar
 // widget, a newsletter form, a meta line. Readability's expected pages keep two such biographies (citylab-1, iab-1):
 // they are on bench/readability-clutter.json.
 const BOX =
-  /(?:^|[\s_-])(?:author|autor|ads?|advert\w*|anzeige|sidebar|widget|teaser|newsletter|(?:post)?meta(?:data)?)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:author|autor|cta|promo|ads?|advert\w*|anzeige|sidebar|widget|teaser|newsletter|(?:post)?meta(?:data)?)(?:$|[\s_-])/i;
 
 // Headings that open what is not the article: the comments (what follows them at the end is no story either).
 const OPENS = wholeText([
@@ -61,7 +62,7 @@ const afterArticle = (el: Element, ctx: CleanupContext, scope: CleanupScope): bo
 const rule: CleanupRule = {
   id: 'trailing-box',
   reason:
-    'Readability keeps, after the article, the boxes its container closes with: the author box with a biography, a newsletter form, a teaser of the next article, an ad notice. They can hold sentences, so the other rules leave them; a box named so (author, teaser, ad, sidebar, widget, newsletter, meta) that comes after the last paragraph of prose outside such boxes goes whole; so does the short end of the article that a "Comments" heading opens.',
+    'Readability keeps, after the article, the boxes its container closes with: the author box with a biography, a membership appeal, a newsletter form, a teaser of the next article, an ad notice. They can hold sentences, so the other rules leave them; a box named so (author, cta, promo, teaser, ad, sidebar, widget, newsletter, meta) that comes after the last paragraph of prose outside such boxes goes whole; so does the short end of the article that a "Comments" heading opens.',
   languages: ['*'],
   fixtures: ['de-trailing-box'],
   stage: 'article',
