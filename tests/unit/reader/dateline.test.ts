@@ -11,10 +11,15 @@ describe('dateline', () => {
     // A weekday before the time, and the bar that separated the next stamp.
     'Posted: Fri 6:45 PM, Feb 16, 2018 |',
     'Updated: Sat 8:31 PM, Feb 17, 2018',
+    // Labels ending in a letter outside ASCII.
+    'Publié le 3 mars 2024 à 10h',
+    'Modifié le 4 mars 2024 à 11h05',
   ])('takes the stamp %s', (text) => expect(matches(text)).toBe(true));
 
-  it.each(['Posted in Politics | 3 comments', 'Updated guidance 2020', 'Published on the day the war ended 1945'])(
-    'leaves %s',
-    (text) => expect(matches(text)).toBe(false),
-  );
+  it.each([
+    'Posted in Politics | 3 comments',
+    'Updated guidance 2020',
+    'Published on the day the war ended 1945',
+    'Publiées en 2024, les données',
+  ])('leaves %s', (text) => expect(matches(text)).toBe(false));
 });

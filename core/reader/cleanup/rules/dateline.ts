@@ -27,7 +27,7 @@ const isName = (words: string) =>
   words.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || /^(?:de|da|van|von|del|della|le|la)$/.test(w));
 
 const LEAD =
-  /^[|·]?\s*(?:published|posted|updated|last|modified|first|publié|mis|modifié|mise|veröffentlicht|publiziert|aktualisiert|publicado|actualizado|pubblicato|aggiornato|atualizado|by|par|von|por|di|de)\b/i;
+  /^[|·]?\s*(?:published|posted|updated|last|modified|first|publié|mis|modifié|mise|veröffentlicht|publiziert|aktualisiert|publicado|actualizado|pubblicato|aggiornato|atualizado|by|par|von|por|di|de)(?!\p{L})/iu; // not \b: "é" is no word letter to it
 
 function isDateline(text: string): boolean {
   // Every stamp starts with a label or "By" and has a digit; the full patterns are costly.
