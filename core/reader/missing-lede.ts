@@ -29,8 +29,15 @@ const SKIPPED = new Set(['A', 'LI', 'UL', 'OL', 'NAV', 'ASIDE', 'FOOTER', 'FORM'
 
 /** The article's first paragraph of prose, as the page has it (its text is looked for among the page's). */
 function anchorIn(page: Document, article: Element): Element | null {
-  const first = [...article.getElementsByTagName('p')].map(normalizedText).find((t) => t.length >= MIN_ANCHOR);
-  if (!first) return null;
+  let first: string | undefined;
+  for (const p of article.getElementsByTagName('p')) {
+    const text = normalizedText(p);
+    if (text.length >= MIN_ANCHOR) {
+      first = text;
+      break;
+    }
+  }
+  if (first === undefined) return null;
   const byTag = fromPrototypes(page, 'getElementsByTagName', 'value') as (this: Document, t: string) => Element[];
   for (const p of byTag.call(page, 'p')) if (normalizedText(p) === first) return p;
   return null;
@@ -38,18 +45,18 @@ function anchorIn(page: Document, article: Element): Element | null {
 
 /** Whether `el` reads as a standfirst: marked as one (or printing the page's description), short, prose. */
 function isLede(el: Element, text: string, description: string): boolean {
-  const cls = el.getAttribute('class') ?? '';
-  const marked = (STANDFIRST.test(cls) && !TITLE.test(cls)) || el.getAttribute('itemprop') === 'description';
+  if (text.length < MIN_LEDE || text.length > MAX_LEDE) return false;
   const printed = description.length >= MIN_LEDE && (description.startsWith(text) || text.startsWith(description));
+  if (!printed && !isMarked(el)) return false;
   // One block: a paragraph, or a wrapper around a single one.
   const single = !hasBlockChildren(el) || (el.children.length === 1 && el.firstElementChild!.tagName === 'P');
-  return (
-    (marked || printed) &&
-    text.length >= MIN_LEDE &&
-    text.length <= MAX_LEDE &&
-    single &&
-    linkDensity(el, text) <= MAX_LINKS
-  );
+  return single && linkDensity(el, text) <= MAX_LINKS;
+}
+
+/** Marked as a standfirst by its class or microdata. */
+function isMarked(el: Element): boolean {
+  const cls = el.getAttribute('class') ?? '';
+  return (STANDFIRST.test(cls) && !TITLE.test(cls)) || el.getAttribute('itemprop') === 'description';
 }
 
 /**
@@ -60,7 +67,7 @@ function isLede(el: Element, text: string, description: string): boolean {
 export function missingLede(page: Document, article: Element, description: string | null): Element | null {
   const anchor = anchorIn(page, article);
   if (!anchor) return null;
-  const have = normalizedText(article);
+  let have: string | undefined; // the article's text, read only once a candidate is found
   const desc = (description ?? '').replace(/(?:…|\.\.\.)$/, '');
   const parentOf = fromPrototypes(anchor, 'parentElement', 'get') as (this: Node) => Element | null;
   let seen = 0;
@@ -71,10 +78,13 @@ export function missingLede(page: Document, article: Element, description: strin
       const found = search(c);
       if (found || seen > MAX_SEEN) return found;
     }
+    // Neither marked nor able to print a description: no need to read its text.
+    if (desc.length < MIN_LEDE && !isMarked(el)) return null;
     const text = normalizedText(el);
+    if (!isLede(el, text, desc)) return null;
     // Lacking: its start or its end (a standfirst often opens with the body's first sentence, then goes on).
-    const had = have.includes(text.slice(0, MIN_LEDE)) && have.includes(text.slice(-MIN_LEDE));
-    return isLede(el, text, desc) && !had ? el : null;
+    have ??= normalizedText(article);
+    return have.includes(text.slice(0, MIN_LEDE)) && have.includes(text.slice(-MIN_LEDE)) ? null : el;
   };
   let child = anchor;
   for (let level = 0, up = parentOf.call(anchor); up && level < MAX_LEVELS; level++, up = parentOf.call(up)) {
