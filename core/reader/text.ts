@@ -59,9 +59,11 @@ export function toPlainText(root: Node): string {
     pendingBreak = 0;
     parts.push(text);
   };
+  // Children through firstChild / nextSibling: a DOM builds no NodeList for that (jsdom's are costly).
   const walk = (node: Node, inPre: boolean) => {
-    if (node.nodeType === TEXT_NODE) {
-      const raw = node.nodeValue ?? '';
+    const type = node.nodeType;
+    if (type === TEXT_NODE) {
+      const raw = (node as Text).data;
       if (inPre) push(raw);
       else {
         const collapsed = raw.replace(/[\s\u00a0]+/g, ' ');
@@ -75,8 +77,8 @@ export function toPlainText(root: Node): string {
       }
       return;
     }
-    if (node.nodeType !== ELEMENT_NODE) {
-      if (node.nodeType === 11 || node.nodeType === 9) node.childNodes.forEach((c) => walk(c, inPre));
+    if (type !== ELEMENT_NODE) {
+      if (type === 11 || type === 9) for (let c = node.firstChild; c; c = c.nextSibling) walk(c, inPre);
       return;
     }
     const tag = (node as Element).tagName.toUpperCase();
@@ -89,7 +91,7 @@ export function toPlainText(root: Node): string {
     if (block) pendingBreak = 2;
     else if (CELL_TAGS.has(tag) && parts.length && !pendingBreak) parts.push('\t');
     const pre = inPre || tag === 'PRE';
-    node.childNodes.forEach((c) => walk(c, pre));
+    for (let c = node.firstChild; c; c = c.nextSibling) walk(c, pre);
     if (block) pendingBreak = 2;
   };
   walk(root, false);
