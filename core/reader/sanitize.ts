@@ -42,6 +42,7 @@ const CONFIG: Config = {
 const FETCHING_HREF = /^(?:href|xlink:href)$/i;
 // Tested on the value as CSS reads it (see cssValue): `u\72l(` and `\55 \52 \4c (` are `url(`.
 const EXTERNAL_URL_REF = /url\(\s*['"]?(?!#)/i;
+const MAY_REFER = /[(\\]/;
 
 /**
  * An attribute value as a CSS parser reads it: comments gone, escapes (`\72`, `\000072 `, `\r`) decoded, so
@@ -112,7 +113,8 @@ function dropExternalReferences(node: Element, data: { attrName: string; attrVal
     node.localName !== 'a' &&
     !value.startsWith('#') &&
     !/^data:image\//i.test(value);
-  if (fetches || EXTERNAL_URL_REF.test(cssValue(value))) data.keepAttr = false;
+  // Decoding is the costly part and only a value with a parenthesis or an escape can read as `url(` once decoded.
+  if (fetches || (MAY_REFER.test(value) && EXTERNAL_URL_REF.test(cssValue(value)))) data.keepAttr = false;
   else if (data.attrName.toLowerCase() === 'srcset') {
     data.attrValue = safeSrcset(value);
     if (!data.attrValue) data.keepAttr = false;
