@@ -4,6 +4,8 @@
 // declared container and says when Readability's choice lies outside it, so that the caller can run Readability
 // again on the declared container alone.
 
+import { listOf } from './unclobber.ts';
+
 const ARTICLE_BODY = '[itemprop~="articleBody"]';
 
 /** Less text than this in a declared container is a teaser or a card, not the article. */
@@ -25,7 +27,7 @@ function insideArticle(el: Element): boolean {
 function headsWith(el: Element, titles: readonly string[]): boolean {
   // Tag by tag: a selector query walks slowly in jsdom.
   for (const tag of ['h1', 'h2']) {
-    for (const h of el.getElementsByTagName(tag)) {
+    for (const h of listOf(el.getElementsByTagName(tag))) {
       const heading = fold(h.textContent ?? '');
       if (heading.length < 8) continue;
       if (titles.some((t) => t === heading || (t.includes(heading) && heading.length >= t.length / 2))) return true;
@@ -58,7 +60,7 @@ export function declaredContainer(
   const bodies = has.articleBody ? [...body.querySelectorAll(ARTICLE_BODY)].filter(big) : [];
   if (bodies.length) return bodies.reduce((a, b) => (length(b) > length(a) ? b : a));
   if (!has.article) return null;
-  const outer = [...body.getElementsByTagName('article')].filter((a) => !insideArticle(a));
+  const outer = listOf(body.getElementsByTagName('article')).filter((a) => !insideArticle(a));
   const wanted = titles.map(fold).filter((t) => t.length >= 8);
   const headed = outer.filter((a) => big(a) && headsWith(a, wanted));
   if (headed.length === 1) return headed[0]!;
@@ -88,7 +90,7 @@ export function sampleBlocks(root: Element): string[] {
   // Tag by tag (a selector list walks slowly in jsdom): paragraphs first, then the other blocks.
   const texts: string[] = [];
   for (const tag of BLOCK_TAGS) {
-    for (const el of root.getElementsByTagName(tag)) {
+    for (const el of listOf(root.getElementsByTagName(tag))) {
       const text = el.textContent ?? '';
       if (text.length >= MIN_BLOCK) texts.push(text);
     }

@@ -147,7 +147,9 @@ function extract(doc: Document, url: string, options: ExtractOptions): PageExtra
   // From here on, every stage can take long on a big page: check the clock between them.
   const xhtml = Boolean(doc.contentType && doc.contentType !== 'text/html');
   const page = xhtml ? asHtmlDocument(doc) : doc;
-  if (!options.force && !looksLikeArticle(page, isVisible)) return failure('not-article');
+  // Forms are divs in the copy, before anything walks it: a form's controls can shadow its tree properties.
+  const pageSurvey = xhtml ? surveyPage(page.documentElement, maxElements, maxDepth) : survey;
+  if (!options.force && !looksLikeArticle(page, isVisible, pageSurvey.blocks)) return failure('not-article');
   deadline.check('the readerable check');
 
   const meta = metaValues(page);
@@ -156,8 +158,6 @@ function extract(doc: Document, url: string, options: ExtractOptions): PageExtra
   const ctx = createContext(page, url, cleanupOptions.keepCaptions);
   const rules = options.rules ?? RULES;
   const removed: RemovedBlock[] = [];
-  // Forms are divs in the copy, before anything walks it: a form's controls can shadow its tree properties.
-  const pageSurvey = xhtml ? surveyPage(page.documentElement, maxElements, maxDepth) : survey;
   // The page's base address, which a browser keeps at hand (jsdom searches the copy for a <base> again).
   const base = options.baseUrl ?? (fromPrototypes(page, 'baseURI', 'get') as (this: Node) => string).call(page);
   const pageImages = declaredImages(pageSurvey.images, base, url); // not the lazy images Readability "recovers"

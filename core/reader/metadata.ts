@@ -1,4 +1,5 @@
 import { normalizedText } from './text.ts';
+import { listOf } from './unclobber.ts';
 
 // Page metadata, read with cheap DOM calls only: this runs on every extraction, and walks
 // of the whole page cost (in jsdom especially).
@@ -7,7 +8,7 @@ import { normalizedText } from './text.ts';
 export function metaValues(doc: Document): Map<string, string> {
   const values = new Map<string, string>();
   // <meta> belongs in <head>; searching only there spares a walk of the whole page.
-  for (const meta of (doc.head ?? doc).getElementsByTagName('meta')) {
+  for (const meta of listOf((doc.head ?? doc).getElementsByTagName('meta'))) {
     const content = meta.getAttribute('content')?.replace(/\s+/g, ' ').trim();
     if (!content) continue;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -91,7 +92,7 @@ export function findPublishedTime(
 /** The page's canonical address: `<link rel="canonical">` in the head, else og:url; absolute http(s) only. */
 export function findCanonicalUrl(doc: Document, url: string, meta: ReadonlyMap<string, string>): string | null {
   let href: string | null = null;
-  for (const link of (doc.head ?? doc).getElementsByTagName('link')) {
+  for (const link of listOf((doc.head ?? doc).getElementsByTagName('link'))) {
     if (/(?:^|\s)canonical(?:\s|$)/i.test(link.getAttribute('rel') ?? '')) {
       href = link.getAttribute('href');
       break;
