@@ -8,6 +8,9 @@ import { listOf } from './unclobber.ts';
 
 const ARTICLE_BODY = '[itemprop~="articleBody"]';
 
+/** Those of the survey's candidates (unclobber.ts) that the selector takes, as this DOM reads it. */
+const marks = (candidates: readonly Element[]) => candidates.filter((el) => el.matches(ARTICLE_BODY));
+
 /** Less text than this in a declared container is a teaser or a card, not the article. */
 const MIN_DECLARED_TEXT = 400;
 /** Readability's choice agrees with the page when at least this share of its text lies in the declared container. */
@@ -37,7 +40,8 @@ function headsWith(el: Element, titles: readonly string[]): boolean {
 }
 
 /**
- * The element the page declares as its article, or null (`has`: what the page's survey saw of each kind): the one element marked `itemprop="articleBody"` (the
+ * The element the page declares as its article, or null (`has`: what the page's survey saw: the copies of its
+ * articleBody elements, whether it has an <article>): the one element marked `itemprop="articleBody"` (the
  * largest when there are several), else the outermost <article> headed by the page's title, else the only
  * outermost <article>. Each needs some text of its own; `main` is not taken (it holds lists and sidebars as often
  * as an article).
@@ -45,7 +49,7 @@ function headsWith(el: Element, titles: readonly string[]): boolean {
 export function declaredContainer(
   doc: Document,
   titles: readonly string[],
-  has: { articleBody: boolean; article: boolean } = { articleBody: true, article: true },
+  has: { articleBodies?: readonly Element[]; article: boolean } = { article: true },
 ): Element | null {
   const body = doc.body;
   if (!body) return null;
@@ -56,8 +60,9 @@ export function declaredContainer(
     return n;
   };
   const big = (el: Element) => length(el) >= MIN_DECLARED_TEXT;
-  // Queries walk the whole page (slowly in jsdom): only for what the page's survey has seen.
-  const bodies = has.articleBody ? [...body.querySelectorAll(ARTICLE_BODY)].filter(big) : [];
+  // Queries walk the whole page (slowly in jsdom): only for what the page's survey has not seen.
+  const marked = has.articleBodies && marks(has.articleBodies).filter((el) => el !== body && body.contains(el));
+  const bodies = (marked ?? [...body.querySelectorAll(ARTICLE_BODY)]).filter(big);
   if (bodies.length) return bodies.reduce((a, b) => (length(b) > length(a) ? b : a));
   if (!has.article) return null;
   const outer = listOf(body.getElementsByTagName('article')).filter((a) => !insideArticle(a));
@@ -71,12 +76,18 @@ export function declaredContainer(
 /**
  * The text of the article the page declares: the container's, or when the page marks several parts of its article
  * as articleBody (a paragraph or a section each), theirs together; Readability's choice of the whole article is
- * then not "elsewhere".
+ * then not "elsewhere". `articleBodies`: those of the page, as `declaredContainer` takes them.
  */
-export function declaredArticleText(box: Element): string {
-  if (!box.matches(ARTICLE_BODY)) return box.textContent ?? '';
-  return [...box.ownerDocument.querySelectorAll(ARTICLE_BODY)]
-    .filter((el) => !el.parentElement?.closest(ARTICLE_BODY))
+export function declaredArticleText(box: Element, articleBodies?: readonly Element[]): string {
+  const marked = articleBodies && new Set(marks(articleBodies).filter((el) => el.isConnected));
+  if (!(marked ? marked.has(box) : box.matches(ARTICLE_BODY))) return box.textContent ?? '';
+  const outer = (el: Element) => {
+    for (let p = el.parentElement; p; p = p.parentElement)
+      if (marked ? marked.has(p) : p.matches(ARTICLE_BODY)) return false;
+    return true;
+  };
+  return [...(marked ?? box.ownerDocument.querySelectorAll(ARTICLE_BODY))]
+    .filter(outer)
     .map((el) => el.textContent)
     .join('\n');
 }

@@ -171,7 +171,8 @@ function extract(doc: Document, url: string, options: ExtractOptions): PageExtra
 
   /** A copy of the page through the page-stage cleanup, ready for Readability. */
   const prepare = () => {
-    const copy = copyPage(page, pageSurvey);
+    const articleBodies: Element[] = [];
+    const copy = copyPage(page, pageSurvey, articleBodies);
     deadline.check('copying the page');
     // A page parsed again in the extension: the copy answers with the page's addresses, as the page's own copy
     // does (Readability resolves links against them and keeps "#anchor" links when the two are the same).
@@ -189,12 +190,12 @@ function extract(doc: Document, url: string, options: ExtractOptions): PageExtra
       removedHere.push(...runCleanup(copy.body, pageRules, 'page', ctx, { ...cleanupOptions, vet }));
       deadline.check('the site rules');
     }
-    return { copy, origins, removedHere, refusedHere };
+    return { copy, has: { articleBodies, article: pageSurvey.article }, origins, removedHere, refusedHere };
   };
 
   let prepared = prepare();
-  const declaredBox = declaredContainer(prepared.copy, titles, pageSurvey);
-  const declaredText = declaredBox ? declaredArticleText(declaredBox) : '';
+  const declaredBox = declaredContainer(prepared.copy, titles, prepared.has);
+  const declaredText = declaredBox ? declaredArticleText(declaredBox, prepared.has.articleBodies) : '';
   let parsed = parse(prepared.copy);
   deadline.check('Readability');
   // Readability chose a block outside the container the page declares as its article (a teaser, an author box, the
@@ -205,7 +206,7 @@ function extract(doc: Document, url: string, options: ExtractOptions): PageExtra
   const little = declaredBox !== null && keptLittleOf(firstText, declaredText);
   if (parsed?.content && (elsewhere || little)) {
     const again = prepare();
-    const box = declaredContainer(again.copy, titles, pageSurvey);
+    const box = declaredContainer(again.copy, titles, again.has);
     if (box && again.copy.body) {
       again.copy.body.replaceChildren(box);
       const second = parse(again.copy);

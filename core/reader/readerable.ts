@@ -27,7 +27,7 @@ const MAYBE = /and|article|body|column|content|main|shadow/i;
  * queries are slow in jsdom): the paragraphs as given or by tag, and the `div > br` query only when they do not
  * suffice (its blocks come after them).
  */
-function probablyReaderable(doc: Document, isVisible: (node: Node) => boolean, blocks?: Element[]): boolean {
+export function probablyReaderable(doc: Document, isVisible: (node: Node) => boolean, blocks?: Element[]): boolean {
   const byTag = fromPrototypes(doc, 'getElementsByTagName', 'value') as (this: Document, t: string) => HTMLCollection;
   // Through the prototypes: an ancestor may be a form, whose controls can shadow its properties.
   const parentNode = fromPrototypes(doc, 'parentNode', 'get') as (this: Node) => Node | null;

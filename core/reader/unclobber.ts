@@ -43,14 +43,16 @@ export interface PageSurvey {
   styled: Element[];
   /** The page's own img and source elements, whose addresses the article may load (see page-images.ts). */
   images: Element[];
-  /** Whether an element says `itemprop="articleBody"` (declared-container.ts then looks for it in the copy). */
-  articleBody: boolean;
+  /** The elements that may say `itemprop="articleBody"`, in tree order (`copyPage` gives their copies). */
+  articleBodies: Element[];
   /** Whether the page has an <article> element (the same). */
   article: boolean;
   /** The p, pre and article elements, in tree order (what readerable.ts weighs first). */
   blocks: Element[];
 }
 
+// A word of the attribute, whatever the whitespace: what the selector [itemprop~="articleBody"] may match (jsdom
+// splits on more whitespace than browsers do); declared-container.ts asks the selector about these.
 const ARTICLE_BODY = /(?:^|\s)articleBody(?:\s|$)/;
 
 const JSON_LD = /^\s*application\/ld\+json\s*(?:;|$)/i;
@@ -87,7 +89,7 @@ export function surveyPage(root: Element, maxElements: number, maxDepth: number)
     forms: [],
     styled: [],
     images: [],
-    articleBody: false,
+    articleBodies: [],
     article: false,
     blocks: [],
   };
@@ -110,8 +112,7 @@ export function surveyPage(root: Element, maxElements: number, maxDepth: number)
     // A template's content is copied with it by the browser only.
     else if (name !== 'template' && hasAttributeNS.call(el, null, 'style')) survey.styled.push(el);
     if (name === 'article') survey.article = true;
-    if (!survey.articleBody && ARTICLE_BODY.test(getAttributeNS.call(el, null, 'itemprop') ?? ''))
-      survey.articleBody = true;
+    if (ARTICLE_BODY.test(getAttributeNS.call(el, null, 'itemprop') ?? '')) survey.articleBodies.push(el);
   };
   note(root, 0);
   let depth = 0;
@@ -141,13 +142,15 @@ export function surveyPage(root: Element, maxElements: number, maxDepth: number)
  * anything else, so it finds the same article; but copying them costs more than the rest (a copied style element
  * has its style sheet parsed again), and they are most of a page's weight. Subtrees without any of them are copied
  * whole by the browser; only their ancestors are walked, one call per level (the survey has bounded the depth).
+ * The copies of the survey's articleBody candidates go into `articleBodies`, in tree order: found so, not by a
+ * selector query of the copy (a walk of it all, slow in jsdom).
  *
  * Style attributes are not copied either: each one is parsed again on the copy (a third of the copy's cost in
  * jsdom), and they never reach the article (Readability drops them, the sanitizer too). Readability reads one thing
  * of them, whether the element is hidden (`display: none`, `visibility: hidden`): an element the page hides so
  * gets just that declaration, as the page's own parse of its style attribute reads it.
  */
-export function copyPage(doc: Document, survey: PageSurvey): Document {
+export function copyPage(doc: Document, survey: PageSurvey, articleBodies: Element[] = []): Document {
   const cloneNode = fromPrototypes(doc, 'cloneNode', 'value') as (this: Node, deep: boolean) => Node;
   const copy = cloneNode.call(doc, false) as Document;
   const importNode = fromPrototypes(copy, 'importNode', 'value') as (this: Document, node: Node, deep: boolean) => Node;
@@ -164,8 +167,9 @@ export function copyPage(doc: Document, survey: PageSurvey): Document {
   const dropped = new Set<Node>(survey.dropped);
   const forms = new Set<Node>(survey.forms);
   const styled = new Set<Node>(survey.styled);
+  const wanted = new Set<Node>(survey.articleBodies);
   const onPath = new Set<Node>();
-  for (const el of [...survey.dropped, ...survey.forms, ...survey.styled]) {
+  for (const el of [...survey.dropped, ...survey.forms, ...survey.styled, ...survey.articleBodies]) {
     for (let n = parentNode.call(el) as Node | null; n && !onPath.has(n); n = parentNode.call(n) as Node | null) {
       onPath.add(n);
     }
@@ -231,11 +235,11 @@ export function copyPage(doc: Document, survey: PageSurvey): Document {
   const copyChildren = (from: Node, into: Node): void => {
     for (let child = firstChild.call(from) as Node | null; child; child = nextSibling.call(child) as Node | null) {
       if (dropped.has(child)) continue;
-      let made: Node;
-      if (forms.has(child) || styled.has(child))
-        copyChildren(child, (made = shallowCopy(child as Element, forms.has(child))));
-      else if (onPath.has(child)) copyChildren(child, (made = importNode.call(copy, child, false)));
-      else made = importNode.call(copy, child, true);
+      const reshaped = forms.has(child) || styled.has(child);
+      const shallow = reshaped || onPath.has(child);
+      const made = reshaped ? shallowCopy(child as Element, forms.has(child)) : importNode.call(copy, child, !shallow);
+      if (wanted.has(child)) articleBodies.push(made as Element);
+      if (shallow) copyChildren(child, made);
       appendChild.call(into, made);
     }
   };
