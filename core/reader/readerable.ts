@@ -1,4 +1,4 @@
-import { fromPrototypes, listOf } from './unclobber.ts';
+import { isProbablyReaderable } from '@mozilla/readability';
 
 // "Does this look like an article?" Readability's check counts only paragraphs of 140 characters or more, so news
 // written in short paragraphs (the BBC's one or two sentences), briefs and pages whose text sits in lists were
@@ -17,59 +17,16 @@ export function looksLikeArticle(doc: Document, isVisible: (node: Node) => boole
   return probablyReaderable(doc, isVisible, blocks) || (declaresArticle(doc) && hasProse(doc, isVisible));
 }
 
-// Readability's unlikely-candidate screen, as its isProbablyReaderable has it.
-const UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
-const MAYBE = /and|article|body|column|content|main|shadow/i;
-
 /**
- * Readability's isProbablyReaderable: the same answer from the same blocks in the same order, for less (selector
- * queries are slow in jsdom): the paragraphs as given or by tag, and the `div > br` query only when they do not
- * suffice (its blocks come after them).
+ * Readability's isProbablyReaderable, first on the blocks alone: it weighs them before the <div>s holding <br>s, so
+ * their weight alone says yes as the whole check would, without its two selector queries (slow in jsdom).
  */
 export function probablyReaderable(doc: Document, isVisible: (node: Node) => boolean, blocks?: Element[]): boolean {
-  const byTag = fromPrototypes(doc, 'getElementsByTagName', 'value') as (this: Document, t: string) => HTMLCollection;
-  // Through the prototypes: an ancestor may be a form, whose controls can shadow its properties.
-  const parentNode = fromPrototypes(doc, 'parentNode', 'get') as (this: Node) => Node | null;
-  const localName = doc.documentElement && (fromPrototypes(doc.documentElement, 'localName', 'get') as () => string);
-  const inListItem = (el: Element) => {
-    for (let n = parentNode.call(el); n && n !== doc; n = parentNode.call(n))
-      if (localName.call(n) === 'li') return true;
-    return false;
-  };
-  let score = 0;
-  const scores = (node: Element): boolean => {
-    if (!isVisible(node)) return false;
-    const matchString = `${node.className} ${node.id}`;
-    if (UNLIKELY.test(matchString) && !MAYBE.test(matchString)) return false;
-    if (node.localName === 'p' && inListItem(node)) return false; // Readability's node.matches('li p')
-    const length = node.textContent.trim().length;
-    if (length < 140) return false;
-    score += Math.sqrt(length - 140);
-    return score > 20;
-  };
-  blocks ??= inTreeOrder(['p', 'pre', 'article'].map((tag) => listOf(byTag.call(doc, tag))));
-  if (blocks.some(scores)) return true;
-  const divs = new Set<Node>();
-  for (const br of doc.querySelectorAll('div > br')) divs.add(br.parentNode!);
-  return [...divs].some((div) => scores(div as Element));
-}
-
-/** Lists of elements, each in tree order, merged into one in tree order. */
-function inTreeOrder(lists: Element[][]): Element[] {
-  const nonEmpty = lists.filter((l) => l.length);
-  if (nonEmpty.length < 2) return nonEmpty[0] ?? [];
-  const merged: Element[] = [];
-  const at = nonEmpty.map(() => 0);
-  for (;;) {
-    let first = -1;
-    nonEmpty.forEach((list, i) => {
-      const el = list[at[i]!];
-      if (el && (first < 0 || nonEmpty[first]![at[first]!]!.compareDocumentPosition(el) & 2) /* PRECEDING */) first = i;
-    });
-    if (first < 0) return merged;
-    merged.push(nonEmpty[first]![at[first]!++]!);
-  }
+  const options = { visibilityChecker: isVisible };
+  const given = { querySelectorAll: (selector: string) => (selector === 'div > br' ? [] : blocks) };
+  return (
+    (!!blocks && isProbablyReaderable(given as unknown as Document, options)) || isProbablyReaderable(doc, options)
+  );
 }
 
 /**
