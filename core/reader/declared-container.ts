@@ -8,7 +8,10 @@ import { listOf } from './unclobber.ts';
 
 const ARTICLE_BODY = '[itemprop~="articleBody"]';
 
-/** Those of the survey's candidates (unclobber.ts) that the selector takes, as this DOM reads it. */
+/**
+ * Those of the survey's candidates (unclobber.ts: every element whose itemprop has the word, in tree order) that the
+ * selector takes, as this DOM reads it: no selector query of the whole copy (slow in jsdom).
+ */
 const marks = (candidates: readonly Element[]) => candidates.filter((el) => el.matches(ARTICLE_BODY));
 
 /** Less text than this in a declared container is a teaser or a card, not the article. */
@@ -49,7 +52,7 @@ function headsWith(el: Element, titles: readonly string[]): boolean {
 export function declaredContainer(
   doc: Document,
   titles: readonly string[],
-  has: { articleBodies?: readonly Element[]; article: boolean } = { article: true },
+  has: { articleBodies: readonly Element[]; article: boolean },
 ): Element | null {
   const body = doc.body;
   if (!body) return null;
@@ -60,9 +63,7 @@ export function declaredContainer(
     return n;
   };
   const big = (el: Element) => length(el) >= MIN_DECLARED_TEXT;
-  // Queries walk the whole page (slowly in jsdom): only for what the page's survey has not seen.
-  const marked = has.articleBodies && marks(has.articleBodies).filter((el) => el !== body && body.contains(el));
-  const bodies = (marked ?? [...body.querySelectorAll(ARTICLE_BODY)]).filter(big);
+  const bodies = marks(has.articleBodies).filter((el) => el !== body && body.contains(el) && big(el));
   if (bodies.length) return bodies.reduce((a, b) => (length(b) > length(a) ? b : a));
   if (!has.article) return null;
   const outer = listOf(body.getElementsByTagName('article')).filter((a) => !insideArticle(a));
@@ -78,15 +79,14 @@ export function declaredContainer(
  * as articleBody (a paragraph or a section each), theirs together; Readability's choice of the whole article is
  * then not "elsewhere". `articleBodies`: those of the page, as `declaredContainer` takes them.
  */
-export function declaredArticleText(box: Element, articleBodies?: readonly Element[]): string {
-  const marked = articleBodies && new Set(marks(articleBodies).filter((el) => el.isConnected));
-  if (!(marked ? marked.has(box) : box.matches(ARTICLE_BODY))) return box.textContent ?? '';
+export function declaredArticleText(box: Element, articleBodies: readonly Element[]): string {
+  const marked = new Set(marks(articleBodies).filter((el) => el.isConnected));
+  if (!marked.has(box)) return box.textContent ?? '';
   const outer = (el: Element) => {
-    for (let p = el.parentElement; p; p = p.parentElement)
-      if (marked ? marked.has(p) : p.matches(ARTICLE_BODY)) return false;
+    for (let p = el.parentElement; p; p = p.parentElement) if (marked.has(p)) return false;
     return true;
   };
-  return [...(marked ?? box.ownerDocument.querySelectorAll(ARTICLE_BODY))]
+  return [...marked]
     .filter(outer)
     .map((el) => el.textContent)
     .join('\n');
