@@ -53,6 +53,14 @@ export function proseMarks(scope: CleanupScope): Element[] {
 
 export const PROSE_MARKS = 'leading-chrome:prose';
 
+/** Links, nearly all of el's text, none to a place in the page (a table of contents is the article's). */
+export function linksAway(el: Element, text: string): boolean {
+  const links = el.getElementsByTagName('a');
+  if (!links.length || linkDensity(el, text) < 0.8) return false;
+  for (const a of links) if (a.getAttribute('href')?.startsWith('#')) return false;
+  return true;
+}
+
 /** An inline piece ("<strong><em>By Jane Doe</em></strong>: The council…") of a longer block: words of a sentence. */
 function partOfSentence(el: Element, text: string, scope: CleanupScope): boolean {
   let block = el;
@@ -96,14 +104,11 @@ const rule: CleanupRule = {
     if (!before(el, first) || (/[.!?…]$/.test(text) && words(text) > 4)) return false;
     if ((hit.markup && el.tagName !== 'P') || namedBox(el, scope) || isMetaLine(text) || namesPhoto(el, text))
       return true;
-    const links = el.getElementsByTagName('a');
-    // A lone link, or the site's menu; not links to a place in the page (a table of contents).
+    // A lone link, or the site's menu; not an item of a list (a sidebar's list of links, which Readability's own
+    // pages keep).
     const menu = el.tagName === 'NAV' || el.getAttribute('role') === 'navigation';
-    // Not an item of a list (a sidebar's list of links, which Readability's own pages keep).
-    if (!links.length || linkDensity(el, text) < 0.8) return false;
     if (!menu && (text.length > 60 || withinTag(el, ITEM, scope.root))) return false;
-    for (const a of links) if (a.getAttribute('href')?.startsWith('#')) return false;
-    return true;
+    return linksAway(el, text);
   },
 };
 export default rule;

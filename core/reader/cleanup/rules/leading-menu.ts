@@ -1,7 +1,7 @@
 import type { CleanupRule } from '../rule.ts';
 import { tags } from '../rule.ts';
-import { follows, linkDensity } from '../dom.ts';
-import { PROSE_MARKS, proseMarks } from './leading-chrome.ts';
+import { follows } from '../dom.ts';
+import { PROSE_MARKS, linksAway, proseMarks } from './leading-chrome.ts';
 
 const rule: CleanupRule = {
   id: 'leading-menu',
@@ -16,9 +16,7 @@ const rule: CleanupRule = {
   maxLength: 3000,
   match(el, text, _hit, ctx, scope) {
     const first = ctx.memo(PROSE_MARKS, () => proseMarks(scope))[0];
-    if (!first || !follows(el, first) || linkDensity(el, text) < 0.8) return false;
-    for (const a of el.getElementsByTagName('a')) if (a.getAttribute('href')?.startsWith('#')) return false;
-    return true;
+    return !!first && follows(el, first) && linksAway(el, text);
   },
 };
 export default rule;
