@@ -109,11 +109,16 @@ export function standaloneBlock(el: Element, text: string, scope: CleanupScope):
   return current;
 }
 
-/** Whether no text or media follows el inside the scope (it closes the article). */
+/** Whether no text or picture follows el inside the scope (it closes the article). */
 export function nothingFollows(el: Element, scope: CleanupScope): boolean {
   for (let n: Element | null = el; n && n !== scope.root; n = n.parentElement) {
     for (let sib = n.nextElementSibling; sib; sib = sib.nextElementSibling) {
-      if (scope.rawLength(sib) > 0 ? sib.textContent?.trim() : MEDIA_TAGS.has(sib.tagName) || holdsMedia(sib))
+      // Text or a picture follows; an svg without text is an icon (a chart has its labels).
+      if (
+        scope.rawLength(sib) > 0
+          ? sib.textContent?.trim()
+          : PICTURE_TAGS.has(sib.tagName.toUpperCase()) || holdsPicture(sib)
+      )
         return false;
     }
   }

@@ -14,5 +14,14 @@ describe('orphan-label on closing headings', () => {
   it('keeps a heading followed by text or by a picture', () => {
     expect(clean(`<p>${PROSE}</p><h2>Fazit</h2><p>Short end.</p>`)).toEqual([]);
     expect(clean(`<p>${PROSE}</p><h2>Die Karte</h2><img src="/map.png" alt="">`)).toEqual([]);
+    // A chart drawn in svg has text of its own (its labels).
+    const chart = `<svg viewBox="0 0 9 9"><rect width="9" height="9"/><text x="1" y="5">2019</text></svg>`;
+    expect(clean(`<p>${PROSE}</p><h2>Die Grafik</h2>${chart}`)).toEqual([]);
+  });
+
+  it('removes a heading followed by svg icons only, bare or wrapped', () => {
+    const icon = `<svg viewBox="0 0 9 9"><path d="M0 0h9v9z"/></svg>`;
+    expect(clean(`<p>${PROSE}</p><h2>Verpasse keine Story mehr!</h2>${icon}`)).toEqual(['Verpasse keine Story mehr!']);
+    expect(clean(`<p>${PROSE}</p><h2>Teilen</h2><div><a href="/s">${icon}</a></div>`)).toEqual(['Teilen']);
   });
 });
