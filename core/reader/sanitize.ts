@@ -105,19 +105,27 @@ export function safeSrcset(value: string): string {
   );
 }
 
-function dropExternalReferences(node: Element, data: { attrName: string; attrValue: string; keepAttr: boolean }) {
-  const value = data.attrValue.trim();
-  const fetches =
-    FETCHING_HREF.test(data.attrName) &&
-    node.namespaceURI === 'http://www.w3.org/2000/svg' &&
-    node.localName !== 'a' &&
-    !value.startsWith('#') &&
-    !/^data:image\//i.test(value);
-  // Decoding is the costly part and only a value with a parenthesis or an escape can read as `url(` once decoded.
-  if (fetches || (MAY_REFER.test(value) && EXTERNAL_URL_REF.test(cssValue(value)))) data.keepAttr = false;
-  else if (data.attrName.toLowerCase() === 'srcset') {
-    data.attrValue = safeSrcset(value);
-    if (!data.attrValue) data.keepAttr = false;
+// Runs once per element DOMPurify keeps, before it reads the attributes: a hook per attribute would make it copy
+// its whole attribute allowlist on every call. What is left is checked by DOMPurify as before.
+function dropExternalReferences(node: Element) {
+  if (node.nodeType !== 1 || !node.hasAttributes()) return;
+  const attributes = node.attributes;
+  for (let i = attributes.length - 1; i >= 0; i--) {
+    const attr = attributes[i]!;
+    const value = attr.value.trim();
+    const fetches =
+      FETCHING_HREF.test(attr.name) &&
+      node.namespaceURI === 'http://www.w3.org/2000/svg' &&
+      node.localName !== 'a' &&
+      !value.startsWith('#') &&
+      !/^data:image\//i.test(value);
+    // Decoding is the costly part and only a value with a parenthesis or an escape can read as `url(` once decoded.
+    if (fetches || (MAY_REFER.test(value) && EXTERNAL_URL_REF.test(cssValue(value)))) node.removeAttributeNode(attr);
+    else if (attr.name.toLowerCase() === 'srcset') {
+      const safe = safeSrcset(value);
+      if (!safe) node.removeAttributeNode(attr);
+      else if (safe !== attr.value) attr.value = safe;
+    }
   }
 }
 
@@ -141,7 +149,7 @@ function purifierFor(win: Window & typeof globalThis, mode: Mode): DOMPurify {
   if (!purifier) {
     purifier = createDOMPurify(win);
     purifier.setConfig(mode === 'in-place' ? { ...CONFIG, IN_PLACE: true } : CONFIG);
-    purifier.addHook('uponSanitizeAttribute', dropExternalReferences);
+    purifier.addHook('afterSanitizeElements', dropExternalReferences);
     purifier.addHook('afterSanitizeAttributes', loadImagesWhenShown);
     byMode[mode] = purifier;
   }
