@@ -100,7 +100,7 @@ export function safeSrcset(value: string): string {
       .filter(({ descriptor }) => DESCRIPTORS.test(descriptor))
       // eslint-disable-next-line no-control-regex -- browsers skip control characters in URLs, so must the test
       .filter(({ url }) => SAFE_IMAGE_URL.test(url.replace(/[\u0000-\u0020]/g, '')))
-      .map(({ url, descriptor }) => (descriptor ? `${url} ${descriptor}` : url))
+      .map((c) => `${c.url} ${c.descriptor}`.trim())
       .join(', ')
   );
 }
@@ -108,24 +108,18 @@ export function safeSrcset(value: string): string {
 // Runs once per element DOMPurify keeps, before it reads the attributes: a hook per attribute would make it copy
 // its whole attribute allowlist on every call. What is left is checked by DOMPurify as before.
 function dropExternalReferences(node: Element) {
-  if (node.nodeType !== 1 || !node.hasAttributes()) return;
-  const attributes = node.attributes;
-  for (let i = attributes.length - 1; i >= 0; i--) {
-    const attr = attributes[i]!;
+  const attributes = node.attributes as NamedNodeMap | undefined; // text and comments have none
+  for (let i = attributes?.length ?? 0; i--;) {
+    const attr = attributes![i]!;
     const value = attr.value.trim();
     const fetches =
       FETCHING_HREF.test(attr.name) &&
       node.namespaceURI === 'http://www.w3.org/2000/svg' &&
       node.localName !== 'a' &&
-      !value.startsWith('#') &&
-      !/^data:image\//i.test(value);
+      !/^(?:#|data:image\/)/i.test(value);
     // Decoding is the costly part and only a value with a parenthesis or an escape can read as `url(` once decoded.
-    if (fetches || (MAY_REFER.test(value) && EXTERNAL_URL_REF.test(cssValue(value)))) node.removeAttributeNode(attr);
-    else if (attr.name.toLowerCase() === 'srcset') {
-      const safe = safeSrcset(value);
-      if (!safe) node.removeAttributeNode(attr);
-      else if (safe !== attr.value) attr.value = safe;
-    }
+    const external = fetches || (MAY_REFER.test(value) && EXTERNAL_URL_REF.test(cssValue(value)));
+    if (external || (/^srcset$/i.test(attr.name) && !(attr.value = safeSrcset(value)))) node.removeAttributeNode(attr);
   }
 }
 
