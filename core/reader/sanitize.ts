@@ -107,19 +107,20 @@ export function safeSrcset(value: string): string {
 
 // Runs once per element DOMPurify keeps, before it reads the attributes: a hook per attribute would make it copy
 // its whole attribute allowlist on every call. What is left is checked by DOMPurify as before.
-function dropExternalReferences(node: Element) {
-  const attributes = node.attributes as NamedNodeMap | undefined; // text and comments have none
+function dropExternalReferences(node: Node) {
+  const el = node as Element;
+  const attributes = el.attributes as NamedNodeMap | undefined; // text and comments have none
   for (let i = attributes?.length ?? 0; i--;) {
     const attr = attributes![i]!;
     const value = attr.value.trim();
     const fetches =
       FETCHING_HREF.test(attr.name) &&
-      node.namespaceURI === 'http://www.w3.org/2000/svg' &&
-      node.localName !== 'a' &&
+      el.namespaceURI === 'http://www.w3.org/2000/svg' &&
+      el.localName !== 'a' &&
       !/^(?:#|data:image\/)/i.test(value);
     // Decoding is the costly part and only a value with a parenthesis or an escape can read as `url(` once decoded.
     const external = fetches || (MAY_REFER.test(value) && EXTERNAL_URL_REF.test(cssValue(value)));
-    if (external || (/^srcset$/i.test(attr.name) && !(attr.value = safeSrcset(value)))) node.removeAttributeNode(attr);
+    if (external || (/^srcset$/i.test(attr.name) && !(attr.value = safeSrcset(value)))) el.removeAttributeNode(attr);
   }
 }
 

@@ -2,7 +2,7 @@
 // one, and no image the page itself did not declare (Readability's lazy-image "recovery" included).
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle, sanitizeHtml } from '../../../core/reader/index.ts';
+import { extractArticle, sanitizeHtml, sanitizeInPlace } from '../../../core/reader/index.ts';
 import { cssValue, safeSrcset } from '../../../core/reader/sanitize.ts';
 import { proseOf } from '../../hostile/page.ts';
 import { VECTORS } from '../../hostile/vectors.ts';
@@ -65,6 +65,18 @@ describe('srcset', () => {
     expect(img?.getAttribute('srcset')).toBe('a.jpg 1x, b.jpg 3x');
     const only = clean('<img src="a.jpg" srcset="a.jpg 1x, data:text/html,x 2x">').querySelector('img');
     expect(only?.getAttribute('srcset')).toBe('a.jpg 1x');
+  });
+
+  // The candidates are filtered before DOMPurify checks the value: a bad first candidate costs only itself.
+  it('in place: a bad first candidate, spaces around, an url() in an id', () => {
+    const page = doc();
+    const root = page.createElement('div');
+    root.innerHTML = '<img id="url(http://t.example/x)" alt="" srcset=" javascript:x 1x, b.jpg 2x " src="a.jpg">';
+    sanitizeInPlace(root, page);
+    const img = root.querySelector('img')!;
+    expect(img.getAttribute('srcset')).toBe('b.jpg 2x');
+    expect(img.getAttribute('id')).toBeNull();
+    expect(img.getAttribute('alt')).toBe('');
   });
 });
 
