@@ -73,11 +73,7 @@ export function surveyPage(root: Element, maxElements: number, maxDepth: number)
     namespace: null,
     name: string,
   ) => string | null;
-  const hasAttributeNS = fromPrototypes(root, 'hasAttributeNS', 'value') as (
-    this: Element,
-    namespace: null,
-    name: string,
-  ) => boolean;
+  const getAttributeNames = fromPrototypes(root, 'getAttributeNames', 'value') as (this: Element) => string[];
   const parentNode = fromPrototypes(root, 'parentNode', 'get') as (this: Node) => Node | null;
   const firstElementChild = fromPrototypes(root, 'firstElementChild', 'get') as (this: Element) => Element | null;
   const nextElementSibling = fromPrototypes(root, 'nextElementSibling', 'get') as (this: Element) => Element | null;
@@ -108,11 +104,15 @@ export function surveyPage(root: Element, maxElements: number, maxDepth: number)
     }
     // Noted here, in the walk already made: a selector query of the copy costs a walk more (in jsdom above all).
     if (name === 'img' || name === 'source') survey.images.push(el);
+    // One call for the names (most elements have neither), then the namespaced form for the rare ones.
+    const names = getAttributeNames.call(el);
     if (name === 'form') survey.forms.push(el);
     // A template's content is copied with it by the browser only.
-    else if (name !== 'template' && hasAttributeNS.call(el, null, 'style')) survey.styled.push(el);
+    else if (name !== 'template' && names.includes('style') && getAttributeNS.call(el, null, 'style') !== null)
+      survey.styled.push(el);
     if (name === 'article') survey.article = true;
-    if (ARTICLE_BODY.test(getAttributeNS.call(el, null, 'itemprop') ?? '')) survey.articleBodies.push(el);
+    if (names.includes('itemprop') && ARTICLE_BODY.test(getAttributeNS.call(el, null, 'itemprop') ?? ''))
+      survey.articleBodies.push(el);
   };
   note(root, 0);
   let depth = 0;

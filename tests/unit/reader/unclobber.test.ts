@@ -72,6 +72,18 @@ describe('surveyPage', () => {
     );
     expect(surveyPage(doc.documentElement, 1000, 1000).images.map((el) => el.id)).toEqual(['a', 'b', 'c', 'd']);
   });
+
+  it('notes the styled elements and the articleBody candidates by their attributes in no namespace', () => {
+    const doc = page(
+      '<body><div id="a" style="color: red"><p id="b" itemprop="name articleBody">x</p></div><form id="c" style="x"></form><template id="d" style="x"></template><svg><g id="e" xlink:href="#s" style="x"></g></svg><p id="f" itemprop="articleBodyX">y</p><p id="g" class="style itemprop">z</p></body>',
+    );
+    // Set by a script: the same names in a namespace, without a prefix, are other attributes.
+    doc.getElementById('g')!.setAttributeNS('urn:x', 'style', 'x');
+    doc.getElementById('g')!.setAttributeNS('urn:x', 'itemprop', 'articleBody');
+    const survey = surveyPage(doc.documentElement, 1000, 1000);
+    expect(survey.styled.map((el) => el.id)).toEqual(['a', 'e']); // a form becomes a div, a template stays whole
+    expect(survey.articleBodies.map((el) => el.id)).toEqual(['b']);
+  });
 });
 
 describe('copyPage', () => {
