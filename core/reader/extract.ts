@@ -224,7 +224,8 @@ function extract(doc: Document, url: string, options: ExtractOptions): PageExtra
   const root = parsed?.content;
   if (!parsed || !root) return failure('empty');
   // The standfirst in the article's header, a cousin of the block Readability chose (missing-lede.ts).
-  restoreLede(page, root, meta.get('og:description') ?? meta.get('description') ?? null, base);
+  const paragraphs = pageSurvey.blocks.filter((el) => el.localName === 'p'); // blocks are never forms: no clobbering
+  restoreLede(paragraphs, root, meta.get('og:description') ?? meta.get('description') ?? null, base);
 
   const lede = findLede(root, meta);
   // Readability's excerpt is the JSON-LD or meta description, else its first paragraph (no summary).

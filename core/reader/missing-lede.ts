@@ -4,7 +4,7 @@
 // close before the article's first paragraph, and gives it back to the article.
 import { normalizedText } from './text.ts';
 import { hasBlockChildren, linkDensity } from './cleanup/dom.ts';
-import { fromPrototypes } from './unclobber.ts';
+import { fromPrototypes, listOf } from './unclobber.ts';
 
 /** A paragraph of the article this long is found in the page by its text. */
 const MIN_ANCHOR = 80;
@@ -27,10 +27,14 @@ const TITLE = /(?<!sub-?)title|headline|kicker/i;
 /** Markup that never holds the article's own standfirst. */
 const SKIPPED = new Set(['A', 'LI', 'UL', 'OL', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'FIGURE', 'FIGCAPTION', 'H1']);
 
-/** The article's first paragraph of prose, as the page has it (its text is looked for among the page's). */
-function anchorIn(page: Document, article: Element): Element | null {
+/**
+ * The article's first paragraph of prose, as the page has it (its text is looked for among `paragraphs`, the
+ * page's p elements in tree order: the survey's, no walk of the page again).
+ */
+function anchorIn(paragraphs: readonly Element[], article: Element): Element | null {
   let first: string | undefined;
-  for (const p of article.getElementsByTagName('p')) {
+  // A snapshot (listOf): a for-of over a jsdom collection reads its length by name at each step, a scan of it all.
+  for (const p of listOf(article.getElementsByTagName('p'))) {
     const text = normalizedText(p);
     if (text.length >= MIN_ANCHOR) {
       first = text;
@@ -38,8 +42,7 @@ function anchorIn(page: Document, article: Element): Element | null {
     }
   }
   if (first === undefined) return null;
-  const byTag = fromPrototypes(page, 'getElementsByTagName', 'value') as (this: Document, t: string) => Element[];
-  for (const p of byTag.call(page, 'p')) if (normalizedText(p) === first) return p;
+  for (const p of paragraphs) if (normalizedText(p) === first) return p;
   return null;
 }
 
@@ -62,10 +65,14 @@ function isMarked(el: Element): boolean {
 /**
  * The standfirst the article lacks, or null: the nearest element before the article's first paragraph, within its
  * header (up to a few levels up, never past an <article>), that is marked as a standfirst or prints the page's
- * description, is short prose, and whose text the article lacks.
+ * description, is short prose, and whose text the article lacks. `paragraphs`: the page's p elements in tree order.
  */
-export function missingLede(page: Document, article: Element, description: string | null): Element | null {
-  const anchor = anchorIn(page, article);
+export function missingLede(
+  paragraphs: readonly Element[],
+  article: Element,
+  description: string | null,
+): Element | null {
+  const anchor = anchorIn(paragraphs, article);
   if (!anchor) return null;
   let have: string | undefined; // the article's text, read only once a candidate is found
   const desc = (description ?? '').replace(/(?:…|\.\.\.)$/, '');
@@ -101,10 +108,15 @@ export function missingLede(page: Document, article: Element, description: strin
 
 /** Puts a copy of the standfirst the article lacks (see `missingLede`) at its top, inline links kept. */
 /** `base`: the page's base address (a snapshot parsed again in the extension has the extension's own). */
-export function restoreLede(page: Document, article: Element, description: string | null, base: string): void {
+export function restoreLede(
+  paragraphs: readonly Element[],
+  article: Element,
+  description: string | null,
+  base: string,
+): void {
   let lede: Element | null;
   try {
-    lede = missingLede(page, article, description);
+    lede = missingLede(paragraphs, article, description);
   } catch {
     return; // a hostile page's markup: the article as Readability gave it
   }

@@ -47,7 +47,7 @@ describe('missing standfirst', () => {
       const doc = news(header);
       const article = doc.createElement('div');
       article.innerHTML = PROSE;
-      return missingLede(doc, article, description)?.textContent ?? null;
+      return missingLede([...doc.getElementsByTagName('p')], article, description)?.textContent ?? null;
     };
     expect(lede(`<p>${STANDFIRST}</p>`, STANDFIRST)).toBe(STANDFIRST);
     expect(lede(`<p>${STANDFIRST}</p>`)).toBeNull();
@@ -69,7 +69,7 @@ describe('missing standfirst', () => {
     expect(once.split(STANDFIRST).length).toBe(2);
     const article = doc.createElement('div');
     article.innerHTML = `<p class="lead">${STANDFIRST}</p>${PROSE}`;
-    expect(missingLede(doc, article, null)).toBeNull();
+    expect(missingLede([...doc.getElementsByTagName('p')], article, null)).toBeNull();
   });
 
   it('is given back when it opens with the first sentence of the body and goes on', () => {
