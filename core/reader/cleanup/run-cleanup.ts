@@ -27,18 +27,33 @@ const letters = (text: string) =>
     .replace(/[^a-z0-9]/g, '');
 
 /**
- * Raw text length of every element under root, in one bottom-up pass. A loop, not a recursion: a page
- * thousands of elements deep must not overflow the stack.
+ * Raw text length of every element under root, in one bottom-up pass, and its elements in document order with
+ * where each one's subtree ends (the walk then skips a subtree without asking the DOM). A loop, not a recursion:
+ * a page thousands of elements deep must not overflow the stack.
  */
-function measure(root: Element): Map<Element, number> {
+function measure(root: Element) {
   const lengths = new Map<Element, number>();
+  const order: Element[] = [];
+  const ends: number[] = [];
   const open: number[] = [0]; // text length so far of each element on the path from root to el
+  const at: number[] = []; // and where it stands in order
+  // The elements rules look up by tag name, as getElementsByTagName finds them (upper case: HTML elements).
+  const [imgs, captions]: Element[][] = [[], []];
+  const tagged = new Map([
+    ['P', []],
+    ['IMG', imgs],
+    ['img', imgs],
+    ['FIGCAPTION', captions],
+    ['figcaption', captions],
+  ]);
   let el = root;
   let child = root.firstChild;
   for (;;) {
     if (child) {
       if (child.nodeType === ELEMENT_NODE) {
         el = child as Element;
+        tagged.get(el.tagName)?.push(el);
+        at.push(order.push(el) - 1);
         open.push(0);
         child = el.firstChild;
         continue;
@@ -50,11 +65,12 @@ function measure(root: Element): Map<Element, number> {
     const n = open.pop()!;
     lengths.set(el, n);
     if (el === root || !el.parentElement) break;
+    ends[at.pop()!] = order.length;
     open[open.length - 1]! += n;
     child = el.nextSibling;
     el = el.parentElement;
   }
-  return lengths;
+  return { lengths, order, ends, tagged };
 }
 
 /**
@@ -74,7 +90,7 @@ export function runCleanup(
   const active = usable.filter((r) => r.stage === stage);
   const later = stage === 'article' ? usable.filter((r) => r.stage === 'orphans') : [];
   if (!active.length && !later.length) return [];
-  const lengths = measure(root);
+  const { lengths, order, ends, tagged } = measure(root);
   // Dispatch: which rules a tag can concern, and one combined screen for all class hints.
   const byTag = new Map<string, CleanupRule[]>();
   const anyMarkup = combinedMarkup(active);
@@ -83,7 +99,11 @@ export function runCleanup(
     if (!list) byTag.set(tag, (list = [...active, ...later].filter((r) => r.tags.has(tag))));
     return list;
   };
-  const scope: CleanupScope = { root, rawLength: (el) => lengths.get(el) ?? (el.textContent ?? '').length };
+  const scope: CleanupScope = {
+    root,
+    rawLength: (el) => lengths.get(el) ?? (el.textContent ?? '').length,
+    byTag: (tag) => tagged.get(tag) ?? listed(root, tag),
+  };
   const doomed = new Map<Element, RemovedBlock>();
   const deferred: [Element, CleanupRule][] = [];
   const isDoomed = (el: Element): boolean => {
@@ -173,13 +193,11 @@ export function runCleanup(
   const deadline = options.deadline ?? NO_DEADLINE;
   const where = `the ${stage} cleanup`;
   let visited = 0;
-  let el: Element | null = root.firstElementChild;
-  while (el) {
+  for (let i = 0; i < order.length;) {
     if ((++visited & (CHECK_EVERY - 1)) === 0) deadline.check(where);
+    const el = order[i]!;
     if (!doomed.has(el)) consider(el);
-    let next: Element | null = doomed.has(el) ? null : el.firstElementChild;
-    for (let up: Element | null = el; !next && up && up !== root; up = up.parentElement) next = up.nextElementSibling;
-    el = next;
+    i = doomed.has(el) ? ends[i]! : i + 1;
   }
   if (options.vet && doomed.size) {
     const refused = options.vet(doomed);
@@ -190,7 +208,11 @@ export function runCleanup(
 
   // Orphans: judged on the cleaned tree, whose lengths changed (measured afresh, on demand).
   doomed.clear();
-  const fresh: CleanupScope = { root, rawLength: (el) => (el.textContent ?? '').length };
+  const fresh: CleanupScope = {
+    root,
+    rawLength: (el) => (el.textContent ?? '').length,
+    byTag: (tag) => listed(root, tag),
+  };
   for (const [i, [el, rule]] of deferred.entries()) {
     if ((i & (CHECK_EVERY - 1)) === CHECK_EVERY - 1) deadline.check(where);
     if (!root.contains(el) || isDoomed(el)) continue;
@@ -198,6 +220,8 @@ export function runCleanup(
   }
   return [...removed, ...removeDoomed(doomed, isDoomed)];
 }
+
+const listed = (root: Element, tag: string) => [...root.getElementsByTagName(tag)];
 
 function removeDoomed(doomed: Map<Element, RemovedBlock>, isDoomed: (el: Element) => boolean): RemovedBlock[] {
   const removed: RemovedBlock[] = [];
