@@ -15,8 +15,8 @@ export interface CleanupScope {
   readonly root: Element;
   /** Length of an element's raw text (before whitespace folding), measured once per pass. */
   rawLength(el: Element): number;
-  /** The elements below root that getElementsByTagName(tag) finds, in document order (found once per pass). */
-  byTag(tag: string): readonly Element[];
+  /** The P elements below root in document order (what getElementsByTagName('P') finds), found once per pass. */
+  readonly paragraphs: readonly Element[];
 }
 
 /**

@@ -34,26 +34,17 @@ const letters = (text: string) =>
 function measure(root: Element) {
   const lengths = new Map<Element, number>();
   const order: Element[] = [];
-  const ends: number[] = [];
+  const ends = new Map<Element, number>();
   const open: number[] = [0]; // text length so far of each element on the path from root to el
-  const at: number[] = []; // and where it stands in order
-  // The elements rules look up by tag name, as getElementsByTagName finds them (upper case: HTML elements).
-  const [imgs, captions]: Element[][] = [[], []];
-  const tagged = new Map([
-    ['P', []],
-    ['IMG', imgs],
-    ['img', imgs],
-    ['FIGCAPTION', captions],
-    ['figcaption', captions],
-  ]);
+  const paragraphs: Element[] = [];
   let el = root;
   let child = root.firstChild;
   for (;;) {
     if (child) {
       if (child.nodeType === ELEMENT_NODE) {
         el = child as Element;
-        tagged.get(el.tagName)?.push(el);
-        at.push(order.push(el) - 1);
+        if (el.tagName === 'P') paragraphs.push(el);
+        order.push(el);
         open.push(0);
         child = el.firstChild;
         continue;
@@ -64,13 +55,13 @@ function measure(root: Element) {
     }
     const n = open.pop()!;
     lengths.set(el, n);
-    if (el === root || !el.parentElement) break;
-    ends[at.pop()!] = order.length;
+    if (el === root) break; // below root, every element has a parent
+    ends.set(el, order.length);
     open[open.length - 1]! += n;
     child = el.nextSibling;
-    el = el.parentElement;
+    el = el.parentElement!;
   }
-  return { lengths, order, ends, tagged };
+  return { lengths, order, ends, paragraphs };
 }
 
 /**
@@ -90,7 +81,7 @@ export function runCleanup(
   const active = usable.filter((r) => r.stage === stage);
   const later = stage === 'article' ? usable.filter((r) => r.stage === 'orphans') : [];
   if (!active.length && !later.length) return [];
-  const { lengths, order, ends, tagged } = measure(root);
+  const { lengths, order, ends, paragraphs } = measure(root);
   // Dispatch: which rules a tag can concern, and one combined screen for all class hints.
   const byTag = new Map<string, CleanupRule[]>();
   const anyMarkup = combinedMarkup(active);
@@ -102,7 +93,7 @@ export function runCleanup(
   const scope: CleanupScope = {
     root,
     rawLength: (el) => lengths.get(el) ?? (el.textContent ?? '').length,
-    byTag: (tag) => tagged.get(tag) ?? listed(root, tag),
+    paragraphs,
   };
   const doomed = new Map<Element, RemovedBlock>();
   const deferred: [Element, CleanupRule][] = [];
@@ -197,7 +188,7 @@ export function runCleanup(
     if ((++visited & (CHECK_EVERY - 1)) === 0) deadline.check(where);
     const el = order[i]!;
     if (!doomed.has(el)) consider(el);
-    i = doomed.has(el) ? ends[i]! : i + 1;
+    i = doomed.has(el) ? ends.get(el)! : i + 1;
   }
   if (options.vet && doomed.size) {
     const refused = options.vet(doomed);
@@ -211,7 +202,7 @@ export function runCleanup(
   const fresh: CleanupScope = {
     root,
     rawLength: (el) => (el.textContent ?? '').length,
-    byTag: (tag) => listed(root, tag),
+    paragraphs: [...root.getElementsByTagName('P')],
   };
   for (const [i, [el, rule]] of deferred.entries()) {
     if ((i & (CHECK_EVERY - 1)) === CHECK_EVERY - 1) deadline.check(where);
@@ -220,8 +211,6 @@ export function runCleanup(
   }
   return [...removed, ...removeDoomed(doomed, isDoomed)];
 }
-
-const listed = (root: Element, tag: string) => [...root.getElementsByTagName(tag)];
 
 function removeDoomed(doomed: Map<Element, RemovedBlock>, isDoomed: (el: Element) => boolean): RemovedBlock[] {
   const removed: RemovedBlock[] = [];

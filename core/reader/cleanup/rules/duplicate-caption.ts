@@ -1,4 +1,4 @@
-import type { CleanupRule, CleanupScope } from '../rule.ts';
+import type { CleanupRule } from '../rule.ts';
 import { containsTag, tagSet, withinTag } from '../dom.ts';
 
 const FIGURE = tagSet('figure', 'figcaption');
@@ -10,14 +10,14 @@ import { normalizedText } from '../../text.ts';
  * alt and title attributes (with captions kept, a line equal to the alt text is the
  * caption itself).
  */
-function imageTexts(scope: CleanupScope, withAlt: boolean): Set<string> {
+function imageTexts(article: Element, withAlt: boolean): Set<string> {
   const texts = new Set<string>();
-  for (const el of scope.byTag('FIGCAPTION')) {
+  for (const el of article.getElementsByTagName('figcaption')) {
     const t = normalizedText(el);
     if (t.length >= 12 && t.length <= 400) texts.add(t);
   }
   if (!withAlt) return texts;
-  for (const img of scope.byTag('IMG')) {
+  for (const img of article.getElementsByTagName('img')) {
     for (const t of [img.getAttribute('alt'), img.getAttribute('title')]) {
       const n = t?.replace(/\s+/g, ' ').trim();
       if (n && n.length >= 12) texts.add(n);
@@ -38,7 +38,7 @@ const rule: CleanupRule = {
   match(el, text, _hit, ctx, scope) {
     // The caption itself, inside its figure or wrapping it, is not a copy.
     if (text.length < 12 || withinTag(el, FIGURE, scope.root) || containsTag(el, FIGURE)) return false;
-    return ctx.memo('image-texts', () => imageTexts(scope, !ctx.keepCaptions)).has(text);
+    return ctx.memo('image-texts', () => imageTexts(scope.root, !ctx.keepCaptions)).has(text);
   },
 };
 export default rule;

@@ -46,7 +46,7 @@ function namesPhoto(el: Element, text: string): boolean {
 /** The first two paragraphs of prose: the first ends the head, the second what a lede may push the stamps past. */
 export function proseMarks(scope: CleanupScope): Element[] {
   const marks: Element[] = [];
-  for (const p of scope.byTag('P')) if (marks.length < 2 && holdsProse(p, scope)) marks.push(p);
+  for (const p of scope.paragraphs) if (marks.length < 2 && holdsProse(p, scope)) marks.push(p);
   return marks;
 }
 

@@ -46,7 +46,7 @@ function inBox(el: Element, root: Element): boolean {
 
 /** The last paragraph of prose that is not inside such a box: where the article itself ends. */
 function lastArticleProse(scope: CleanupScope): Element | null {
-  const ps = scope.byTag('P');
+  const ps = scope.paragraphs;
   for (let i = ps.length - 1; i >= 0; i--) {
     const p = ps[i]!;
     if (holdsProse(p, scope) && !inBox(p, scope.root)) return p;

@@ -48,7 +48,7 @@ export function textAfter(el: Element, scope: CleanupScope): number {
  * measure (the article's whole text is never built).
  */
 function lastProse(scope: CleanupScope): Element | null {
-  const ps = scope.byTag('P');
+  const ps = scope.paragraphs;
   for (let i = ps.length - 1; i >= 0; i--) {
     const p = ps[i]!;
     if (!holdsProse(p, scope)) continue;
