@@ -40,7 +40,7 @@ export default defineConfig({
       config.build = {
         ...config.build,
         minify: 'terser',
-        terserOptions: { compress: { passes: 2 }, format: { wrap_iife: true } },
+        terserOptions: { ecma: 2020, compress: { passes: 3 }, format: { wrap_iife: true } },
       };
     },
   },

@@ -154,7 +154,7 @@ function purifierFor(win: Window & typeof globalThis, mode: Mode): DOMPurify {
 // A cloned document has no window of its own: the caller names the page it came from.
 function windowOf(doc: Document): Window & typeof globalThis {
   const win = doc.defaultView ?? (typeof window === 'undefined' ? null : window);
-  if (!win) throw new Error('sanitizing needs a document with a window');
+  if (!win) throw new Error('no window to sanitize with');
   return win;
 }
 
