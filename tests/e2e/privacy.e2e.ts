@@ -47,15 +47,19 @@ async function startRecordingProxy(
       },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.on('error', () => res.destroy());
         answer.pipe(res);
       },
     );
-    upstream.on('error', () => res.writeHead(502).end());
+    upstream.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()));
+    req.on('error', () => upstream.destroy());
     req.pipe(upstream);
   });
   // HTTPS (and WebSocket) through a proxy starts with CONNECT: record it, never tunnel.
   proxy.on('connect', (req, socket) => {
     log.push({ method: 'CONNECT', url: req.url ?? '' });
+    // Out of the HTTP server's hands now: a browser that drops it (ECONNRESET) must not crash the run.
+    socket.on('error', () => socket.destroy());
     socket.end('HTTP/1.1 502 Refused\r\n\r\n');
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
