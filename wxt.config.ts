@@ -32,9 +32,10 @@ export default defineConfig({
   vite: () => ({ plugins: [preact(), stripRuleDocsPlugin(), stripReadabilityDebugPlugin()] }),
   hooks: {
     // The scripts injected into pages (extraction, in-page view, pick mode) live under a 45 KB gzip budget:
-    // terser (three passes, ES2020 output) makes them about 0.5 KB smaller than Vite's default minifier; the extension pages'
-    // bundles come out larger with it, so they keep the default. `wrap_iife` keeps the `var x = (function…` that
-    // WXT turns into an anonymous IIFE, whose completion value is what scripting.executeScript returns.
+    // terser (three passes, ES2020 output) makes them about 0.5 KB smaller than Vite's default minifier; the
+    // extension pages' bundles come out larger with it, so they keep the default. `wrap_iife` keeps the
+    // `var x = (function…` that WXT turns into an anonymous IIFE, whose completion value is what
+    // scripting.executeScript returns.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script')) return;
       config.build = {
